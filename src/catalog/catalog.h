@@ -1,0 +1,78 @@
+/*
+ * catalog.h — databases, roles and tables, persisted in the "catalog"
+ * LMDB database inside the same transactions as the data they describe.
+ *
+ * A new data directory is bootstrapped with the superuser role "postgres" and
+ * the database "postgres" (like a fresh PostgreSQL cluster).
+ *
+ * Table names are looked up per database in schema "public" for now; names
+ * are compared exactly (the parser has already folded unquoted identifiers
+ * to lower case).
+ *
+ * Memory: everything a lookup returns is allocated in the caller's ctx.
+ */
+#ifndef OM_CATALOG_H
+#define OM_CATALOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../common/err.h"
+#include "../common/mem.h"
+#include "../storage/storage.h"
+#include "../types/types.h"
+
+typedef struct CatColumn {
+    char *name;
+    OmType type;
+    bool not_null;
+    bool has_default;
+    char *default_text; /* value's text form in the column's type; NULL = DEFAULT NULL */
+} CatColumn;
+
+typedef struct CatUnique {
+    char *name;   /* constraint name, e.g. "users_email_key" */
+    int ncols;
+    int *cols;
+} CatUnique;
+
+typedef struct CatTable {
+    uint32_t oid;
+    char *dbname;
+    char *schema;  /* "public" */
+    char *name;
+    int ncols;
+    CatColumn *cols;
+    int npk;       /* 0 = none */
+    int *pk_cols;
+    char *pk_name; /* "<table>_pkey" */
+    int nuniq;
+    CatUnique *uniq;
+    /* Physical description for storage/, filled by the catalog. */
+    StorTableDesc desc;
+} CatTable;
+
+/* Create the bootstrap role and database if the catalog is empty. */
+int cat_bootstrap(StorEnv *env, OmError *err);
+
+bool cat_role_exists(StorTxn *txn, const char *role);
+bool cat_database_exists(StorTxn *txn, const char *db);
+
+/* Look a table up. Returns 1 found (*out set), 0 not found, -1 error. */
+int cat_table_lookup(StorTxn *txn, MemCtx *ctx, const char *db, const char *name,
+                     CatTable **out, OmError *err);
+/* Persist a new table: assigns t->oid, fills t->desc, creates its storage.
+ * 42P07 relation "x" already exists if the name is taken. Needs a write txn. */
+int cat_table_create(StorTxn *txn, MemCtx *ctx, CatTable *t, OmError *err);
+/* Remove the table and its storage. */
+int cat_table_drop(StorTxn *txn, const CatTable *t, OmError *err);
+/* List tables of a database (names in ctx), in name order. */
+int cat_table_list(StorTxn *txn, MemCtx *ctx, const char *db, char ***names, int *n, OmError *err);
+
+/* Fill t->desc from the rest of t (used after decoding and on create). */
+void cat_table_fill_desc(MemCtx *ctx, CatTable *t);
+
+/* Serialize / parse a table record (exposed for unit tests). */
+int cat_table_encode(const CatTable *t, MemCtx *ctx, void **out, size_t *outlen);
+int cat_table_decode(const void *p, size_t len, MemCtx *ctx, CatTable **out, OmError *err);
+
+#endif
