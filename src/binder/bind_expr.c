@@ -1,0 +1,901 @@
+/*
+ * bind_expr.c — binding expressions: names, literals, operators, casts,
+ * CASE/COALESCE/NULLIF, boolean tests and aggregate calls.
+ *
+ * Typing follows PostgreSQL's parse analysis for the supported types:
+ *   - an integer literal is integer, one too big for it bigint, a decimal
+ *     literal numeric; a quoted literal is unknown until context decides;
+ *   - an operator with one unknown operand takes the other operand's type;
+ *   - numeric operands meet at the wider type (smallint < integer < bigint <
+ *     numeric < real < double precision; real with anything else is double);
+ *   - string operands meet as text (both char(n): char(n) semantics).
+ * Casts of literals are folded here, so their errors carry the literal's
+ * position as PostgreSQL's do.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../executor/executor.h"
+#include "bind_int.h"
+
+int bind_error_at(BindCtx *bc, int location)
+{
+    if (location >= 0) err_position(bc->err, parse_position(bc->sql, location));
+    return -1;
+}
+
+const char *bind_node_name(PgQuery__Node *n)
+{
+    if (n && n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+    return NULL;
+}
+
+BoundExpr *bind_make_const(MemCtx *ctx, OmType t, bool is_null)
+{
+    BoundExpr *e = mem_new(ctx, BoundExpr);
+    e->kind = BE_CONST;
+    e->type = t;
+    e->location = -1;
+    e->is_null = is_null;
+    e->cval.phys = type_phys(t.id);
+    e->cval.data = mem_zalloc(ctx, om_phys_size(e->cval.phys));
+    e->cval.nulls = mem_new_array(ctx, uint64_t, 1);
+    om_vec_set_null(&e->cval, 0, is_null);
+    return e;
+}
+
+static BoundExpr *new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs)
+{
+    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+    e->kind = k;
+    e->type = t;
+    e->location = loc;
+    e->nargs = nargs;
+    if (nargs) e->args = mem_new_array(bc->ctx, BoundExpr *, nargs);
+    return e;
+}
+
+bool bind_has_agg(const BoundExpr *e)
+{
+    if (!e) return false;
+    if (e->kind == BE_AGGREF) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (bind_has_agg(e->args[i])) return true;
+    return false;
+}
+
+static bool is_const_tree(const BoundExpr *e)
+{
+    if (e->kind == BE_COLUMN || e->kind == BE_AGGREF) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!is_const_tree(e->args[i])) return false;
+    return true;
+}
+
+int bind_eval_const(BindCtx *bc, BoundExpr *e, BoundExpr **out)
+{
+    BoundExpr *c = bind_make_const(bc->ctx, e->type, false);
+    c->location = e->location;
+    bool isnull = false;
+    if (exec_eval_const(bc->ctx, e, &c->cval, &isnull, bc->err) < 0) return -1;
+    c->is_null = isnull;
+    om_vec_set_null(&c->cval, 0, isnull);
+    *out = c;
+    return 0;
+}
+
+/* ---- literals ---------------------------------------------------------- */
+
+static int bind_aconst(BindCtx *bc, PgQuery__AConst *ac, BoundExpr **out)
+{
+    BoundExpr *e;
+    if (ac->isnull) {
+        e = bind_make_const(bc->ctx, om_type(OM_T_UNKNOWN), true);
+    } else {
+        switch (ac->val_case) {
+        case PG_QUERY__A__CONST__VAL_IVAL:
+            e = bind_make_const(bc->ctx, om_type(OM_T_INT4), false);
+            ((int32_t *)e->cval.data)[0] = ac->ival->ival;
+            break;
+        case PG_QUERY__A__CONST__VAL_FVAL: {
+            /* PostgreSQL: an integer-looking literal that fits int8 is bigint,
+             * anything else numeric. */
+            const char *s = ac->fval->fval;
+            OmType t = om_type(OM_T_NUMERIC);
+            const char *p = s + (*s == '-');
+            if (*p && strspn(p, "0123456789") == strlen(p)) {
+                OmError tmp = {0};
+                BoundExpr *try8 = bind_make_const(bc->ctx, om_type(OM_T_INT8), false);
+                if (type_in(om_type(OM_T_INT8), s, strlen(s), &try8->cval, 0, bc->ctx, &tmp) == 0) {
+                    e = try8;
+                    break;
+                }
+            }
+            e = bind_make_const(bc->ctx, t, false);
+            if (type_in(t, s, strlen(s), &e->cval, 0, bc->ctx, bc->err) < 0)
+                return bind_error_at(bc, ac->location);
+            break;
+        }
+        case PG_QUERY__A__CONST__VAL_BOOLVAL:
+            e = bind_make_const(bc->ctx, om_type(OM_T_BOOL), false);
+            ((uint8_t *)e->cval.data)[0] = ac->boolval->boolval ? 1 : 0;
+            break;
+        case PG_QUERY__A__CONST__VAL_SVAL: {
+            e = bind_make_const(bc->ctx, om_type(OM_T_UNKNOWN), false);
+            const char *s = ac->sval->sval;
+            OmStr *st = e->cval.data;
+            st->ptr = mem_strdup(bc->ctx, s);
+            st->len = (uint32_t)strlen(s);
+            break;
+        }
+        default:
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "bit string literals are not supported yet");
+            return bind_error_at(bc, ac->location);
+        }
+    }
+    e->location = ac->location;
+    *out = e;
+    return 0;
+}
+
+/* ---- coercion ------------------------------------------------------------ */
+
+static const char *tname(OmType t, char *buf, size_t n)
+{
+    if (t.id == OM_T_UNKNOWN || t.id == OM_T_NULL) {
+        snprintf(buf, n, "unknown");
+        return buf;
+    }
+    return type_name(t, buf, n);
+}
+
+int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char *what,
+                BoundExpr **out)
+{
+    if (e->type.id == t.id && (t.typmod < 0 || e->type.typmod == t.typmod) &&
+        !(t.id == OM_T_BPCHAR && cc != OM_COERCE_IMPLICIT && e->type.typmod != t.typmod)) {
+        *out = e;
+        return 0;
+    }
+    if (e->kind == BE_CONST && e->is_null) {
+        BoundExpr *c = bind_make_const(bc->ctx, t, true);
+        c->location = e->location;
+        *out = c;
+        return 0;
+    }
+    if (!type_can_coerce(e->type.id, t.id, cc)) {
+        char a[64], b[64];
+        if (cc == OM_COERCE_ASSIGNMENT && what) {
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "column \"%s\" is of type %s but expression is of type %s",
+                    what, tname(t, b, sizeof b), tname(e->type, a, sizeof a));
+            err_hint(bc->err, "You will need to rewrite or cast the expression.");
+        } else if (cc == OM_COERCE_EXPLICIT) {
+            err_set(bc->err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s",
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+        } else {
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched",
+                    what ? what : "expression", tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+        }
+        return bind_error_at(bc, e->location);
+    }
+    BoundExpr *c = new_expr(bc, BE_CAST, t, e->location, 1);
+    c->args[0] = e;
+    c->cctx = cc;
+    if (e->kind == BE_CONST) {
+        /* Fold now: a bad literal fails at bind time, pointing at itself. */
+        if (bind_eval_const(bc, c, out) < 0) return bind_error_at(bc, e->location);
+        return 0;
+    }
+    *out = c;
+    return 0;
+}
+
+int bind_resolve_unknown(BindCtx *bc, BoundExpr *e, BoundExpr **out)
+{
+    if (e->type.id == OM_T_UNKNOWN || e->type.id == OM_T_NULL)
+        return bind_coerce(bc, e, om_type(OM_T_TEXT), OM_COERCE_IMPLICIT, NULL, out);
+    *out = e;
+    return 0;
+}
+
+static int numeric_rank(OmTypeId t)
+{
+    switch (t) {
+    case OM_T_INT2: return 1;
+    case OM_T_INT4: return 2;
+    case OM_T_INT8: return 3;
+    case OM_T_NUMERIC: return 4;
+    case OM_T_FLOAT4: return 5;
+    case OM_T_FLOAT8: return 6;
+    default: return 0;
+    }
+}
+
+/* Common type of two known types, or false if PostgreSQL would not find one. */
+static bool pair_common(OmType a, OmType b, OmType *out)
+{
+    if (a.id == b.id) {
+        *out = a;
+        if (a.typmod != b.typmod) out->typmod = -1;
+        return true;
+    }
+    int ra = numeric_rank(a.id), rb = numeric_rank(b.id);
+    if (ra && rb) {
+        OmTypeId w = ra > rb ? a.id : b.id;
+        /* real meets anything but real as double precision (float8 is the
+         * preferred type of the numeric category). */
+        if (w == OM_T_FLOAT4) w = OM_T_FLOAT8;
+        *out = om_type(w);
+        return true;
+    }
+    if (type_is_string(a.id) && type_is_string(b.id)) {
+        *out = om_type(OM_T_TEXT);
+        return true;
+    }
+    return false;
+}
+
+int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmType *out)
+{
+    OmType cur = om_type(OM_T_UNKNOWN);
+    int cur_loc = -1;
+    for (int i = 0; i < n; i++) {
+        OmType t = es[i]->type;
+        if (t.id == OM_T_UNKNOWN || t.id == OM_T_NULL) continue;
+        if (cur.id == OM_T_UNKNOWN) {
+            cur = t;
+            cur_loc = es[i]->location;
+            continue;
+        }
+        OmType c;
+        if (!pair_common(cur, t, &c)) {
+            char a[64], b[64];
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched", what,
+                    type_name(cur, a, sizeof a), type_name(t, b, sizeof b));
+            (void)cur_loc;
+            return bind_error_at(bc, es[i]->location);
+        }
+        cur = c;
+    }
+    if (cur.id == OM_T_UNKNOWN) cur = om_type(OM_T_TEXT);
+    *out = cur;
+    return 0;
+}
+
+/* ---- operators ------------------------------------------------------------ */
+
+static int op_not_exist(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc)
+{
+    char a[64], b[64];
+    if (l)
+        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s %s",
+                tname(l->type, a, sizeof a), opname, tname(r->type, b, sizeof b));
+    else
+        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s", opname,
+                tname(r->type, b, sizeof b));
+    err_hint(bc->err, "No operator matches the given name and argument types. You might need to add explicit type casts.");
+    return bind_error_at(bc, loc);
+}
+
+static bool is_unknown(const BoundExpr *e)
+{
+    return e->type.id == OM_T_UNKNOWN || e->type.id == OM_T_NULL;
+}
+
+/* Bind `l op r` for arithmetic, comparison and concatenation. */
+static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc,
+                       BoundExpr **out)
+{
+    BoundOp op;
+    bool cmp = false;
+    if (!strcmp(opname, "+")) op = BOP_ADD;
+    else if (!strcmp(opname, "-")) op = BOP_SUB;
+    else if (!strcmp(opname, "*")) op = BOP_MUL;
+    else if (!strcmp(opname, "/")) op = BOP_DIV;
+    else if (!strcmp(opname, "%")) op = BOP_MOD;
+    else if (!strcmp(opname, "=")) op = BOP_EQ, cmp = true;
+    else if (!strcmp(opname, "<>") || !strcmp(opname, "!=")) op = BOP_NE, cmp = true;
+    else if (!strcmp(opname, "<")) op = BOP_LT, cmp = true;
+    else if (!strcmp(opname, "<=")) op = BOP_LE, cmp = true;
+    else if (!strcmp(opname, ">")) op = BOP_GT, cmp = true;
+    else if (!strcmp(opname, ">=")) op = BOP_GE, cmp = true;
+    else if (!strcmp(opname, "||")) op = BOP_CONCAT;
+    else if (!strcmp(opname, "~~")) op = BOP_LIKE;
+    else if (!strcmp(opname, "!~~")) op = BOP_NOT_LIKE;
+    else if (!strcmp(opname, "~~*")) op = BOP_ILIKE;
+    else if (!strcmp(opname, "!~~*")) op = BOP_NOT_ILIKE;
+    else return op_not_exist(bc, opname, l, r, loc);
+
+    /* An unknown operand takes the other's type; two unknowns are text. */
+    OmType lt = l->type, rt = r->type;
+    if (is_unknown(l) && is_unknown(r)) lt = rt = om_type(OM_T_TEXT);
+    else if (is_unknown(l)) lt = rt;
+    else if (is_unknown(r)) rt = lt;
+
+    OmType common;
+    OmType result;
+    if (op == BOP_CONCAT) {
+        /* text || text, and anynonarray || text via the value's output. */
+        bool ls = type_is_string(lt.id), rs = type_is_string(rt.id);
+        if (!ls && !rs) return op_not_exist(bc, opname, l, r, loc);
+        common = result = om_type(OM_T_TEXT);
+        OmCoerceCtx cc = OM_COERCE_EXPLICIT;
+        if (bind_coerce(bc, l, common, cc, NULL, &l) < 0) return -1;
+        if (bind_coerce(bc, r, common, cc, NULL, &r) < 0) return -1;
+    } else if (op >= BOP_LIKE && op <= BOP_NOT_ILIKE) {
+        if (!type_is_string(lt.id) || !type_is_string(rt.id)) return op_not_exist(bc, opname, l, r, loc);
+        common = om_type(OM_T_TEXT);
+        result = om_type(OM_T_BOOL);
+        if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
+        if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
+    } else {
+        if (cmp && lt.id == OM_T_BOOL && rt.id == OM_T_BOOL) {
+            common = om_type(OM_T_BOOL);
+        } else if (cmp && lt.id == OM_T_BPCHAR && rt.id == OM_T_BPCHAR) {
+            common = om_type(OM_T_BPCHAR);
+        } else if (!pair_common(lt, rt, &common) ||
+                   (!cmp && !numeric_rank(common.id))) {
+            return op_not_exist(bc, opname, l, r, loc);
+        } else if (!cmp && op == BOP_MOD && (common.id == OM_T_FLOAT4 || common.id == OM_T_FLOAT8)) {
+            return op_not_exist(bc, opname, l, r, loc);
+        }
+        if (common.id == OM_T_VARCHAR) common = om_type(OM_T_TEXT);
+        common.typmod = -1;
+        if (!cmp && common.id == OM_T_NUMERIC) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "numeric arithmetic is not supported yet");
+            return bind_error_at(bc, loc);
+        }
+        result = cmp ? om_type(OM_T_BOOL) : common;
+        if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
+        if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
+    }
+    BoundExpr *e = new_expr(bc, BE_OP, result, loc, 2);
+    e->op = op;
+    e->arg_type = common;
+    e->args[0] = l;
+    e->args[1] = r;
+    *out = e;
+    return 0;
+}
+
+static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, BoundExpr **out)
+{
+    if (is_unknown(a)) {
+        /* PostgreSQL resolves -'1' as numeric negation of an unknown → the
+         * unary operator's only candidate for a number; we take bigint-free
+         * path: treat as double precision like PostgreSQL's float8um? No:
+         * PostgreSQL reports ambiguity; keep it simple and honest. */
+        err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "operator is not unique: %s unknown", opname);
+        err_hint(bc->err, "Could not choose a best candidate operator. You might need to add explicit type casts.");
+        return bind_error_at(bc, loc);
+    }
+    if (!numeric_rank(a->type.id)) return op_not_exist(bc, opname, NULL, a, loc);
+    if (!strcmp(opname, "+")) {
+        *out = a;
+        return 0;
+    }
+    if (strcmp(opname, "-")) return op_not_exist(bc, opname, NULL, a, loc);
+    if (a->type.id == OM_T_NUMERIC && a->kind == BE_CONST && !a->is_null) {
+        /* Negative decimal literals: fold by text. */
+        OmStr *s = a->cval.data;
+        BoundExpr *c = bind_make_const(bc->ctx, a->type, false);
+        OmStr *d = c->cval.data;
+        if (s->len == 1 && s->ptr[0] == '0') *d = *s;
+        else if (s->ptr[0] == '-') d->ptr = s->ptr + 1, d->len = s->len - 1;
+        else if (!strncmp(s->ptr, "NaN", s->len)) *d = *s;
+        else {
+            char *p = mem_alloc(bc->ctx, s->len + 1);
+            p[0] = '-';
+            memcpy(p + 1, s->ptr, s->len);
+            d->ptr = p;
+            d->len = s->len + 1;
+        }
+        c->location = loc;
+        *out = c;
+        return 0;
+    }
+    if (a->type.id == OM_T_NUMERIC) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "numeric arithmetic is not supported yet");
+        return bind_error_at(bc, loc);
+    }
+    BoundExpr *e = new_expr(bc, BE_OP, a->type, loc, 1);
+    e->op = BOP_NEG;
+    e->arg_type = a->type;
+    e->args[0] = a;
+    if (a->kind == BE_CONST) return bind_eval_const(bc, e, out) < 0 ? bind_error_at(bc, loc) : 0;
+    *out = e;
+    return 0;
+}
+
+static int to_bool(BindCtx *bc, BoundExpr *e, const char *ctxname, BoundExpr **out)
+{
+    if (e->type.id == OM_T_BOOL) {
+        *out = e;
+        return 0;
+    }
+    if (is_unknown(e)) return bind_coerce(bc, e, om_type(OM_T_BOOL), OM_COERCE_IMPLICIT, NULL, out);
+    char a[64];
+    err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "argument of %s must be type boolean, not type %s", ctxname,
+            type_name(e->type, a, sizeof a));
+    return bind_error_at(bc, e->location);
+}
+
+static BoundExpr *make_bool_op(BindCtx *bc, BoundExprKind k, BoundExpr *a, BoundExpr *b, int loc)
+{
+    BoundExpr *e = new_expr(bc, k, om_type(OM_T_BOOL), loc, 2);
+    e->args[0] = a;
+    e->args[1] = b;
+    return e;
+}
+
+/* ---- column references ---------------------------------------------------- */
+
+static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, BoundExpr **out)
+{
+    const char *colname = NULL;
+    const char *relname = NULL;
+    if (cr->n_fields == 1) {
+        colname = bind_node_name(cr->fields[0]);
+    } else if (cr->n_fields == 2) {
+        relname = bind_node_name(cr->fields[0]);
+        colname = bind_node_name(cr->fields[1]);
+    } else if (cr->n_fields == 3) {
+        relname = bind_node_name(cr->fields[1]);
+        colname = bind_node_name(cr->fields[2]);
+    }
+    if (!colname) {
+        if (cr->n_fields >= 1 && cr->fields[cr->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "\"*\" is not supported in this position yet");
+            return bind_error_at(bc, cr->location);
+        }
+        err_set(bc->err, ERRCODE_SYNTAX_ERROR, "improper qualified name (too many dotted names)");
+        return bind_error_at(bc, cr->location);
+    }
+    CatTable *t = sc ? sc->table : NULL;
+    if (relname && (!t || strcmp(relname, t->name))) {
+        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
+        return bind_error_at(bc, cr->location);
+    }
+    int idx = -1;
+    if (t)
+        for (int i = 0; i < t->ncols; i++)
+            if (!strcmp(t->cols[i].name, colname)) idx = i;
+    if (idx < 0) {
+        if (relname)
+            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column %s.%s does not exist", relname, colname);
+        else
+            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" does not exist", colname);
+        return bind_error_at(bc, cr->location);
+    }
+    if (sc->strict_cols && !sc->in_agg_arg) {
+        err_set(bc->err, ERRCODE_GROUPING_ERROR,
+                "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function",
+                t->name, colname);
+        return bind_error_at(bc, cr->location);
+    }
+    BoundExpr *e = new_expr(bc, BE_COLUMN, t->cols[idx].type, cr->location, 0);
+    e->col = idx;
+    *out = e;
+    return 0;
+}
+
+/* ---- function calls --------------------------------------------------------- */
+
+static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExpr **out)
+{
+    const char *name = bind_node_name(fc->funcname[fc->n_funcname - 1]);
+    if (fc->n_funcname == 2) {
+        const char *schema = bind_node_name(fc->funcname[0]);
+        if (schema && strcmp(schema, "pg_catalog")) {
+            err_set(bc->err, ERRCODE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+            return bind_error_at(bc, fc->location);
+        }
+    }
+    if (name && !strcmp(name, "count")) {
+        if (fc->over) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
+            return bind_error_at(bc, fc->location);
+        }
+        if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "DISTINCT, ORDER BY and FILTER in aggregates are not supported yet");
+            return bind_error_at(bc, fc->location);
+        }
+        if (!sc || !sc->allow_aggs) {
+            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
+                    sc && sc->clause ? sc->clause : "this context");
+            return bind_error_at(bc, fc->location);
+        }
+        if (sc->in_agg_arg) {
+            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate function calls cannot be nested");
+            return bind_error_at(bc, fc->location);
+        }
+        BoundAgg agg = {0};
+        agg.type = om_type(OM_T_INT8);
+        if (fc->agg_star) {
+            agg.kind = AGG_COUNT_STAR;
+        } else if (fc->n_args == 1) {
+            agg.kind = AGG_COUNT;
+            sc->in_agg_arg = true;
+            int rc = bind_expr(bc, sc, fc->args[0], &agg.arg);
+            sc->in_agg_arg = false;
+            if (rc < 0) return -1;
+            if (bind_resolve_unknown(bc, agg.arg, &agg.arg) < 0) return -1;
+        } else {
+            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function count() does not exist");
+            err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
+            return bind_error_at(bc, fc->location);
+        }
+        if (sc->naggs == sc->cap_aggs) {
+            int nc = sc->cap_aggs ? sc->cap_aggs * 2 : 4;
+            sc->aggs = mem_realloc(bc->ctx, sc->aggs, sizeof(BoundAgg) * (size_t)sc->cap_aggs,
+                                   sizeof(BoundAgg) * (size_t)nc);
+            sc->cap_aggs = nc;
+        }
+        sc->aggs[sc->naggs] = agg;
+        BoundExpr *e = new_expr(bc, BE_AGGREF, agg.type, fc->location, 0);
+        e->agg_index = sc->naggs++;
+        *out = e;
+        return 0;
+    }
+    if (fc->agg_star) {
+        err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "%s(*) specified, but %s is not an aggregate function",
+                name, name);
+        return bind_error_at(bc, fc->location);
+    }
+    /* Name the argument types as PostgreSQL does in its message. */
+    char sig[512];
+    size_t off = 0;
+    off += (size_t)snprintf(sig + off, sizeof sig - off, "%s(", name ? name : "?");
+    for (size_t i = 0; i < fc->n_args && off < sizeof sig; i++) {
+        BoundExpr *a;
+        if (bind_expr(bc, sc, fc->args[i], &a) < 0) return -1;
+        char tb[64];
+        off += (size_t)snprintf(sig + off, sizeof sig - off, "%s%s", i ? ", " : "", tname(a->type, tb, sizeof tb));
+    }
+    if (off < sizeof sig) snprintf(sig + off, sizeof sig - off, ")");
+    err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function %s does not exist", sig);
+    err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
+    return bind_error_at(bc, fc->location);
+}
+
+/* ---- CASE / COALESCE / NULLIF ------------------------------------------------ */
+
+static int bind_case(BindCtx *bc, BindScope *sc, PgQuery__CaseExpr *ce, BoundExpr **out)
+{
+    int nw = (int)ce->n_args;
+    bool has_else = ce->defresult != NULL;
+    BoundExpr *arg = NULL;
+    if (ce->arg && bind_expr(bc, sc, ce->arg, &arg) < 0) return -1;
+    BoundExpr **conds = mem_new_array(bc->ctx, BoundExpr *, nw);
+    BoundExpr **results = mem_new_array(bc->ctx, BoundExpr *, nw + 1);
+    for (int i = 0; i < nw; i++) {
+        PgQuery__CaseWhen *cw = ce->args[i]->case_when;
+        BoundExpr *c;
+        if (bind_expr(bc, sc, cw->expr, &c) < 0) return -1;
+        if (arg) {
+            /* CASE x WHEN v: x = v */
+            if (bind_binary(bc, "=", arg, c, cw->location, &c) < 0) return -1;
+        } else if (to_bool(bc, c, "CASE/WHEN", &c) < 0) {
+            return -1;
+        }
+        conds[i] = c;
+        if (bind_expr(bc, sc, cw->result, &results[i]) < 0) return -1;
+    }
+    int nr = nw;
+    if (has_else) {
+        if (bind_expr(bc, sc, ce->defresult, &results[nr]) < 0) return -1;
+        nr++;
+    }
+    OmType t;
+    if (bind_common_type(bc, results, nr, "CASE", &t) < 0) return -1;
+    BoundExpr *e = new_expr(bc, BE_CASE, t, ce->location, nw * 2 + (has_else ? 1 : 0));
+    e->has_else = has_else;
+    for (int i = 0; i < nw; i++) {
+        e->args[2 * i] = conds[i];
+        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * i + 1]) < 0) return -1;
+    }
+    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * nw]) < 0)
+        return -1;
+    *out = e;
+    return 0;
+}
+
+static int bind_coalesce(BindCtx *bc, BindScope *sc, PgQuery__CoalesceExpr *ce, BoundExpr **out)
+{
+    int n = (int)ce->n_args;
+    BoundExpr **as = mem_new_array(bc->ctx, BoundExpr *, n);
+    for (int i = 0; i < n; i++)
+        if (bind_expr(bc, sc, ce->args[i], &as[i]) < 0) return -1;
+    OmType t;
+    if (bind_common_type(bc, as, n, "COALESCE", &t) < 0) return -1;
+    BoundExpr *e = new_expr(bc, BE_COALESCE, t, ce->location, n);
+    for (int i = 0; i < n; i++)
+        if (bind_coerce(bc, as[i], t, OM_COERCE_IMPLICIT, "COALESCE", &e->args[i]) < 0) return -1;
+    *out = e;
+    return 0;
+}
+
+/* ---- A_Expr ------------------------------------------------------------------ */
+
+static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out)
+{
+    const char *opname = ae->n_name ? bind_node_name(ae->name[ae->n_name - 1]) : "";
+    BoundExpr *l = NULL, *r = NULL;
+    switch (ae->kind) {
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+        if (ae->lexpr && bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
+        if (bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        if (!l) return bind_unary(bc, opname, r, ae->location, out);
+        return bind_binary(bc, opname, l, r, ae->location, out);
+    case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
+        PgQuery__Node *pat = ae->rexpr;
+        BoundExpr *esc = NULL;
+        if (pat->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+            !strcmp(bind_node_name(pat->func_call->funcname[pat->func_call->n_funcname - 1]), "like_escape")) {
+            if (bind_expr(bc, sc, pat->func_call->args[1], &esc) < 0) return -1;
+            if (bind_coerce(bc, esc, om_type(OM_T_TEXT), OM_COERCE_IMPLICIT, NULL, &esc) < 0) return -1;
+            pat = pat->func_call->args[0];
+        }
+        if (bind_expr(bc, sc, pat, &r) < 0) return -1;
+        if (bind_binary(bc, opname, l, r, ae->location, out) < 0) return -1;
+        if (esc) {
+            BoundExpr *e = *out;
+            BoundExpr **na = mem_new_array(bc->ctx, BoundExpr *, 3);
+            na[0] = e->args[0];
+            na[1] = e->args[1];
+            na[2] = esc;
+            e->args = na;
+            e->nargs = 3;
+        }
+        return 0;
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        BoundExpr *eq;
+        if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
+        eq->op = ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT ? BOP_IS_DISTINCT : BOP_IS_NOT_DISTINCT;
+        *out = eq;
+        return 0;
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        BoundExpr *eq;
+        if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
+        BoundExpr *e = new_expr(bc, BE_NULLIF, eq->args[0]->type, ae->location, 2);
+        e->args[0] = eq->args[0];
+        e->args[1] = eq->args[1];
+        e->arg_type = eq->arg_type;
+        if (is_unknown(l) && is_unknown(r)) e->type = om_type(OM_T_TEXT);
+        *out = e;
+        return 0;
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+        /* x IN (a, b) is x = a OR x = b; NOT IN is x <> a AND x <> b. */
+        bool neg = strcmp(opname, "=") != 0;
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
+        PgQuery__List *lst = ae->rexpr->list;
+        BoundExpr *acc = NULL;
+        for (size_t i = 0; i < lst->n_items; i++) {
+            BoundExpr *item, *cmp;
+            if (bind_expr(bc, sc, lst->items[i], &item) < 0) return -1;
+            if (bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, &cmp) < 0) return -1;
+            acc = acc ? make_bool_op(bc, neg ? BE_AND : BE_OR, acc, cmp, ae->location) : cmp;
+        }
+        *out = acc;
+        return 0;
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM: {
+        bool neg = ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN ||
+                   ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+        bool sym = ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
+                   ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+        PgQuery__List *lst = ae->rexpr->list;
+        BoundExpr *lo, *hi;
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, lst->items[0], &lo) < 0 ||
+            bind_expr(bc, sc, lst->items[1], &hi) < 0)
+            return -1;
+        BoundExpr *a, *b, *e;
+        if (!neg) {
+            if (bind_binary(bc, ">=", l, lo, ae->location, &a) < 0 || bind_binary(bc, "<=", l, hi, ae->location, &b) < 0)
+                return -1;
+            e = make_bool_op(bc, BE_AND, a, b, ae->location);
+            if (sym) {
+                if (bind_binary(bc, ">=", l, hi, ae->location, &a) < 0 || bind_binary(bc, "<=", l, lo, ae->location, &b) < 0)
+                    return -1;
+                e = make_bool_op(bc, BE_OR, e, make_bool_op(bc, BE_AND, a, b, ae->location), ae->location);
+            }
+        } else {
+            if (bind_binary(bc, "<", l, lo, ae->location, &a) < 0 || bind_binary(bc, ">", l, hi, ae->location, &b) < 0)
+                return -1;
+            e = make_bool_op(bc, BE_OR, a, b, ae->location);
+            if (sym) {
+                if (bind_binary(bc, "<", l, hi, ae->location, &a) < 0 || bind_binary(bc, ">", l, lo, ae->location, &b) < 0)
+                    return -1;
+                e = make_bool_op(bc, BE_AND, e, make_bool_op(bc, BE_OR, a, b, ae->location), ae->location);
+            }
+        }
+        *out = e;
+        return 0;
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SIMILAR TO is not supported yet");
+        return bind_error_at(bc, ae->location);
+    default:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "ANY/ALL operators are not supported yet");
+        return bind_error_at(bc, ae->location);
+    }
+}
+
+/* ---- entry --------------------------------------------------------------------- */
+
+static int typename_resolve(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
+{
+    const char *name = bind_node_name(tn->names[tn->n_names - 1]);
+    if (tn->n_array_bounds) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "array types are not supported yet");
+        return bind_error_at(bc, tn->location);
+    }
+    int32_t typmod = -1;
+    if (tn->n_typmods >= 1) {
+        PgQuery__Node *m = tn->typmods[0];
+        if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+            typmod = m->a_const->ival->ival;
+    }
+    if (type_lookup(name ? name : "?", typmod, out, bc->err) < 0) return bind_error_at(bc, tn->location);
+    return 0;
+}
+
+int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
+int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out) { return typename_resolve(bc, tn, out); }
+
+int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out)
+{
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_A_CONST:
+        return bind_aconst(bc, n->a_const, out);
+    case PG_QUERY__NODE__NODE_COLUMN_REF:
+        return bind_column_ref(bc, sc, n->column_ref, out);
+    case PG_QUERY__NODE__NODE_A_EXPR:
+        return bind_aexpr(bc, sc, n->a_expr, out);
+    case PG_QUERY__NODE__NODE_BOOL_EXPR: {
+        PgQuery__BoolExpr *be = n->bool_expr;
+        const char *nm = be->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? "AND"
+                         : be->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? "OR" : "NOT";
+        BoundExprKind k = be->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? BE_AND
+                          : be->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? BE_OR : BE_NOT;
+        BoundExpr *e = new_expr(bc, k, om_type(OM_T_BOOL), be->location, (int)be->n_args);
+        for (size_t i = 0; i < be->n_args; i++) {
+            if (bind_expr(bc, sc, be->args[i], &e->args[i]) < 0) return -1;
+            if (to_bool(bc, e->args[i], nm, &e->args[i]) < 0) return -1;
+        }
+        *out = e;
+        return 0;
+    }
+    case PG_QUERY__NODE__NODE_NULL_TEST: {
+        PgQuery__NullTest *nt = n->null_test;
+        BoundExpr *e = new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
+        e->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
+        if (bind_expr(bc, sc, nt->arg, &e->args[0]) < 0) return -1;
+        *out = e;
+        return 0;
+    }
+    case PG_QUERY__NODE__NODE_BOOLEAN_TEST: {
+        PgQuery__BooleanTest *bt = n->boolean_test;
+        BoundExpr *e = new_expr(bc, BE_BOOLTEST, om_type(OM_T_BOOL), bt->location, 1);
+        static const BoundOp map[] = {BOP_IS_TRUE, BOP_IS_TRUE, BOP_IS_NOT_TRUE, BOP_IS_FALSE,
+                                      BOP_IS_NOT_FALSE, BOP_IS_UNKNOWN, BOP_IS_NOT_UNKNOWN};
+        e->op = map[bt->booltesttype <= 6 ? bt->booltesttype : 0];
+        if (bind_expr(bc, sc, bt->arg, &e->args[0]) < 0) return -1;
+        const char *nm = (e->op == BOP_IS_TRUE) ? "IS TRUE" : (e->op == BOP_IS_NOT_TRUE) ? "IS NOT TRUE"
+                         : (e->op == BOP_IS_FALSE) ? "IS FALSE" : (e->op == BOP_IS_NOT_FALSE) ? "IS NOT FALSE"
+                         : (e->op == BOP_IS_UNKNOWN) ? "IS UNKNOWN" : "IS NOT UNKNOWN";
+        if (to_bool(bc, e->args[0], nm, &e->args[0]) < 0) return -1;
+        *out = e;
+        return 0;
+    }
+    case PG_QUERY__NODE__NODE_TYPE_CAST: {
+        PgQuery__TypeCast *tc = n->type_cast;
+        OmType t;
+        BoundExpr *a;
+        if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
+        if (typename_resolve(bc, tc->type_name, &t) < 0) return -1;
+        /* A literal's cast reports errors at the literal (PostgreSQL points
+         * at the constant, not at the ::). */
+        int loc = a->kind == BE_CONST && a->location >= 0 ? a->location : tc->location;
+        int saved = a->location;
+        a->location = loc;
+        if (bind_coerce(bc, a, t, OM_COERCE_EXPLICIT, NULL, out) < 0) return -1;
+        a->location = saved;
+        if ((*out)->location < 0) (*out)->location = tc->location;
+        return 0;
+    }
+    case PG_QUERY__NODE__NODE_CASE_EXPR:
+        return bind_case(bc, sc, n->case_expr, out);
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+        return bind_coalesce(bc, sc, n->coalesce_expr, out);
+    case PG_QUERY__NODE__NODE_FUNC_CALL:
+        return bind_func(bc, sc, n->func_call, out);
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "GREATEST and LEAST are not supported yet");
+        return bind_error_at(bc, n->min_max_expr->location);
+    case PG_QUERY__NODE__NODE_SUB_LINK:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "subqueries are not supported yet");
+        return bind_error_at(bc, n->sub_link->location);
+    case PG_QUERY__NODE__NODE_PARAM_REF:
+        err_set(bc->err, ERRCODE_UNDEFINED_PARAMETER, "there is no parameter $%d", n->param_ref->number);
+        return bind_error_at(bc, n->param_ref->location);
+    case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
+        err_set(bc->err, ERRCODE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+        return bind_error_at(bc, n->set_to_default->location);
+    default:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this kind of expression is not supported yet");
+        return -1;
+    }
+}
+
+/* PostgreSQL's FigureColname for the node kinds we bind. */
+static const char *figure(PgQuery__Node *n, int *strength)
+{
+    *strength = 0;
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_COLUMN_REF: {
+        PgQuery__ColumnRef *cr = n->column_ref;
+        const char *last = NULL;
+        for (size_t i = 0; i < cr->n_fields; i++) {
+            const char *s = bind_node_name(cr->fields[i]);
+            if (s) last = s;
+        }
+        if (last) {
+            *strength = 2;
+            return last;
+        }
+        return NULL;
+    }
+    case PG_QUERY__NODE__NODE_FUNC_CALL:
+        *strength = 2;
+        return bind_node_name(n->func_call->funcname[n->func_call->n_funcname - 1]);
+    case PG_QUERY__NODE__NODE_A_EXPR:
+        if (n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
+            *strength = 2;
+            return "nullif";
+        }
+        return NULL;
+    case PG_QUERY__NODE__NODE_TYPE_CAST: {
+        const char *s = figure(n->type_cast->arg, strength);
+        if (*strength <= 1) {
+            PgQuery__TypeName *tn = n->type_cast->type_name;
+            *strength = 1;
+            return bind_node_name(tn->names[tn->n_names - 1]);
+        }
+        return s;
+    }
+    case PG_QUERY__NODE__NODE_CASE_EXPR:
+        *strength = 1;
+        return "case";
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+        *strength = 2;
+        return "coalesce";
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+        *strength = 2;
+        return n->min_max_expr->op == 0 ? "greatest" : "least";
+    default:
+        return NULL;
+    }
+}
+
+const char *bind_figure_colname(PgQuery__Node *n)
+{
+    int strength;
+    const char *s = figure(n, &strength);
+    return s ? s : "?column?";
+}
+
+/* Used by the executor-free paths to check constness. */
+bool bind_is_const_expr(const BoundExpr *e);
+bool bind_is_const_expr(const BoundExpr *e) { return is_const_tree(e); }

@@ -1,0 +1,49 @@
+/*
+ * bind_int.h — binder internals shared by bind_expr.c, bind_select.c and
+ * bind_stmt.c.
+ */
+#ifndef OM_BIND_INT_H
+#define OM_BIND_INT_H
+
+#include "../parser/parser.h"
+#include "binder.h"
+
+/* What names resolve against while binding an expression. */
+typedef struct BindScope {
+    CatTable *table;     /* columns are BE_COLUMN over the table's row, or NULL */
+    /* Aggregates: when aggs != NULL, aggregate calls are collected here and
+     * bare column references are refused (42803). */
+    bool allow_aggs;
+    int naggs, cap_aggs;
+    BoundAgg *aggs;
+    bool in_agg_arg;     /* binding an aggregate's argument */
+    bool strict_cols;    /* refuse column references outside aggregates (42803) */
+    const char *clause;  /* for errors: "WHERE", "DEFAULT", "VALUES" ... */
+} BindScope;
+
+int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out);
+/* Coerce e to t in context cc; constants are folded (errors carry the
+ * constant's position). `what` names the target for 42804 messages (column
+ * name) or NULL. */
+int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char *what,
+                BoundExpr **out);
+/* Resolve unknown (string literal / NULL) to text; used for output columns. */
+int bind_resolve_unknown(BindCtx *bc, BoundExpr *e, BoundExpr **out);
+/* Common type of a set of expressions (CASE, COALESCE, VALUES), as
+ * PostgreSQL's select_common_type; `what` is "CASE" / "COALESCE" ... */
+int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmType *out);
+
+int bind_error_at(BindCtx *bc, int location);
+/* Does the expression contain an aggregate reference? */
+bool bind_has_agg(const BoundExpr *e);
+/* Evaluate a constant expression (no column refs) now. */
+int bind_eval_const(BindCtx *bc, BoundExpr *e, BoundExpr **out);
+
+const char *bind_node_name(PgQuery__Node *n); /* String node value or NULL */
+/* Output column name as PostgreSQL's FigureColname. */
+const char *bind_figure_colname(PgQuery__Node *n);
+
+int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
+int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
+
+#endif

@@ -1,0 +1,584 @@
+/*
+ * bind_stmt.c — statements: INSERT, UPDATE, DELETE, CREATE TABLE, DROP
+ * TABLE, transaction control; everything else is refused with 0A000 naming
+ * the statement.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "bind_int.h"
+
+int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
+
+static int unsupported(BindCtx *bc, const char *what)
+{
+    return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
+}
+
+/* The value a column gets when the statement does not give one. */
+static int column_default(BindCtx *bc, const CatColumn *c, BoundExpr **out)
+{
+    if (!c->has_default || !c->default_text) {
+        *out = bind_make_const(bc->ctx, c->type, true);
+        return 0;
+    }
+    BoundExpr *e = bind_make_const(bc->ctx, c->type, false);
+    if (type_in(c->type, c->default_text, strlen(c->default_text), &e->cval, 0, bc->ctx, bc->err) < 0)
+        return -1;
+    *out = e;
+    return 0;
+}
+
+static int find_column(const CatTable *t, const char *name)
+{
+    for (int i = 0; i < t->ncols; i++)
+        if (!strcmp(t->cols[i].name, name)) return i;
+    return -1;
+}
+
+static BoundExpr *colref(BindCtx *bc, OmType t, int col)
+{
+    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+    e->kind = BE_COLUMN;
+    e->type = t;
+    e->col = col;
+    e->location = -1;
+    return e;
+}
+
+/* ---- INSERT ---------------------------------------------------------------- */
+
+static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
+{
+    if (ins->with_clause) return unsupported(bc, "WITH");
+    if (ins->on_conflict_clause) return unsupported(bc, "INSERT ... ON CONFLICT");
+    if (ins->n_returning_list) return unsupported(bc, "RETURNING");
+    CatTable *t;
+    if (bind_table_ref(bc, ins->relation, &t) < 0) return -1;
+    st->table = t;
+    /* Target columns: the list given, or all columns in order. */
+    int ntarget = ins->n_cols ? (int)ins->n_cols : t->ncols;
+    int *target = mem_new_array(bc->ctx, int, ntarget > 0 ? ntarget : 1);
+    bool *given = mem_new_array(bc->ctx, bool, t->ncols > 0 ? t->ncols : 1);
+    for (int i = 0; i < ntarget; i++) {
+        if (ins->n_cols) {
+            PgQuery__ResTarget *rt = ins->cols[i]->res_target;
+            int c = find_column(t, rt->name);
+            if (c < 0) {
+                err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                        rt->name, t->name);
+                return bind_error_at(bc, rt->location);
+            }
+            if (given[c]) {
+                err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", rt->name);
+                return bind_error_at(bc, rt->location);
+            }
+            given[c] = true;
+            target[i] = c;
+        } else {
+            target[i] = i;
+            given[i] = true;
+        }
+    }
+    BoundSelect *src = mem_new(bc->ctx, BoundSelect);
+    st->select = src;
+    PgQuery__SelectStmt *sel = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
+    if (!sel) {
+        /* INSERT ... DEFAULT VALUES: one row of defaults. */
+        src->nvalues_rows = 1;
+        src->values = mem_new_array(bc->ctx, BoundExpr **, 1);
+        src->values[0] = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+        for (int c = 0; c < t->ncols; c++)
+            if (column_default(bc, &t->cols[c], &src->values[0][c]) < 0) return -1;
+    } else if (sel->n_values_lists && !sel->n_sort_clause && !sel->limit_count && !sel->limit_offset) {
+        /* VALUES rows: each expression is assigned to its column directly
+         * (PostgreSQL's transformInsertRow), not through a common type. */
+        int nrows = (int)sel->n_values_lists;
+        src->nvalues_rows = nrows;
+        src->values = mem_new_array(bc->ctx, BoundExpr **, nrows);
+        BindScope sc = {.clause = "VALUES"};
+        for (int r = 0; r < nrows; r++) {
+            PgQuery__List *l = sel->values_lists[r]->list;
+            if ((int)l->n_items > ntarget) {
+                err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
+                PgQuery__Node *x = l->items[ntarget];
+                /* PostgreSQL points at the first surplus expression. */
+                int loc = -1;
+                if (x->node_case == PG_QUERY__NODE__NODE_A_CONST) loc = x->a_const->location;
+                else if (x->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) loc = x->column_ref->location;
+                else if (x->node_case == PG_QUERY__NODE__NODE_A_EXPR) loc = x->a_expr->location;
+                else if (x->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) loc = x->type_cast->location;
+                return bind_error_at(bc, loc);
+            }
+            if ((int)l->n_items < ntarget) {
+                err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more target columns than expressions");
+                int loc = -1;
+                if (ins->n_cols) loc = ins->cols[l->n_items]->res_target->location;
+                return bind_error_at(bc, loc);
+            }
+            BoundExpr **row = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+            for (int c = 0; c < t->ncols; c++)
+                if (!given[c] && column_default(bc, &t->cols[c], &row[c]) < 0) return -1;
+            for (int i = 0; i < ntarget; i++) {
+                int c = target[i];
+                PgQuery__Node *x = l->items[i];
+                if (x->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+                    if (column_default(bc, &t->cols[c], &row[c]) < 0) return -1;
+                    continue;
+                }
+                BoundExpr *e;
+                if (bind_expr(bc, &sc, x, &e) < 0) return -1;
+                if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &row[c]) < 0)
+                    return -1;
+            }
+            src->values[r] = row;
+        }
+    } else {
+        /* INSERT ... SELECT: coerce the query's outputs to the columns. */
+        BoundSelect *q;
+        if (bind_select(bc, sel, &q) < 0) return -1;
+        if (q->ntargets > ntarget) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
+            return -1;
+        }
+        if (q->ntargets < ntarget) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more target columns than expressions");
+            return -1;
+        }
+        /* The Insert node evaluates col_exprs over the query's output row. */
+        st->col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+        for (int c = 0; c < t->ncols; c++)
+            if (!given[c] && column_default(bc, &t->cols[c], &st->col_exprs[c]) < 0) return -1;
+        for (int i = 0; i < ntarget; i++) {
+            int c = target[i];
+            BoundExpr *ref = colref(bc, q->projs[i]->type, i);
+            ref->location = q->projs[i]->location;
+            if (bind_coerce(bc, ref, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &st->col_exprs[c]) < 0)
+                return -1;
+        }
+        st->select = q;
+    }
+    return 0;
+}
+
+/* ---- UPDATE / DELETE ------------------------------------------------------- */
+
+static int bind_where(BindCtx *bc, CatTable *t, PgQuery__Node *w, BoundExpr **out)
+{
+    if (!w) return 0;
+    BindScope sc = {.table = t, .clause = "WHERE"};
+    BoundExpr *e;
+    if (bind_expr(bc, &sc, w, &e) < 0) return -1;
+    if (e->type.id == OM_T_UNKNOWN) {
+        if (bind_coerce(bc, e, om_type(OM_T_BOOL), OM_COERCE_IMPLICIT, NULL, &e) < 0) return -1;
+    } else if (e->type.id != OM_T_BOOL) {
+        char tb[64];
+        err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "argument of WHERE must be type boolean, not type %s",
+                type_name(e->type, tb, sizeof tb));
+        return bind_error_at(bc, e->location);
+    }
+    *out = e;
+    return 0;
+}
+
+static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
+{
+    if (up->with_clause) return unsupported(bc, "WITH");
+    if (up->n_from_clause) return unsupported(bc, "UPDATE ... FROM");
+    if (up->n_returning_list) return unsupported(bc, "RETURNING");
+    if (up->relation->alias) return unsupported(bc, "table aliases");
+    CatTable *t;
+    if (bind_table_ref(bc, up->relation, &t) < 0) return -1;
+    st->table = t;
+    st->col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+    BindScope sc = {.table = t, .clause = "UPDATE"};
+    for (size_t i = 0; i < up->n_target_list; i++) {
+        PgQuery__ResTarget *rt = up->target_list[i]->res_target;
+        if (rt->n_indirection) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "assigning to a field or subscript is not supported yet");
+            return bind_error_at(bc, rt->location);
+        }
+        if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "multiple-column UPDATE is not supported yet");
+            return bind_error_at(bc, rt->location);
+        }
+        int c = find_column(t, rt->name);
+        if (c < 0) {
+            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", rt->name,
+                    t->name);
+            return bind_error_at(bc, rt->location);
+        }
+        if (st->col_exprs[c]) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "multiple assignments to same column \"%s\"", rt->name);
+            return bind_error_at(bc, rt->location);
+        }
+        BoundExpr *e;
+        if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+            if (column_default(bc, &t->cols[c], &e) < 0) return -1;
+        } else {
+            if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
+            if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;
+        }
+        st->col_exprs[c] = e;
+    }
+    for (int c = 0; c < t->ncols; c++)
+        if (!st->col_exprs[c]) st->col_exprs[c] = colref(bc, t->cols[c].type, c);
+    return bind_where(bc, t, up->where_clause, &st->where);
+}
+
+static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
+{
+    if (del->with_clause) return unsupported(bc, "WITH");
+    if (del->n_using_clause) return unsupported(bc, "DELETE ... USING");
+    if (del->n_returning_list) return unsupported(bc, "RETURNING");
+    if (del->relation->alias) return unsupported(bc, "table aliases");
+    CatTable *t;
+    if (bind_table_ref(bc, del->relation, &t) < 0) return -1;
+    st->table = t;
+    return bind_where(bc, t, del->where_clause, &st->where);
+}
+
+/* ---- CREATE TABLE ------------------------------------------------------------ */
+
+typedef struct KeyList {
+    int n;
+    int cols[64];
+} KeyList;
+
+static int key_columns(BindCtx *bc, CatTable *t, PgQuery__Constraint *con, KeyList *kl)
+{
+    kl->n = 0;
+    for (size_t i = 0; i < con->n_keys; i++) {
+        const char *nm = bind_node_name(con->keys[i]);
+        int c = nm ? find_column(t, nm) : -1;
+        if (c < 0) {
+            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" named in key does not exist", nm ? nm : "?");
+            return bind_error_at(bc, con->location);
+        }
+        if (kl->n >= 64) return err_set(bc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "cannot use more than 32 columns in an index");
+        kl->cols[kl->n++] = c;
+    }
+    return 0;
+}
+
+static char *key_name(BindCtx *bc, const CatTable *t, const KeyList *kl, const char *suffix)
+{
+    OmBuf b;
+    buf_init(&b, bc->ctx, 64);
+    buf_append_str(&b, t->name);
+    for (int i = 0; i < kl->n; i++) {
+        buf_append_char(&b, '_');
+        buf_append_str(&b, t->cols[kl->cols[i]].name);
+    }
+    buf_append_char(&b, '_');
+    buf_append_str(&b, suffix);
+    return b.data;
+}
+
+static int add_pk(BindCtx *bc, CatTable *t, const KeyList *kl, int location)
+{
+    if (t->npk) {
+        err_set(bc->err, ERRCODE_INVALID_TABLE_DEFINITION, "multiple primary keys for table \"%s\" are not allowed",
+                t->name);
+        return bind_error_at(bc, location);
+    }
+    t->npk = kl->n;
+    t->pk_cols = mem_new_array(bc->ctx, int, kl->n);
+    memcpy(t->pk_cols, kl->cols, sizeof(int) * (size_t)kl->n);
+    for (int i = 0; i < kl->n; i++) t->cols[kl->cols[i]].not_null = true;
+    t->pk_name = mem_printf(bc->ctx, "%s_pkey", t->name);
+    return 0;
+}
+
+static void add_unique(BindCtx *bc, CatTable *t, const KeyList *kl, const char *conname)
+{
+    t->uniq = mem_realloc(bc->ctx, t->uniq, sizeof(CatUnique) * (size_t)t->nuniq, sizeof(CatUnique) * (size_t)(t->nuniq + 1));
+    CatUnique *u = &t->uniq[t->nuniq++];
+    u->ncols = kl->n;
+    u->cols = mem_new_array(bc->ctx, int, kl->n);
+    memcpy(u->cols, kl->cols, sizeof(int) * (size_t)kl->n);
+    u->name = conname && conname[0] ? mem_strdup(bc->ctx, conname) : key_name(bc, t, kl, "key");
+}
+
+static int bind_default(BindCtx *bc, CatColumn *col, PgQuery__Node *raw)
+{
+    BindScope sc = {.clause = "DEFAULT expressions"};
+    BoundExpr *e;
+    if (raw->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression");
+        return bind_error_at(bc, raw->column_ref->location);
+    }
+    if (bind_expr(bc, &sc, raw, &e) < 0) return -1;
+    if (bind_coerce(bc, e, col->type, OM_COERCE_ASSIGNMENT, col->name, &e) < 0) return -1;
+    if (e->kind != BE_CONST && bind_eval_const(bc, e, &e) < 0) return -1;
+    col->has_default = true;
+    if (e->is_null) {
+        col->default_text = NULL;
+    } else {
+        OmBuf b;
+        buf_init(&b, bc->ctx, 32);
+        type_out(col->type, &e->cval, 0, &b);
+        col->default_text = b.data;
+    }
+    return 0;
+}
+
+static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
+{
+    PgQuery__RangeVar *rv = cs->relation;
+    if (rv->relpersistence && rv->relpersistence[0] == 't') return unsupported(bc, "CREATE TEMPORARY TABLE");
+    if (rv->relpersistence && rv->relpersistence[0] == 'u') return unsupported(bc, "CREATE UNLOGGED TABLE");
+    if (cs->n_inh_relations) return unsupported(bc, "table inheritance");
+    if (cs->partspec || cs->partbound) return unsupported(bc, "partitioned tables");
+    if (cs->of_typename) return unsupported(bc, "typed tables");
+    if (rv->schemaname && rv->schemaname[0] && strcmp(rv->schemaname, "public")) {
+        err_set(bc->err, ERRCODE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", rv->schemaname);
+        return bind_error_at(bc, rv->location);
+    }
+    CatTable *t = mem_new(bc->ctx, CatTable);
+    t->dbname = mem_strdup(bc->ctx, bc->db);
+    t->schema = mem_strdup(bc->ctx, "public");
+    t->name = mem_strdup(bc->ctx, rv->relname);
+    st->table = t;
+    st->if_exists = cs->if_not_exists;
+    /* Columns first, constraints after (table constraints may name any). */
+    int ncols = 0;
+    for (size_t i = 0; i < cs->n_table_elts; i++)
+        if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) ncols++;
+    if (ncols > 1600) return err_set(bc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "tables can have at most 1600 columns");
+    t->cols = mem_new_array(bc->ctx, CatColumn, ncols > 0 ? ncols : 1);
+    for (size_t i = 0; i < cs->n_table_elts; i++) {
+        PgQuery__Node *n = cs->table_elts[i];
+        if (n->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) return unsupported(bc, "CREATE TABLE ... LIKE");
+        if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+        PgQuery__ColumnDef *cd = n->column_def;
+        if (find_column(t, cd->colname) >= 0) {
+            err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", cd->colname);
+            return bind_error_at(bc, cd->location);
+        }
+        CatColumn *col = &t->cols[t->ncols++];
+        col->name = mem_strdup(bc->ctx, cd->colname);
+        const char *tn = bind_node_name(cd->type_name->names[cd->type_name->n_names - 1]);
+        if (tn && (!strcmp(tn, "serial") || !strcmp(tn, "bigserial") || !strcmp(tn, "smallserial") ||
+                   !strcmp(tn, "serial4") || !strcmp(tn, "serial8") || !strcmp(tn, "serial2"))) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "type %s is not supported yet", tn);
+            return bind_error_at(bc, cd->type_name->location);
+        }
+        if (bind_typename(bc, cd->type_name, &col->type) < 0) return -1;
+        if (col->type.id == OM_T_BPCHAR && col->type.typmod < 0) col->type.typmod = 1; /* char = char(1) */
+        if (cd->coll_clause) return unsupported(bc, "COLLATE");
+    }
+    for (size_t i = 0; i < cs->n_table_elts; i++) {
+        PgQuery__Node *n = cs->table_elts[i];
+        if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+        PgQuery__ColumnDef *cd = n->column_def;
+        int c = find_column(t, cd->colname);
+        CatColumn *col = &t->cols[c];
+        bool seen_null = false, seen_notnull = false;
+        for (size_t k = 0; k < cd->n_constraints; k++) {
+            PgQuery__Constraint *con = cd->constraints[k]->constraint;
+            KeyList kl = {.n = 1, .cols = {c}};
+            switch (con->contype) {
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+                if (seen_null) goto conflict;
+                seen_notnull = true;
+                col->not_null = true;
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+                if (seen_notnull) goto conflict;
+                seen_null = true;
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+                if (col->has_default) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
+                            "multiple default values specified for column \"%s\" of table \"%s\"", col->name, t->name);
+                    return bind_error_at(bc, con->location);
+                }
+                if (bind_default(bc, col, con->raw_expr) < 0) return -1;
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+                if (add_pk(bc, t, &kl, con->location) < 0) return -1;
+                if (con->conname && con->conname[0]) t->pk_name = mem_strdup(bc->ctx, con->conname);
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+                add_unique(bc, t, &kl, con->conname);
+                break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+                return unsupported(bc, "CHECK constraints are");
+            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+                return unsupported(bc, "FOREIGN KEY constraints are");
+            case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+                return unsupported(bc, "GENERATED ... AS IDENTITY");
+            case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+                return unsupported(bc, "generated columns are");
+            default:
+                break;
+            }
+            continue;
+        conflict:
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR,
+                    "conflicting NULL/NOT NULL declarations for column \"%s\" of table \"%s\"", col->name, t->name);
+            return bind_error_at(bc, con->location);
+        }
+    }
+    for (size_t i = 0; i < cs->n_table_elts + cs->n_constraints; i++) {
+        PgQuery__Node *n = i < cs->n_table_elts ? cs->table_elts[i] : cs->constraints[i - cs->n_table_elts];
+        if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+        PgQuery__Constraint *con = n->constraint;
+        KeyList kl;
+        switch (con->contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+            if (key_columns(bc, t, con, &kl) < 0 || add_pk(bc, t, &kl, con->location) < 0) return -1;
+            if (con->conname && con->conname[0]) t->pk_name = mem_strdup(bc->ctx, con->conname);
+            break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+            if (key_columns(bc, t, con, &kl) < 0) return -1;
+            add_unique(bc, t, &kl, con->conname);
+            break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+            return unsupported(bc, "CHECK constraints are");
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+            return unsupported(bc, "FOREIGN KEY constraints are");
+        default:
+            return unsupported(bc, "this table constraint is");
+        }
+    }
+    /* PostgreSQL skips a UNIQUE constraint identical to the primary key. */
+    return 0;
+}
+
+/* ---- DROP TABLE --------------------------------------------------------------- */
+
+static int bind_drop(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st)
+{
+    if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return unsupported(bc, "DROP of this object type");
+    if (ds->n_objects != 1) return unsupported(bc, "DROP TABLE of several tables");
+    PgQuery__List *names = ds->objects[0]->list;
+    const char *name = bind_node_name(names->items[names->n_items - 1]);
+    if (names->n_items > 1) {
+        const char *schema = bind_node_name(names->items[names->n_items - 2]);
+        if (schema && strcmp(schema, "public")) {
+            if (ds->missing_ok) {
+                st->missing_name = mem_strdup(bc->ctx, name);
+                st->kind = BS_DROP_TABLE;
+                return 0;
+            }
+            return err_set(bc->err, ERRCODE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+        }
+    }
+    st->if_exists = ds->missing_ok;
+    int rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, name, &st->table, bc->err);
+    if (rc < 0) return -1;
+    if (rc == 0) {
+        if (ds->missing_ok) {
+            st->table = NULL;
+            st->missing_name = mem_strdup(bc->ctx, name);
+            return 0;
+        }
+        return err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "table \"%s\" does not exist", name);
+    }
+    return 0;
+}
+
+/* ---- entry ----------------------------------------------------------------------- */
+
+static const char *stmt_feature(PgQuery__Node *n)
+{
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return "ALTER TABLE";
+    case PG_QUERY__NODE__NODE_INDEX_STMT: return "CREATE INDEX";
+    case PG_QUERY__NODE__NODE_VIEW_STMT: return "CREATE VIEW";
+    case PG_QUERY__NODE__NODE_COPY_STMT: return "COPY";
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return "EXPLAIN";
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE";
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return "SET";
+    case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: return "SHOW";
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+    case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT: return "CREATE ROLE";
+    case PG_QUERY__NODE__NODE_PREPARE_STMT: return "PREPARE";
+    case PG_QUERY__NODE__NODE_EXECUTE_STMT: return "EXECUTE";
+    case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: return "DEALLOCATE";
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: return "CREATE TABLE AS";
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: return "VACUUM";
+    case PG_QUERY__NODE__NODE_MERGE_STMT: return "MERGE";
+    case PG_QUERY__NODE__NODE_LOCK_STMT: return "LOCK";
+    case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT: return "DECLARE CURSOR";
+    case PG_QUERY__NODE__NODE_DISCARD_STMT: return "DISCARD";
+    case PG_QUERY__NODE__NODE_DO_STMT: return "DO";
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return "CREATE FUNCTION";
+    case PG_QUERY__NODE__NODE_GRANT_STMT: return "GRANT";
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: return "COMMENT";
+    case PG_QUERY__NODE__NODE_RENAME_STMT: return "ALTER ... RENAME";
+    case PG_QUERY__NODE__NODE_LISTEN_STMT: return "LISTEN";
+    case PG_QUERY__NODE__NODE_NOTIFY_STMT: return "NOTIFY";
+    case PG_QUERY__NODE__NODE_CHECK_POINT_STMT: return "CHECKPOINT";
+    default: return "this statement";
+    }
+}
+
+bool bind_stmt_writes(PgQuery__Node *n)
+{
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
+{
+    BoundStmt *st = mem_new(bc->ctx, BoundStmt);
+    *out = st;
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+        st->kind = BS_SELECT;
+        return bind_select(bc, n->select_stmt, &st->select);
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+        st->kind = BS_INSERT;
+        return bind_insert(bc, n->insert_stmt, st);
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+        st->kind = BS_UPDATE;
+        return bind_update(bc, n->update_stmt, st);
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+        st->kind = BS_DELETE;
+        return bind_delete(bc, n->delete_stmt, st);
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+        st->kind = BS_CREATE_TABLE;
+        return bind_create(bc, n->create_stmt, st);
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+        st->kind = BS_DROP_TABLE;
+        return bind_drop(bc, n->drop_stmt, st);
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT: {
+        PgQuery__TransactionStmt *ts = n->transaction_stmt;
+        switch (ts->kind) {
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+            st->kind = BS_BEGIN;
+            return 0;
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+            st->kind = BS_COMMIT;
+            st->chain = ts->chain;
+            return ts->chain ? unsupported(bc, "COMMIT AND CHAIN") : 0;
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+            st->kind = BS_ROLLBACK;
+            return ts->chain ? unsupported(bc, "ROLLBACK AND CHAIN") : 0;
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT:
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE:
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO:
+            return unsupported(bc, "SAVEPOINT");
+        default:
+            return unsupported(bc, "two-phase commit");
+        }
+    }
+    default:
+        return unsupported(bc, stmt_feature(n));
+    }
+}

@@ -1,0 +1,229 @@
+/*
+ * exec_basic.c — the streaming operators: Values, Filter, Project, Limit.
+ *
+ * Filter narrows its child's batch by rewriting the selection vector in
+ * place; Project points its output vectors at the expression results (a
+ * column reference costs nothing); Limit trims selections.
+ */
+#include "exec_int.h"
+
+OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p)
+{
+    OmPhysType *ph = mem_new_array(ctx, OmPhysType, p->ncols > 0 ? p->ncols : 1);
+    for (int i = 0; i < p->ncols; i++) ph[i] = type_phys(p->types[i].id);
+    return ph;
+}
+
+/* ---- Values ------------------------------------------------------------------ */
+
+typedef struct ValuesState {
+    int row;
+    OmBatch *batch;
+    OmBatch *dummy;
+    ExprState ***exprs; /* [row][col] */
+    MemCtx *var;
+} ValuesState;
+
+static int values_next(ExecNode *n, OmBatch **out)
+{
+    ValuesState *s = n->state;
+    const PlanNode *p = n->plan;
+    if (s->row >= p->nrows) return 0;
+    om_batch_clear(s->batch);
+    mem_ctx_reset(s->var);
+    int k = 0;
+    for (; s->row < p->nrows && k < OM_BATCH_SIZE; s->row++, k++) {
+        uint16_t at = (uint16_t)k;
+        for (int c = 0; c < p->ncols; c++) {
+            ExprState *es = s->exprs[s->row][c];
+            if (exec_expr_eval(es, s->dummy, &at, 1, n->q->err) < 0) return -1;
+            exec_copy_value(&es->out, k, &s->batch->cols[c], k, NULL);
+        }
+    }
+    s->batch->count = k;
+    *out = s->batch;
+    return 1;
+}
+
+int exec_values_init(ExecNode *n)
+{
+    const PlanNode *p = n->plan;
+    MemCtx *ctx = n->q->ctx;
+    ValuesState *s = mem_new(ctx, ValuesState);
+    s->batch = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
+    s->dummy = om_batch_create(ctx, 0, NULL, false);
+    s->dummy->count = OM_BATCH_SIZE;
+    s->var = s->batch->var_ctx;
+    s->exprs = mem_new_array(ctx, ExprState **, p->nrows);
+    for (int r = 0; r < p->nrows; r++) {
+        s->exprs[r] = mem_new_array(ctx, ExprState *, p->ncols > 0 ? p->ncols : 1);
+        for (int c = 0; c < p->ncols; c++) s->exprs[r][c] = exec_expr_build(ctx, p->rows[r][c], s->var, n->q->sql);
+    }
+    n->state = s;
+    n->next = values_next;
+    return 0;
+}
+
+/* ---- Filter ------------------------------------------------------------------- */
+
+typedef struct FilterState {
+    ExprState *pred;
+    MemCtx *var;
+} FilterState;
+
+static int filter_next(ExecNode *n, OmBatch **out)
+{
+    FilterState *s = n->state;
+    for (;;) {
+        OmBatch *b;
+        int rc = exec_next(n->child, &b);
+        if (rc <= 0) return rc;
+        mem_ctx_reset(s->var);
+        int live = om_batch_live(b);
+        if (exec_expr_eval(s->pred, b, b->has_sel ? b->sel : NULL, live, n->q->err) < 0) return -1;
+        const OmVector *r = &s->pred->out;
+        int m = 0;
+        for (int k = 0; k < live; k++) {
+            int i = om_batch_row(b, k);
+            if (!om_vec_is_null(r, i) && ((const uint8_t *)r->data)[i]) b->sel[m++] = (uint16_t)i;
+        }
+        b->has_sel = true;
+        b->nsel = m;
+        if (m > 0) {
+            *out = b;
+            return 1;
+        }
+    }
+}
+
+int exec_filter_init(ExecNode *n)
+{
+    FilterState *s = mem_new(n->q->ctx, FilterState);
+    s->var = mem_ctx_create(n->q->ctx, "filter-var");
+    s->pred = exec_expr_build(n->q->ctx, n->plan->pred, s->var, n->q->sql);
+    n->state = s;
+    n->next = filter_next;
+    return 0;
+}
+
+/* ---- Project ------------------------------------------------------------------- */
+
+typedef struct ProjectState {
+    ExprState **exprs;
+    OmBatch out;
+    MemCtx *var;
+} ProjectState;
+
+static int project_next(ExecNode *n, OmBatch **out)
+{
+    ProjectState *s = n->state;
+    OmBatch *b;
+    int rc = exec_next(n->child, &b);
+    if (rc <= 0) return rc;
+    mem_ctx_reset(s->var);
+    int live = om_batch_live(b);
+    const uint16_t *sel = b->has_sel ? b->sel : NULL;
+    for (int c = 0; c < n->plan->nexprs; c++) {
+        if (exec_expr_eval(s->exprs[c], b, sel, live, n->q->err) < 0) return -1;
+        s->out.cols[c] = s->exprs[c]->out;
+    }
+    s->out.count = b->count;
+    s->out.has_sel = b->has_sel;
+    s->out.nsel = b->nsel;
+    s->out.sel = b->sel;
+    s->out.keys = b->keys;
+    *out = &s->out;
+    return 1;
+}
+
+int exec_project_init(ExecNode *n)
+{
+    const PlanNode *p = n->plan;
+    ProjectState *s = mem_new(n->q->ctx, ProjectState);
+    s->var = mem_ctx_create(n->q->ctx, "project-var");
+    s->exprs = mem_new_array(n->q->ctx, ExprState *, p->nexprs > 0 ? p->nexprs : 1);
+    for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(n->q->ctx, p->exprs[c], s->var, n->q->sql);
+    s->out.ncols = p->nexprs;
+    s->out.cols = mem_new_array(n->q->ctx, OmVector, p->nexprs > 0 ? p->nexprs : 1);
+    s->out.var_ctx = s->var;
+    n->state = s;
+    n->next = project_next;
+    return 0;
+}
+
+/* ---- Limit ---------------------------------------------------------------------- */
+
+typedef struct LimitState {
+    int64_t skip;  /* rows still to skip */
+    int64_t left;  /* rows still to return, -1 = no limit */
+} LimitState;
+
+static int limit_next(ExecNode *n, OmBatch **out)
+{
+    LimitState *s = n->state;
+    for (;;) {
+        if (s->left == 0) return 0;
+        OmBatch *b;
+        int rc = exec_next(n->child, &b);
+        if (rc <= 0) return rc;
+        int live = om_batch_live(b);
+        int start = 0;
+        if (s->skip > 0) {
+            if (s->skip >= live) {
+                s->skip -= live;
+                continue;
+            }
+            start = (int)s->skip;
+            s->skip = 0;
+        }
+        int take = live - start;
+        if (s->left >= 0 && take > s->left) take = (int)s->left;
+        if (!b->has_sel) {
+            for (int k = 0; k < take; k++) b->sel[k] = (uint16_t)(start + k);
+        } else {
+            memmove(b->sel, b->sel + start, sizeof(uint16_t) * (size_t)take);
+        }
+        b->has_sel = true;
+        b->nsel = take;
+        if (s->left > 0) s->left -= take;
+        if (take == 0) continue;
+        *out = b;
+        return 1;
+    }
+}
+
+static int limit_value(ExecNode *n, const BoundExpr *e, const char *what, const char *code, int64_t *out)
+{
+    OmVector v;
+    int64_t val = 0;
+    uint64_t nb = 0;
+    v.phys = OM_PHYS_I64;
+    v.data = &val;
+    v.nulls = &nb;
+    bool isnull;
+    if (exec_eval_const(n->q->ctx, e, &v, &isnull, n->q->err) < 0) return -1;
+    if (isnull) {
+        *out = -1;
+        return 0;
+    }
+    if (val < 0) return err_set(n->q->err, code, "%s must not be negative", what);
+    *out = val;
+    return 0;
+}
+
+int exec_limit_init(ExecNode *n)
+{
+    LimitState *s = mem_new(n->q->ctx, LimitState);
+    s->left = -1;
+    if (n->plan->offset) {
+        if (limit_value(n, n->plan->offset, "OFFSET", ERRCODE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, &s->skip) < 0)
+            return -1;
+        if (s->skip < 0) s->skip = 0;
+    }
+    if (n->plan->limit &&
+        limit_value(n, n->plan->limit, "LIMIT", ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, &s->left) < 0)
+        return -1;
+    n->state = s;
+    n->next = limit_next;
+    return 0;
+}

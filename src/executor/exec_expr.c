@@ -1,0 +1,717 @@
+/*
+ * exec_expr.c — expression evaluation, one vector at a time.
+ *
+ * exec_expr_eval evaluates a bound expression over a selection of rows of
+ * an input batch and leaves the result in the state's output vector at the
+ * same physical row positions. Each operator kind is a kernel: one loop over
+ * the selection per node, never a walk of the tree per row.
+ *
+ * AND / OR / CASE / COALESCE evaluate later arguments only on the rows still
+ * undecided, so `x <> 0 AND 1/x > 0` or `CASE WHEN x = 0 THEN 0 ELSE 1/x END`
+ * never divide by zero — as PostgreSQL behaves.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "executor.h"
+
+#define ROW(k) (sel ? sel[k] : (k))
+
+/* ---- state ----------------------------------------------------------------- */
+
+static void alloc_vec(MemCtx *ctx, OmVector *v, OmPhysType p)
+{
+    v->phys = p;
+    v->data = mem_zalloc(ctx, om_phys_size(p) * OM_BATCH_SIZE);
+    v->nulls = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE / 64);
+}
+
+ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const char *sql)
+{
+    ExprState *st = mem_new(ctx, ExprState);
+    st->e = e;
+    st->var = var;
+    st->sql = sql;
+    if (e->kind != BE_COLUMN && e->kind != BE_AGGREF) alloc_vec(ctx, &st->out, type_phys(e->type.id));
+    if (e->nargs) {
+        st->args = mem_new_array(ctx, ExprState *, e->nargs);
+        for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, sql);
+    }
+    if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE) {
+        st->sel_a = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
+        st->sel_b = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
+        st->flags = mem_new_array(ctx, uint8_t, OM_BATCH_SIZE);
+    }
+    return st;
+}
+
+void exec_copy_value(const OmVector *src, int sr, OmVector *dst, int dr, MemCtx *ctx)
+{
+    bool isnull = om_vec_is_null(src, sr);
+    om_vec_set_null(dst, dr, isnull);
+    if (isnull) return;
+    switch (src->phys) {
+    case OM_PHYS_BOOL: ((uint8_t *)dst->data)[dr] = ((const uint8_t *)src->data)[sr]; break;
+    case OM_PHYS_I16: ((int16_t *)dst->data)[dr] = ((const int16_t *)src->data)[sr]; break;
+    case OM_PHYS_I32: ((int32_t *)dst->data)[dr] = ((const int32_t *)src->data)[sr]; break;
+    case OM_PHYS_I64: ((int64_t *)dst->data)[dr] = ((const int64_t *)src->data)[sr]; break;
+    case OM_PHYS_F32: ((float *)dst->data)[dr] = ((const float *)src->data)[sr]; break;
+    case OM_PHYS_F64: ((double *)dst->data)[dr] = ((const double *)src->data)[sr]; break;
+    case OM_PHYS_STR: {
+        OmStr s = ((const OmStr *)src->data)[sr];
+        if (ctx && s.len) s.ptr = mem_strndup(ctx, s.ptr, s.len);
+        ((OmStr *)dst->data)[dr] = s;
+        break;
+    }
+    }
+}
+
+/* ---- comparison ------------------------------------------------------------- */
+
+static inline int cmp_f64(double a, double b)
+{
+    /* PostgreSQL: NaN equals NaN and sorts above every other value. */
+    if (isnan(a)) return isnan(b) ? 0 : 1;
+    if (isnan(b)) return -1;
+    return (a > b) - (a < b);
+}
+
+static inline int cmp_str(OmStr a, OmStr b)
+{
+    uint32_t n = a.len < b.len ? a.len : b.len;
+    int c = n ? memcmp(a.ptr, b.ptr, n) : 0;
+    if (c) return c < 0 ? -1 : 1;
+    return (a.len > b.len) - (a.len < b.len);
+}
+
+static inline OmStr rtrim_spaces(OmStr s)
+{
+    while (s.len && s.ptr[s.len - 1] == ' ') s.len--;
+    return s;
+}
+
+int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, int rb)
+{
+    switch (a->phys) {
+    case OM_PHYS_BOOL: {
+        int x = ((const uint8_t *)a->data)[ra], y = ((const uint8_t *)b->data)[rb];
+        return (x > y) - (x < y);
+    }
+    case OM_PHYS_I16: {
+        int16_t x = ((const int16_t *)a->data)[ra], y = ((const int16_t *)b->data)[rb];
+        return (x > y) - (x < y);
+    }
+    case OM_PHYS_I32: {
+        int32_t x = ((const int32_t *)a->data)[ra], y = ((const int32_t *)b->data)[rb];
+        return (x > y) - (x < y);
+    }
+    case OM_PHYS_I64: {
+        int64_t x = ((const int64_t *)a->data)[ra], y = ((const int64_t *)b->data)[rb];
+        return (x > y) - (x < y);
+    }
+    case OM_PHYS_F32: return cmp_f64(((const float *)a->data)[ra], ((const float *)b->data)[rb]);
+    case OM_PHYS_F64: return cmp_f64(((const double *)a->data)[ra], ((const double *)b->data)[rb]);
+    case OM_PHYS_STR: {
+        OmStr x = ((const OmStr *)a->data)[ra], y = ((const OmStr *)b->data)[rb];
+        if (t.id == OM_T_BPCHAR) {
+            x = rtrim_spaces(x);
+            y = rtrim_spaces(y);
+        }
+        if (t.id == OM_T_NUMERIC) {
+            extern int exec_numeric_text_cmp(OmStr a, OmStr b);
+            return exec_numeric_text_cmp(x, y);
+        }
+        return cmp_str(x, y);
+    }
+    }
+    return 0;
+}
+
+/* Compare numeric values held as canonical decimal text ("-12.50", "NaN"). */
+int exec_numeric_text_cmp(OmStr a, OmStr b);
+int exec_numeric_text_cmp(OmStr a, OmStr b)
+{
+    bool an = a.len == 3 && !memcmp(a.ptr, "NaN", 3), bn = b.len == 3 && !memcmp(b.ptr, "NaN", 3);
+    if (an || bn) return an && bn ? 0 : an ? 1 : -1;
+    bool aneg = a.len && a.ptr[0] == '-', bneg = b.len && b.ptr[0] == '-';
+    if (aneg != bneg) return aneg ? -1 : 1;
+    OmStr x = {a.ptr + aneg, a.len - aneg}, y = {b.ptr + bneg, b.len - bneg};
+    uint32_t xi = 0, yi = 0;
+    while (xi < x.len && x.ptr[xi] != '.') xi++;
+    while (yi < y.len && y.ptr[yi] != '.') yi++;
+    int c;
+    if (xi != yi) c = xi < yi ? -1 : 1;
+    else {
+        c = memcmp(x.ptr, y.ptr, xi);
+        c = (c > 0) - (c < 0);
+        for (uint32_t k = 0; !c; k++) {
+            char dx = xi + 1 + k < x.len ? x.ptr[xi + 1 + k] : '0';
+            char dy = yi + 1 + k < y.len ? y.ptr[yi + 1 + k] : '0';
+            if (xi + 1 + k >= x.len && yi + 1 + k >= y.len) break;
+            c = (dx > dy) - (dx < dy);
+        }
+    }
+    return aneg ? -c : c;
+}
+
+static inline bool cmp_result(BoundOp op, int c)
+{
+    switch (op) {
+    case BOP_EQ: return c == 0;
+    case BOP_NE: return c != 0;
+    case BOP_LT: return c < 0;
+    case BOP_LE: return c <= 0;
+    case BOP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+static void set_nulls_either(OmVector *o, const OmVector *a, const OmVector *b, const uint16_t *sel, int n)
+{
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        om_vec_set_null(o, i, om_vec_is_null(a, i) || om_vec_is_null(b, i));
+    }
+}
+
+#define CMP_LOOP(T, CMPEXPR)                                                     \
+    do {                                                                         \
+        const T *x = a->data, *y = b->data;                                      \
+        for (int k = 0; k < n; k++) {                                            \
+            int i = ROW(k);                                                      \
+            r[i] = cmp_result(op, (CMPEXPR));                                    \
+        }                                                                        \
+    } while (0)
+
+static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVector *b, OmVector *o,
+                           const uint16_t *sel, int n)
+{
+    uint8_t *r = o->data;
+    set_nulls_either(o, a, b, sel, n);
+    switch (a->phys) {
+    case OM_PHYS_BOOL: CMP_LOOP(uint8_t, (x[i] > y[i]) - (x[i] < y[i])); break;
+    case OM_PHYS_I16: CMP_LOOP(int16_t, (x[i] > y[i]) - (x[i] < y[i])); break;
+    case OM_PHYS_I32: CMP_LOOP(int32_t, (x[i] > y[i]) - (x[i] < y[i])); break;
+    case OM_PHYS_I64: CMP_LOOP(int64_t, (x[i] > y[i]) - (x[i] < y[i])); break;
+    case OM_PHYS_F32: CMP_LOOP(float, cmp_f64(x[i], y[i])); break;
+    case OM_PHYS_F64: CMP_LOOP(double, cmp_f64(x[i], y[i])); break;
+    case OM_PHYS_STR:
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            r[i] = cmp_result(op, exec_compare_values(t, a, i, b, i));
+        }
+        break;
+    }
+}
+
+/* ---- arithmetic ---------------------------------------------------------------- */
+
+static int int_range_error(OmError *err, OmTypeId t)
+{
+    return err_set(err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+                   t == OM_T_INT2 ? "smallint" : t == OM_T_INT4 ? "integer" : "bigint");
+}
+
+#define INT_ARITH(T, TYPEID, MINV)                                                        \
+    do {                                                                                  \
+        const T *x = a->data, *y = b->data;                                               \
+        T *r = o->data;                                                                   \
+        for (int k = 0; k < n; k++) {                                                     \
+            int i = ROW(k);                                                               \
+            if (om_vec_is_null(o, i)) continue;                                           \
+            T xv = x[i], yv = y[i], rv;                                                   \
+            bool ovf = false;                                                             \
+            switch (op) {                                                                 \
+            case BOP_ADD: ovf = __builtin_add_overflow(xv, yv, &rv); break;               \
+            case BOP_SUB: ovf = __builtin_sub_overflow(xv, yv, &rv); break;               \
+            case BOP_MUL: ovf = __builtin_mul_overflow(xv, yv, &rv); break;               \
+            case BOP_DIV:                                                                 \
+                if (yv == 0) return err_set(err, ERRCODE_DIVISION_BY_ZERO, "division by zero"); \
+                if (yv == -1) {                                                           \
+                    if (xv == (MINV)) return int_range_error(err, TYPEID);                \
+                    rv = (T)-xv;                                                          \
+                } else rv = (T)(xv / yv);                                                 \
+                break;                                                                    \
+            default: /* BOP_MOD */                                                        \
+                if (yv == 0) return err_set(err, ERRCODE_DIVISION_BY_ZERO, "division by zero"); \
+                rv = yv == -1 ? 0 : (T)(xv % yv);                                         \
+                break;                                                                    \
+            }                                                                             \
+            if (ovf) return int_range_error(err, TYPEID);                                 \
+            r[i] = rv;                                                                    \
+        }                                                                                 \
+    } while (0)
+
+static int float_check(OmError *err, double r, double x, double y, bool zero_ok)
+{
+    if (isinf(r) && !isinf(x) && !isinf(y))
+        return err_set(err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+    if (r == 0.0 && !zero_ok)
+        return err_set(err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+    return 0;
+}
+
+#define FLOAT_ARITH(T)                                                                    \
+    do {                                                                                  \
+        const T *x = a->data, *y = b->data;                                               \
+        T *r = o->data;                                                                   \
+        for (int k = 0; k < n; k++) {                                                     \
+            int i = ROW(k);                                                               \
+            if (om_vec_is_null(o, i)) continue;                                           \
+            T xv = x[i], yv = y[i], rv;                                                   \
+            bool zero_ok = true;                                                          \
+            switch (op) {                                                                 \
+            case BOP_ADD: rv = xv + yv; break;                                            \
+            case BOP_SUB: rv = xv - yv; break;                                            \
+            case BOP_MUL: rv = xv * yv; zero_ok = xv == 0 || yv == 0; break;              \
+            default:                                                                      \
+                if (yv == 0 && !isnan(xv))                                                \
+                    return err_set(err, ERRCODE_DIVISION_BY_ZERO, "division by zero");    \
+                rv = xv / yv;                                                             \
+                zero_ok = xv == 0 || isinf(yv);                                           \
+                break;                                                                    \
+            }                                                                             \
+            if (float_check(err, rv, xv, yv, zero_ok) < 0) return -1;                     \
+            r[i] = rv;                                                                    \
+        }                                                                                 \
+    } while (0)
+
+static int kernel_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVector *o, const uint16_t *sel,
+                        int n, OmError *err)
+{
+    set_nulls_either(o, a, b, sel, n);
+    switch (a->phys) {
+    case OM_PHYS_I16: INT_ARITH(int16_t, OM_T_INT2, INT16_MIN); break;
+    case OM_PHYS_I32: INT_ARITH(int32_t, OM_T_INT4, INT32_MIN); break;
+    case OM_PHYS_I64: INT_ARITH(int64_t, OM_T_INT8, INT64_MIN); break;
+    case OM_PHYS_F32: FLOAT_ARITH(float); break;
+    case OM_PHYS_F64: FLOAT_ARITH(double); break;
+    default: return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "arithmetic on this type is not supported yet");
+    }
+    return 0;
+}
+
+static int kernel_neg(const OmVector *a, OmVector *o, OmTypeId t, const uint16_t *sel, int n, OmError *err)
+{
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        bool isnull = om_vec_is_null(a, i);
+        om_vec_set_null(o, i, isnull);
+        if (isnull) continue;
+        switch (a->phys) {
+        case OM_PHYS_I16: {
+            int16_t v = ((int16_t *)a->data)[i];
+            if (v == INT16_MIN) return int_range_error(err, t);
+            ((int16_t *)o->data)[i] = (int16_t)-v;
+            break;
+        }
+        case OM_PHYS_I32: {
+            int32_t v = ((int32_t *)a->data)[i];
+            if (v == INT32_MIN) return int_range_error(err, t);
+            ((int32_t *)o->data)[i] = -v;
+            break;
+        }
+        case OM_PHYS_I64: {
+            int64_t v = ((int64_t *)a->data)[i];
+            if (v == INT64_MIN) return int_range_error(err, t);
+            ((int64_t *)o->data)[i] = -v;
+            break;
+        }
+        case OM_PHYS_F32: ((float *)o->data)[i] = -((float *)a->data)[i]; break;
+        case OM_PHYS_F64: ((double *)o->data)[i] = -((double *)a->data)[i]; break;
+        default: return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "negation of this type is not supported yet");
+        }
+    }
+    return 0;
+}
+
+/* ---- strings ------------------------------------------------------------------ */
+
+static void kernel_concat(const OmVector *a, const OmVector *b, OmVector *o, const uint16_t *sel, int n,
+                          MemCtx *var)
+{
+    set_nulls_either(o, a, b, sel, n);
+    const OmStr *x = a->data, *y = b->data;
+    OmStr *r = o->data;
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        if (om_vec_is_null(o, i)) continue;
+        char *p = mem_alloc(var, x[i].len + y[i].len + 1);
+        if (x[i].len) memcpy(p, x[i].ptr, x[i].len);
+        if (y[i].len) memcpy(p + x[i].len, y[i].ptr, y[i].len);
+        r[i].ptr = p;
+        r[i].len = x[i].len + y[i].len;
+    }
+}
+
+static inline int utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static inline unsigned char fold(unsigned char c, bool icase)
+{
+    return icase && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* PostgreSQL's LIKE: % any sequence, _ one character, esc quotes the next
+ * pattern character. Returns 1 match, 0 no match, -1 bad escape at end. */
+static int like_match(const unsigned char *s, const unsigned char *se, const unsigned char *p,
+                      const unsigned char *pe, int esc, bool icase)
+{
+    while (p < pe) {
+        if (*p == '%') {
+            while (p < pe && *p == '%') p++;
+            if (p == pe) return 1;
+            while (s <= se) {
+                int r = like_match(s, se, p, pe, esc, icase);
+                if (r != 0) return r;
+                if (s == se) break;
+                s += utf8_len(*s);
+            }
+            return 0;
+        }
+        if (s >= se) return 0;
+        if (*p == '_') {
+            p++;
+            s += utf8_len(*s);
+            continue;
+        }
+        if (esc >= 0 && *p == (unsigned char)esc) {
+            p++;
+            if (p >= pe) return -1;
+        }
+        int pl = utf8_len(*p);
+        if (pl == 1) {
+            if (fold(*s, icase) != fold(*p, icase)) return 0;
+        } else if (se - s < pl || memcmp(s, p, (size_t)pl)) {
+            return 0;
+        }
+        s += pl;
+        p += pl;
+    }
+    return s == se;
+}
+
+static int kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
+                       const uint16_t *sel, int n, OmError *err)
+{
+    set_nulls_either(o, a, b, sel, n);
+    const OmStr *x = a->data, *y = b->data;
+    uint8_t *r = o->data;
+    bool icase = op == BOP_ILIKE || op == BOP_NOT_ILIKE;
+    bool neg = op == BOP_NOT_LIKE || op == BOP_NOT_ILIKE;
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        if (om_vec_is_null(o, i)) continue;
+        int esc = '\\';
+        if (escv) {
+            if (om_vec_is_null(escv, i)) {
+                om_vec_set_null(o, i, true);
+                continue;
+            }
+            OmStr e = ((const OmStr *)escv->data)[i];
+            if (e.len == 0) esc = -1;
+            else if (e.len == (uint32_t)utf8_len((unsigned char)e.ptr[0])) esc = (unsigned char)e.ptr[0];
+            else
+                return err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "invalid escape string");
+        }
+        const unsigned char *s = (const unsigned char *)x[i].ptr, *p = (const unsigned char *)y[i].ptr;
+        int m = like_match(s, s + x[i].len, p, p + y[i].len, esc, icase);
+        if (m < 0) {
+            err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
+            return -1;
+        }
+        r[i] = (uint8_t)(neg ? !m : m);
+    }
+    return 0;
+}
+
+/* ---- conditional -------------------------------------------------------------- */
+
+static void copy_rows(const OmVector *src, OmVector *dst, const uint16_t *sel, int n)
+{
+    for (int k = 0; k < n; k++) exec_copy_value(src, sel[k], dst, sel[k], NULL);
+}
+
+static void set_null_rows(OmVector *v, const uint16_t *sel, int n)
+{
+    for (int k = 0; k < n; k++) om_vec_set_null(v, sel[k], true);
+}
+
+/* Materialise the selection as an explicit array (so it can be narrowed). */
+static int sel_to_array(const uint16_t *sel, int n, uint16_t *dst)
+{
+    for (int k = 0; k < n; k++) dst[k] = (uint16_t)ROW(k);
+    return n;
+}
+
+static int eval_and_or(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    bool is_and = st->e->kind == BE_AND;
+    OmVector *o = &st->out;
+    uint8_t *r = o->data;
+    /* Undecided rows start as the identity (true for AND, false for OR). */
+    int m = sel_to_array(sel, n, st->sel_a);
+    for (int k = 0; k < m; k++) {
+        r[st->sel_a[k]] = is_and;
+        st->flags[st->sel_a[k]] = 0; /* saw a NULL */
+    }
+    for (int a = 0; a < st->e->nargs && m > 0; a++) {
+        ExprState *as = st->args[a];
+        if (exec_expr_eval(as, in, st->sel_a, m, err) < 0) return -1;
+        int keep = 0;
+        for (int k = 0; k < m; k++) {
+            int i = st->sel_a[k];
+            if (om_vec_is_null(&as->out, i)) {
+                st->flags[i] = 1;
+                st->sel_b[keep++] = (uint16_t)i;
+                continue;
+            }
+            bool v = ((uint8_t *)as->out.data)[i];
+            if (v != is_and) {
+                r[i] = !is_and; /* decided: false for AND, true for OR */
+                st->flags[i] = 0;
+                om_vec_set_null(o, i, false);
+                continue;
+            }
+            st->sel_b[keep++] = (uint16_t)i;
+        }
+        uint16_t *t = st->sel_a;
+        st->sel_a = st->sel_b;
+        st->sel_b = t;
+        m = keep;
+    }
+    /* Rows left undecided: NULL if any argument was NULL. */
+    for (int k = 0; k < m; k++) {
+        int i = st->sel_a[k];
+        om_vec_set_null(o, i, st->flags[i]);
+    }
+    return 0;
+}
+
+static int eval_case(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    int nw = (e->nargs - (e->has_else ? 1 : 0)) / 2;
+    int m = sel_to_array(sel, n, st->sel_a);
+    for (int w = 0; w < nw && m > 0; w++) {
+        ExprState *cs = st->args[2 * w], *rs = st->args[2 * w + 1];
+        if (exec_expr_eval(cs, in, st->sel_a, m, err) < 0) return -1;
+        int nt = 0, nr = 0;
+        /* sel_b gets the matching rows; the rest compact into sel_a. */
+        for (int k = 0; k < m; k++) {
+            int i = st->sel_a[k];
+            if (!om_vec_is_null(&cs->out, i) && ((uint8_t *)cs->out.data)[i]) st->sel_b[nt++] = (uint16_t)i;
+            else st->sel_a[nr++] = (uint16_t)i;
+        }
+        if (nt) {
+            if (exec_expr_eval(rs, in, st->sel_b, nt, err) < 0) return -1;
+            copy_rows(&rs->out, &st->out, st->sel_b, nt);
+        }
+        m = nr;
+    }
+    if (m > 0) {
+        if (e->has_else) {
+            ExprState *es = st->args[e->nargs - 1];
+            if (exec_expr_eval(es, in, st->sel_a, m, err) < 0) return -1;
+            copy_rows(&es->out, &st->out, st->sel_a, m);
+        } else {
+            set_null_rows(&st->out, st->sel_a, m);
+        }
+    }
+    return 0;
+}
+
+static int eval_coalesce(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    int m = sel_to_array(sel, n, st->sel_a);
+    for (int a = 0; a < st->e->nargs && m > 0; a++) {
+        ExprState *as = st->args[a];
+        if (exec_expr_eval(as, in, st->sel_a, m, err) < 0) return -1;
+        int left = 0;
+        for (int k = 0; k < m; k++) {
+            int i = st->sel_a[k];
+            if (om_vec_is_null(&as->out, i)) st->sel_a[left++] = (uint16_t)i;
+            else exec_copy_value(&as->out, i, &st->out, i, NULL);
+        }
+        m = left;
+    }
+    set_null_rows(&st->out, st->sel_a, m);
+    return 0;
+}
+
+/* ---- dispatch ------------------------------------------------------------------ */
+
+static void eval_const(ExprState *st, const uint16_t *sel, int n)
+{
+    const BoundExpr *e = st->e;
+    for (int k = 0; k < n; k++) exec_copy_value(&e->cval, 0, &st->out, ROW(k), NULL);
+}
+
+int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    OmVector *o = &st->out;
+    int rc = 0;
+    switch (e->kind) {
+    case BE_CONST:
+        eval_const(st, sel, n);
+        return 0;
+    case BE_COLUMN:
+        st->out = in->cols[e->col];
+        return 0;
+    case BE_AGGREF:
+        st->out = in->cols[e->agg_index];
+        return 0;
+    case BE_AND:
+    case BE_OR:
+        rc = eval_and_or(st, in, sel, n, err);
+        break;
+    case BE_NOT: {
+        if (exec_expr_eval(st->args[0], in, sel, n, err) < 0) return -1;
+        const OmVector *a = &st->args[0]->out;
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            om_vec_set_null(o, i, om_vec_is_null(a, i));
+            ((uint8_t *)o->data)[i] = !((uint8_t *)a->data)[i];
+        }
+        break;
+    }
+    case BE_NULLTEST: {
+        if (exec_expr_eval(st->args[0], in, sel, n, err) < 0) return -1;
+        const OmVector *a = &st->args[0]->out;
+        bool want_null = e->op == BOP_ISNULL;
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            om_vec_set_null(o, i, false);
+            ((uint8_t *)o->data)[i] = om_vec_is_null(a, i) == want_null;
+        }
+        break;
+    }
+    case BE_BOOLTEST: {
+        if (exec_expr_eval(st->args[0], in, sel, n, err) < 0) return -1;
+        const OmVector *a = &st->args[0]->out;
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            bool isnull = om_vec_is_null(a, i);
+            bool v = !isnull && ((uint8_t *)a->data)[i];
+            bool r;
+            switch (e->op) {
+            case BOP_IS_TRUE: r = !isnull && v; break;
+            case BOP_IS_NOT_TRUE: r = isnull || !v; break;
+            case BOP_IS_FALSE: r = !isnull && !v; break;
+            case BOP_IS_NOT_FALSE: r = isnull || v; break;
+            case BOP_IS_UNKNOWN: r = isnull; break;
+            default: r = !isnull; break;
+            }
+            om_vec_set_null(o, i, false);
+            ((uint8_t *)o->data)[i] = r;
+        }
+        break;
+    }
+    case BE_CAST: {
+        ExprState *as = st->args[0];
+        if (exec_expr_eval(as, in, sel, n, err) < 0) return -1;
+        uint16_t tmp[OM_BATCH_SIZE];
+        const uint16_t *s = sel;
+        if (!s) {
+            for (int k = 0; k < n; k++) tmp[k] = (uint16_t)k;
+            s = tmp;
+        }
+        rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
+        break;
+    }
+    case BE_CASE:
+        rc = eval_case(st, in, sel, n, err);
+        break;
+    case BE_COALESCE:
+        rc = eval_coalesce(st, in, sel, n, err);
+        break;
+    case BE_NULLIF: {
+        if (exec_expr_eval(st->args[0], in, sel, n, err) < 0 || exec_expr_eval(st->args[1], in, sel, n, err) < 0)
+            return -1;
+        const OmVector *a = &st->args[0]->out, *b = &st->args[1]->out;
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            bool eq = !om_vec_is_null(a, i) && !om_vec_is_null(b, i) &&
+                      exec_compare_values(e->arg_type, a, i, b, i) == 0;
+            if (eq) om_vec_set_null(o, i, true);
+            else exec_copy_value(a, i, o, i, NULL);
+        }
+        break;
+    }
+    case BE_OP: {
+        for (int a = 0; a < e->nargs; a++)
+            if (exec_expr_eval(st->args[a], in, sel, n, err) < 0) return -1;
+        const OmVector *a = &st->args[0]->out;
+        const OmVector *b = e->nargs > 1 ? &st->args[1]->out : NULL;
+        switch (e->op) {
+        case BOP_ADD: case BOP_SUB: case BOP_MUL: case BOP_DIV: case BOP_MOD:
+            rc = kernel_arith(e->op, a, b, o, sel, n, err);
+            break;
+        case BOP_NEG:
+            rc = kernel_neg(a, o, e->type.id, sel, n, err);
+            break;
+        case BOP_EQ: case BOP_NE: case BOP_LT: case BOP_LE: case BOP_GT: case BOP_GE:
+            kernel_compare(e->op, e->arg_type, a, b, o, sel, n);
+            break;
+        case BOP_IS_DISTINCT:
+        case BOP_IS_NOT_DISTINCT:
+            for (int k = 0; k < n; k++) {
+                int i = ROW(k);
+                bool an = om_vec_is_null(a, i), bn = om_vec_is_null(b, i);
+                bool distinct = an != bn || (!an && exec_compare_values(e->arg_type, a, i, b, i) != 0);
+                om_vec_set_null(o, i, false);
+                ((uint8_t *)o->data)[i] = e->op == BOP_IS_DISTINCT ? distinct : !distinct;
+            }
+            break;
+        case BOP_CONCAT:
+            kernel_concat(a, b, o, sel, n, st->var);
+            break;
+        case BOP_LIKE: case BOP_NOT_LIKE: case BOP_ILIKE: case BOP_NOT_ILIKE:
+            rc = kernel_like(e->op, a, b, e->nargs > 2 ? &st->args[2]->out : NULL, o, sel, n, err);
+            break;
+        default:
+            rc = err_set(err, ERRCODE_INTERNAL_ERROR, "unknown operator %d", (int)e->op);
+        }
+        break;
+    }
+    }
+    if (rc < 0 && e->location >= 0 && st->sql) {
+        /* Run-time errors carry no position in PostgreSQL, except casts of
+         * literals (folded at bind time). Leave position unset. */
+    }
+    return rc;
+}
+
+int exec_eval_const(MemCtx *ctx, const BoundExpr *e, OmVector *out, bool *isnull, OmError *err)
+{
+    MemCtx *tmp = mem_ctx_create(ctx, "const-eval");
+    ExprState *st = exec_expr_build(tmp, e, ctx, NULL);
+    OmBatch dummy = {0};
+    dummy.count = 1;
+    uint16_t sel0 = 0;
+    int rc = exec_expr_eval(st, &dummy, &sel0, 1, err);
+    if (rc == 0) {
+        *isnull = om_vec_is_null(&st->out, 0);
+        exec_copy_value(&st->out, 0, out, 0, ctx);
+    }
+    mem_ctx_delete(tmp);
+    return rc;
+}
+
+void exec_render_value(OmType t, const OmVector *v, int row, char *buf, size_t size)
+{
+    if (om_vec_is_null(v, row)) {
+        snprintf(buf, size, "null");
+        return;
+    }
+    MemCtx *tmp = mem_ctx_create(NULL, "render");
+    OmBuf b;
+    buf_init(&b, tmp, 64);
+    type_out(t, v, row, &b);
+    snprintf(buf, size, "%s", b.data);
+    mem_ctx_delete(tmp);
+}

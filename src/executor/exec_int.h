@@ -1,0 +1,42 @@
+/*
+ * exec_int.h — executor internals: each operator's init routine (one file
+ * per operator) and small shared helpers.
+ */
+#ifndef OM_EXEC_INT_H
+#define OM_EXEC_INT_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "executor.h"
+
+int exec_scan_init(ExecNode *n);
+int exec_values_init(ExecNode *n);
+int exec_filter_init(ExecNode *n);
+int exec_project_init(ExecNode *n);
+int exec_agg_init(ExecNode *n);
+int exec_sort_init(ExecNode *n);
+int exec_limit_init(ExecNode *n);
+int exec_insert_init(ExecNode *n);
+int exec_update_init(ExecNode *n);
+int exec_delete_init(ExecNode *n);
+
+/* Physical types of a plan node's output columns, allocated in ctx. */
+OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p);
+
+/* A growing list of deep-copied batches (Sort, Update materialise input). */
+typedef struct ExecStore {
+    MemCtx *ctx;
+    int ncols;
+    OmPhysType *phys;
+    bool keys;
+    int nbatches, cap;
+    OmBatch **batches;
+    long long rows;
+} ExecStore;
+
+void exec_store_init(ExecStore *st, MemCtx *ctx, int ncols, OmPhysType *phys, bool keys);
+/* Append the live rows of b (first ncols columns; its keys if st->keys). */
+void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols);
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * exec_modify.c — Insert, Update and Delete.
+ *
+ * Insert writes each incoming row after the NOT NULL checks; storage checks
+ * the primary key and UNIQUE constraints (23505). Update and Delete first
+ * read all target rows (keys and new values) and only then write, so a
+ * statement never sees its own changes while scanning (the Halloween
+ * problem). An UPDATE is a delete of the old row and an insert of the new.
+ */
+#include "exec_int.h"
+
+typedef struct ModifyState {
+    StorNames names;
+    const char **uniq_names;
+    const char **col_names;
+    ExprState **exprs; /* UPDATE: new value per table column */
+    MemCtx *var;
+    ExecStore store;
+} ModifyState;
+
+static void render_cb(void *arg, int col, const OmBatch *b, int row, char *out, size_t outsize)
+{
+    const CatTable *t = arg;
+    exec_render_value(t->cols[col].type, &b->cols[col], row, out, outsize);
+}
+
+static void init_names(ExecNode *n, ModifyState *s)
+{
+    const CatTable *t = n->plan->table;
+    MemCtx *ctx = n->q->ctx;
+    s->uniq_names = mem_new_array(ctx, const char *, t->nuniq > 0 ? t->nuniq : 1);
+    for (int i = 0; i < t->nuniq; i++) s->uniq_names[i] = t->uniq[i].name;
+    s->col_names = mem_new_array(ctx, const char *, t->ncols > 0 ? t->ncols : 1);
+    for (int i = 0; i < t->ncols; i++) s->col_names[i] = t->cols[i].name;
+    s->names.pk_name = t->pk_name;
+    s->names.uniq_names = s->uniq_names;
+    s->names.col_names = s->col_names;
+    s->names.render = render_cb;
+    s->names.render_arg = (void *)t;
+}
+
+/* 23502 with PostgreSQL's "Failing row contains (...)" detail. */
+static int check_not_null(ExecNode *n, const OmBatch *b, int row)
+{
+    const CatTable *t = n->plan->table;
+    for (int c = 0; c < t->ncols; c++) {
+        if (!t->cols[c].not_null || !om_vec_is_null(&b->cols[c], row)) continue;
+        err_set(n->q->err, ERRCODE_NOT_NULL_VIOLATION,
+                "null value in column \"%s\" of relation \"%s\" violates not-null constraint", t->cols[c].name, t->name);
+        char detail[OM_ERR_MSG_MAX];
+        size_t off = (size_t)snprintf(detail, sizeof detail, "Failing row contains (");
+        for (int k = 0; k < t->ncols && off < sizeof detail; k++) {
+            char v[256];
+            exec_render_value(t->cols[k].type, &b->cols[k], row, v, sizeof v);
+            off += (size_t)snprintf(detail + off, sizeof detail - off, "%s%s", k ? ", " : "", v);
+        }
+        if (off < sizeof detail) snprintf(detail + off, sizeof detail - off, ").");
+        err_detail(n->q->err, "%s", detail);
+        return -1;
+    }
+    return 0;
+}
+
+static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)
+{
+    if (check_not_null(n, b, row) < 0) return -1;
+    if (stor_table_insert(n->q->txn, &n->plan->table->desc, &s->names, b, row, n->q->err) < 0) return -1;
+    n->q->processed++;
+    return 0;
+}
+
+static int insert_next(ExecNode *n, OmBatch **out)
+{
+    ModifyState *s = n->state;
+    OmBatch *b;
+    int rc;
+    while ((rc = exec_next(n->child, &b)) > 0) {
+        int live = om_batch_live(b);
+        for (int k = 0; k < live; k++)
+            if (insert_row(n, s, b, om_batch_row(b, k)) < 0) return -1;
+    }
+    return rc;
+}
+
+int exec_insert_init(ExecNode *n)
+{
+    ModifyState *s = mem_new(n->q->ctx, ModifyState);
+    init_names(n, s);
+    n->state = s;
+    n->next = insert_next;
+    return 0;
+}
+
+/* Read everything first, then apply. */
+static int collect(ExecNode *n, ModifyState *s)
+{
+    const PlanNode *p = n->plan;
+    OmBatch *b;
+    int rc;
+    OmVector *newcols = p->nexprs ? mem_new_array(n->q->ctx, OmVector, p->nexprs) : NULL;
+    while ((rc = exec_next(n->child, &b)) > 0) {
+        mem_ctx_reset(s->var);
+        int live = om_batch_live(b);
+        const uint16_t *sel = b->has_sel ? b->sel : NULL;
+        for (int c = 0; c < p->nexprs; c++) {
+            if (exec_expr_eval(s->exprs[c], b, sel, live, n->q->err) < 0) return -1;
+            newcols[c] = s->exprs[c]->out;
+        }
+        exec_store_append(&s->store, b, newcols ? newcols : b->cols);
+    }
+    return rc;
+}
+
+static int update_next(ExecNode *n, OmBatch **out)
+{
+    ModifyState *s = n->state;
+    if (collect(n, s) < 0) return -1;
+    const StorTableDesc *d = &n->plan->table->desc;
+    /* Delete every old row first, then insert the new ones, so an UPDATE
+     * that permutes key values does not trip over rows it is about to move. */
+    for (int bi = 0; bi < s->store.nbatches; bi++) {
+        OmBatch *b = s->store.batches[bi];
+        for (int r = 0; r < b->count; r++)
+            if (stor_table_delete(n->q->txn, d, b->keys[r], n->q->err) < 0) return -1;
+    }
+    for (int bi = 0; bi < s->store.nbatches; bi++) {
+        OmBatch *b = s->store.batches[bi];
+        for (int r = 0; r < b->count; r++)
+            if (insert_row(n, s, b, r) < 0) return -1;
+    }
+    return 0;
+}
+
+static int delete_next(ExecNode *n, OmBatch **out)
+{
+    ModifyState *s = n->state;
+    if (collect(n, s) < 0) return -1;
+    const StorTableDesc *d = &n->plan->table->desc;
+    for (int bi = 0; bi < s->store.nbatches; bi++) {
+        OmBatch *b = s->store.batches[bi];
+        for (int r = 0; r < b->count; r++) {
+            int rc = stor_table_delete(n->q->txn, d, b->keys[r], n->q->err);
+            if (rc < 0) return -1;
+            n->q->processed += (uint64_t)rc;
+        }
+    }
+    return 0;
+}
+
+static int modify_init(ExecNode *n, int (*next)(ExecNode *, OmBatch **))
+{
+    MemCtx *ctx = n->q->ctx;
+    const PlanNode *p = n->plan;
+    ModifyState *s = mem_new(ctx, ModifyState);
+    init_names(n, s);
+    s->var = mem_ctx_create(ctx, "modify-var");
+    int ncols = p->nexprs ? p->nexprs : p->child->ncols;
+    OmPhysType *ph = mem_new_array(ctx, OmPhysType, ncols > 0 ? ncols : 1);
+    for (int c = 0; c < ncols; c++) ph[c] = type_phys(p->table->cols[c].type.id);
+    if (p->nexprs) {
+        s->exprs = mem_new_array(ctx, ExprState *, p->nexprs);
+        for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(ctx, p->exprs[c], s->var, n->q->sql);
+    }
+    exec_store_init(&s->store, mem_ctx_create(ctx, "modify-store"), p->nexprs ? ncols : 0, ph, true);
+    n->state = s;
+    n->next = next;
+    return 0;
+}
+
+int exec_update_init(ExecNode *n) { return modify_init(n, update_next); }
+int exec_delete_init(ExecNode *n) { return modify_init(n, delete_next); }

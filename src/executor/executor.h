@@ -1,0 +1,75 @@
+/*
+ * executor.h — vectorized execution of physical plans.
+ *
+ * Every operator produces batches (OmBatch, up to OM_BATCH_SIZE rows) on
+ * demand: exec_next(node, &batch) returns 1 with a batch, 0 at the end, -1 on
+ * error. A returned batch is valid until the next call on the same node.
+ * Expressions are evaluated a whole vector at a time by kernels
+ * (exec_expr.c), over a selection of rows.
+ *
+ * Memory: node state lives in the query context; strings made while
+ * processing a batch live in the node's per-batch context, reset before the
+ * node produces its next batch.
+ */
+#ifndef OM_EXECUTOR_H
+#define OM_EXECUTOR_H
+
+#include "../binder/binder.h"
+#include "../planner/planner.h"
+
+typedef struct ExecQuery {
+    MemCtx *ctx;
+    StorTxn *txn;
+    OmError *err;
+    const char *sql;     /* for error positions */
+    uint64_t processed;  /* rows inserted / updated / deleted */
+} ExecQuery;
+
+typedef struct ExecNode ExecNode;
+struct ExecNode {
+    const PlanNode *plan;
+    ExecNode *child;
+    ExecQuery *q;
+    int (*next)(ExecNode *n, OmBatch **out);
+    void *state;
+};
+
+/* Build the run-time tree for a plan. */
+int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out);
+static inline int exec_next(ExecNode *n, OmBatch **out) { return n->next(n, out); }
+/* Run a plan that returns no rows (INSERT/UPDATE/DELETE) to completion. */
+int exec_run(ExecNode *root);
+
+/* ---- expressions ---- */
+
+typedef struct ExprState ExprState;
+struct ExprState {
+    const BoundExpr *e;
+    OmVector out;        /* result, at the physical rows evaluated */
+    ExprState **args;
+    uint16_t *sel_a;     /* scratch selections */
+    uint16_t *sel_b;
+    uint8_t *flags;      /* scratch per-row flags */
+    MemCtx *var;         /* strings made by this expression tree */
+    const char *sql;
+};
+
+/* Build evaluation state for e; strings it makes go to var. */
+ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const char *sql);
+/* Evaluate over the rows sel[0..n) of in (sel NULL: rows 0..n-1). */
+int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+
+/* Evaluate an expression without column references into out (1 row). */
+int exec_eval_const(MemCtx *ctx, const BoundExpr *e, OmVector *out, bool *isnull, OmError *err);
+
+/* Copy value at src row sr into dst row dr (strings copied into ctx if
+ * ctx != NULL, else shared). */
+void exec_copy_value(const OmVector *src, int sr, OmVector *dst, int dr, MemCtx *ctx);
+
+/* Render a value's text form into buf (for error details); "null" for NULL. */
+void exec_render_value(OmType t, const OmVector *v, int row, char *buf, size_t size);
+
+/* Compare two non-null values of the same type (for sorting): <0, 0, >0. */
+int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, int rb);
+
+#endif
