@@ -107,7 +107,15 @@ static int bind_aconst(BindCtx *bc, PgQuery__AConst *ac, BoundExpr **out)
                 OmError tmp = {0};
                 BoundExpr *try8 = bind_make_const(bc->ctx, om_type(OM_T_INT8), false);
                 if (type_in(om_type(OM_T_INT8), s, strlen(s), &try8->cval, 0, bc->ctx, &tmp) == 0) {
-                    e = try8;
+                    /* make_const: an integer that fits int4 (only INT_MIN can
+                     * reach here, through the grammar's negation) is int4. */
+                    int64_t v = ((int64_t *)try8->cval.data)[0];
+                    if (v >= INT32_MIN && v <= INT32_MAX) {
+                        e = bind_make_const(bc->ctx, om_type(OM_T_INT4), false);
+                        ((int32_t *)e->cval.data)[0] = (int32_t)v;
+                    } else {
+                        e = try8;
+                    }
                     break;
                 }
             }
@@ -183,7 +191,12 @@ int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char 
     c->cctx = cc;
     if (e->kind == BE_CONST) {
         /* Fold now: a bad literal fails at bind time, pointing at itself. */
-        if (bind_eval_const(bc, c, out) < 0) return bind_error_at(bc, e->location);
+        if (bind_eval_const(bc, c, out) < 0) {
+            /* Length coercion (varchar(n), char(n)) runs at execution in
+             * PostgreSQL, so its error has no position; input errors do. */
+            if (!strcmp(bc->err->sqlstate, ERRCODE_STRING_DATA_RIGHT_TRUNCATION)) return -1;
+            return bind_error_at(bc, e->location);
+        }
         return 0;
     }
     *out = c;
@@ -258,6 +271,9 @@ int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmTyp
         cur = c;
     }
     if (cur.id == OM_T_UNKNOWN) cur = om_type(OM_T_TEXT);
+    /* select_common_typmod: keep a typmod only if every input has it. */
+    for (int i = 0; i < n; i++)
+        if (es[i]->type.id != cur.id || es[i]->type.typmod != cur.typmod) cur.typmod = -1;
     *out = cur;
     return 0;
 }

@@ -202,7 +202,7 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
     BoundSelect *bs = mem_new(bc->ctx, BoundSelect);
     *out = bs;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0)
-        return unsupported(bc, "UNION, INTERSECT and EXCEPT are", -1) ;
+        return unsupported(bc, "UNION, INTERSECT and EXCEPT", -1);
     if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);

@@ -57,7 +57,14 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
     if (bind_table_ref(bc, ins->relation, &t) < 0) return -1;
     st->table = t;
     /* Target columns: the list given, or all columns in order. */
+    /* Without a column list, VALUES rows fill the first columns in order and
+     * the rest take their defaults (PostgreSQL truncates the target list to
+     * the row length). */
     int ntarget = ins->n_cols ? (int)ins->n_cols : t->ncols;
+    PgQuery__SelectStmt *first = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
+    if (!ins->n_cols && first && first->n_values_lists && !first->n_sort_clause &&
+        (int)first->values_lists[0]->list->n_items < ntarget)
+        ntarget = (int)first->values_lists[0]->list->n_items;
     int *target = mem_new_array(bc->ctx, int, ntarget > 0 ? ntarget : 1);
     bool *given = mem_new_array(bc->ctx, bool, t->ncols > 0 ? t->ncols : 1);
     for (int i = 0; i < ntarget; i++) {
@@ -404,13 +411,13 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                 add_unique(bc, t, &kl, con->conname);
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                return unsupported(bc, "CHECK constraints are");
+                return unsupported(bc, "CHECK constraints");
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                return unsupported(bc, "FOREIGN KEY constraints are");
+                return unsupported(bc, "FOREIGN KEY constraints");
             case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
                 return unsupported(bc, "GENERATED ... AS IDENTITY");
             case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-                return unsupported(bc, "generated columns are");
+                return unsupported(bc, "generated columns");
             default:
                 break;
             }
@@ -436,11 +443,11 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
             add_unique(bc, t, &kl, con->conname);
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-            return unsupported(bc, "CHECK constraints are");
+            return unsupported(bc, "CHECK constraints");
         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-            return unsupported(bc, "FOREIGN KEY constraints are");
+            return unsupported(bc, "FOREIGN KEY constraints");
         default:
-            return unsupported(bc, "this table constraint is");
+            return unsupported(bc, "this table constraint");
         }
     }
     /* PostgreSQL skips a UNIQUE constraint identical to the primary key. */
