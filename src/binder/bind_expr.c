@@ -195,6 +195,10 @@ int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char 
             /* Length coercion (varchar(n), char(n)) runs at execution in
              * PostgreSQL, so its error has no position; input errors do. */
             if (!strcmp(bc->err->sqlstate, ERRCODE_STRING_DATA_RIGHT_TRUNCATION)) return -1;
+            /* Only the input conversion of an unknown literal happens at
+             * parse time in PostgreSQL; other casts of constants are folded
+             * by the planner, without a position. */
+            if (e->type.id != OM_T_UNKNOWN) return -1;
             return bind_error_at(bc, e->location);
         }
         return 0;

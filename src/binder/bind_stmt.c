@@ -360,8 +360,7 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
         if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
         PgQuery__ColumnDef *cd = n->column_def;
         if (find_column(t, cd->colname) >= 0) {
-            err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", cd->colname);
-            return bind_error_at(bc, cd->location);
+            return err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", cd->colname);
         }
         CatColumn *col = &t->cols[t->ncols++];
         col->name = mem_strdup(bc->ctx, cd->colname);
