@@ -178,11 +178,18 @@ char *mem_strdup(MemCtx *c, const char *s)
 
 char *mem_printf(MemCtx *c, const char *fmt, ...)
 {
+    /* Format into a stack buffer first; most strings fit. */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n < 0) n = 0;
     char *p = mem_alloc(c, (size_t)n + 1);
+    if ((size_t)n < sizeof small) {
+        memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

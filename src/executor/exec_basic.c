@@ -20,8 +20,9 @@ typedef struct ValuesState {
     int row;
     OmBatch *batch;
     OmBatch *dummy;
-    ExprState ***exprs; /* [row][col] */
+    ExprState ***exprs; /* [row][col], built lazily for non-constant cells */
     MemCtx *var;
+    MemCtx *var_exprs;  /* strings made by those expressions */
 } ValuesState;
 
 static int values_next(ExecNode *n, OmBatch **out)
@@ -30,14 +31,22 @@ static int values_next(ExecNode *n, OmBatch **out)
     const PlanNode *p = n->plan;
     if (s->row >= p->nrows) return 0;
     om_batch_clear(s->batch);
-    mem_ctx_reset(s->var);
+    mem_ctx_reset(s->var_exprs);
     int k = 0;
     for (; s->row < p->nrows && k < OM_BATCH_SIZE; s->row++, k++) {
         uint16_t at = (uint16_t)k;
         for (int c = 0; c < p->ncols; c++) {
-            ExprState *es = s->exprs[s->row][c];
-            if (exec_expr_eval(es, s->dummy, &at, 1, n->q->err) < 0) return -1;
-            exec_copy_value(&es->out, k, &s->batch->cols[c], k, NULL);
+            const BoundExpr *e = p->rows[s->row][c];
+            if (e->kind == BE_CONST) {
+                exec_copy_value(&e->cval, 0, &s->batch->cols[c], k, NULL);
+                continue;
+            }
+            /* Non-constant cells (1 + 2, casts of columns-free expressions)
+             * get evaluation state on first use. */
+            ExprState **es = &s->exprs[s->row][c];
+            if (!*es) *es = exec_expr_build(n->q->ctx, e, s->var_exprs, n->q->sql);
+            if (exec_expr_eval(*es, s->dummy, &at, 1, n->q->err) < 0) return -1;
+            exec_copy_value(&(*es)->out, k, &s->batch->cols[c], k, s->batch->var_ctx);
         }
     }
     s->batch->count = k;
@@ -54,11 +63,9 @@ int exec_values_init(ExecNode *n)
     s->dummy = om_batch_create(ctx, 0, NULL, false);
     s->dummy->count = OM_BATCH_SIZE;
     s->var = s->batch->var_ctx;
+    s->var_exprs = mem_ctx_create(ctx, "values-var");
     s->exprs = mem_new_array(ctx, ExprState **, p->nrows);
-    for (int r = 0; r < p->nrows; r++) {
-        s->exprs[r] = mem_new_array(ctx, ExprState *, p->ncols > 0 ? p->ncols : 1);
-        for (int c = 0; c < p->ncols; c++) s->exprs[r][c] = exec_expr_build(ctx, p->rows[r][c], s->var, n->q->sql);
-    }
+    for (int r = 0; r < p->nrows; r++) s->exprs[r] = mem_new_array(ctx, ExprState *, p->ncols > 0 ? p->ncols : 1);
     n->state = s;
     n->next = values_next;
     return 0;

@@ -23,7 +23,9 @@
 static void alloc_vec(MemCtx *ctx, OmVector *v, OmPhysType p)
 {
     v->phys = p;
-    v->data = mem_zalloc(ctx, om_phys_size(p) * OM_BATCH_SIZE);
+    /* Kernels write every row they evaluate (value and null bit), so the
+     * data needs no zeroing; only the bitmap starts clear. */
+    v->data = mem_alloc(ctx, om_phys_size(p) * OM_BATCH_SIZE);
     v->nulls = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE / 64);
 }
 
