@@ -126,4 +126,70 @@ int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, 
 int stor_key_encode_row(const OmBatch *b, int row, int ncols, const int *cols,
                         MemCtx *ctx, OmStr *out);
 
+/*
+ * Additions below (storage/'s own; not part of the original contract).
+ *
+ * Precisions on the calls above:
+ *  - stor_env_open also takes an exclusive lock on <dir>/omendb.lock: a
+ *    second open of the same directory (any process) fails with 58000.
+ *  - A thread must not begin a write txn while it already holds one (LMDB's
+ *    writer lock is not recursive: it would wait for itself).
+ *  - stor_kv_get: val may be NULL to only test existence (ctx may then be
+ *    NULL too); a returned value is followed by one NUL byte, not counted in
+ *    *vlen. A database that does not exist reads as empty (get 0, scan
+ *    nothing); stor_kv_put creates it. stor_kv_del of an absent key is 0.
+ *  - Keys longer than stor_env_max_key() bytes (511) fail with 54000.
+ *  - stor_table_drop empties the table at once for later snapshots; read
+ *    txns begun before the drop committed still see the old rows. The
+ *    databases themselves are deleted at the next stor_env_open.
+ *  - stor_table_insert, on failure, leaves nothing of the row behind.
+ *  - stor_scan_next: rows inserted or deleted by the scan's own write txn
+ *    between calls do not make it skip or repeat rows it has not passed
+ *    (it resumes after the last key returned); a row whose key moves ahead
+ *    of the scan (UPDATE of a key) is seen again, so the executor must
+ *    collect the keys first when it changes key columns.
+ *  - stor_key_encode_row returns -1 only for bad arguments (column index
+ *    out of range, row outside the batch).
+ *
+ * Key encoding in detail, per column: 0x01 for NULL (nothing follows), else
+ * 0x02 followed by
+ *   BOOL        one byte 0 / 1
+ *   I16/I32/I64 the value as int64, sign bit flipped, 8 bytes big-endian
+ *               (so equal int2/int4/int8 values encode identically)
+ *   F32/F64     the value as double, IEEE bits with all bits inverted for
+ *               negatives and the sign bit flipped otherwise, 8 bytes
+ *               big-endian; -0.0 encodes as 0.0, every NaN as one NaN above
+ *               +Infinity (PostgreSQL's order)
+ *   STR         the bytes with 0x00 written as 0x00 0xFF, then 0x00 0x00
+ * A table without a primary key uses an 8-byte big-endian hidden row id.
+ * String order is byte order (COLLATE "C").
+ */
+
+/*
+ * Row codec: the value bytes of a table row.
+ *   u8 version (1) | varint column count | null bitmap, ceil(count/8) bytes,
+ *   bit (c & 7) of byte (c >> 3) set = column c is NULL | each non-NULL value
+ *   in column order: BOOL 1 byte, I16/I32/I64 2/4/8 bytes little-endian,
+ *   F32/F64 IEEE bits 4/8 bytes little-endian, STR varint length + bytes.
+ * Varints are unsigned LEB128.
+ *
+ * stor_row_encode encodes columns 0..ncols-1 of row `row` of b (whose first
+ * ncols vectors must have the given types) into out, allocated in ctx.
+ * Returns 0, or -1 (XX000) if b's layout does not match types.
+ *
+ * stor_row_decode validates p[0..len) and writes its values into row `row` of
+ * b (strings copied into b->var_ctx). A row with fewer columns than ncols
+ * (written before ALTER TABLE ADD COLUMN) reads its missing trailing columns
+ * as NULL. Corrupt or truncated bytes, or more columns than ncols: -1 with
+ * XX001 (data corrupted).
+ */
+int stor_row_encode(const OmBatch *b, int row, int ncols, const OmPhysType *types,
+                    MemCtx *ctx, OmStr *out, OmError *err);
+int stor_row_decode(const void *p, size_t len, int ncols, const OmPhysType *types,
+                    OmBatch *b, int row, OmError *err);
+
+/* Longest key LMDB accepts (bytes); longer primary or unique keys fail with
+ * 54000. */
+size_t stor_env_max_key(const StorEnv *env);
+
 #endif

@@ -1,0 +1,140 @@
+/*
+ * keycodec.c — order-preserving key encoding: the bytes of a primary key or
+ * UNIQUE key compare with memcmp exactly as the SQL values compare (NULLs
+ * first, strings in byte order).
+ *
+ * Used by table.c for row keys and unique index keys, and by the planner /
+ * executor (through stor_key_encode_row) to build point-lookup keys.
+ *
+ * Interface: stor_key_encode_row (storage.h); stor_key_datum_size,
+ * stor_key_append, stor_key_append_rowid (storage_int.h).
+ * The format is described in storage.h.
+ */
+#include "storage_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#define KEY_NULL 0x01
+#define KEY_VALUE 0x02
+
+static uint64_t key_int_bits(int64_t v)
+{
+    return (uint64_t)v ^ ((uint64_t)1 << 63);
+}
+
+/* Map a double onto uint64 so that unsigned order equals numeric order. */
+static uint64_t key_float_bits(double d)
+{
+    uint64_t u;
+    if (isnan(d)) {
+        u = 0x7FF8000000000000ull; /* one positive NaN: above +Infinity */
+    } else {
+        if (d == 0.0) d = 0.0;     /* -0.0 == 0.0 in SQL */
+        memcpy(&u, &d, sizeof u);
+    }
+    if (u >> 63) return ~u;
+    return u | ((uint64_t)1 << 63);
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--) {
+        p[i] = (uint8_t)v;
+        v >>= 8;
+    }
+}
+
+size_t stor_key_datum_size(OmPhysType t, const StorDatum *d)
+{
+    if (d->isnull) return 1;
+    switch (t) {
+    case OM_PHYS_BOOL: return 2;
+    case OM_PHYS_I16:
+    case OM_PHYS_I32:
+    case OM_PHYS_I64:
+    case OM_PHYS_F32:
+    case OM_PHYS_F64: return 9;
+    case OM_PHYS_STR: {
+        size_t n = 1 + (size_t)d->s.len + 2;
+        const char *z = d->s.len ? memchr(d->s.ptr, 0, d->s.len) : NULL;
+        while (z) {
+            n++;
+            size_t off = (size_t)(z - d->s.ptr) + 1;
+            z = off < d->s.len ? memchr(d->s.ptr + off, 0, d->s.len - off) : NULL;
+        }
+        return n;
+    }
+    }
+    return 1;
+}
+
+/* Write the encoding of d at p (stor_key_datum_size bytes); returns the end. */
+static uint8_t *key_put(uint8_t *p, OmPhysType t, const StorDatum *d)
+{
+    if (d->isnull) {
+        *p++ = KEY_NULL;
+        return p;
+    }
+    *p++ = KEY_VALUE;
+    switch (t) {
+    case OM_PHYS_BOOL:
+        *p++ = d->i ? 1 : 0;
+        break;
+    case OM_PHYS_I16:
+    case OM_PHYS_I32:
+    case OM_PHYS_I64:
+        put_be64(p, key_int_bits(d->i));
+        p += 8;
+        break;
+    case OM_PHYS_F32:
+    case OM_PHYS_F64:
+        put_be64(p, key_float_bits(d->f));
+        p += 8;
+        break;
+    case OM_PHYS_STR:
+        for (uint32_t i = 0; i < d->s.len; i++) {
+            uint8_t c = (uint8_t)d->s.ptr[i];
+            *p++ = c;
+            if (c == 0) *p++ = 0xFF;
+        }
+        *p++ = 0;
+        *p++ = 0;
+        break;
+    }
+    return p;
+}
+
+void stor_key_append(OmBuf *out, OmPhysType t, const StorDatum *d)
+{
+    size_t n = stor_key_datum_size(t, d);
+    buf_reserve(out, n);
+    uint8_t *end = key_put((uint8_t *)out->data + out->len, t, d);
+    out->len = (size_t)((char *)end - out->data);
+    out->data[out->len] = '\0';
+}
+
+void stor_key_append_rowid(OmBuf *out, uint64_t id)
+{
+    buf_append_be64(out, id);
+}
+
+int stor_key_encode_row(const OmBatch *b, int row, int ncols, const int *cols,
+                        MemCtx *ctx, OmStr *out)
+{
+    if (ncols <= 0 || row < 0 || row >= OM_BATCH_SIZE) return -1;
+    StorDatum small[16];
+    StorDatum *d = ncols <= 16 ? small : mem_new_array(ctx, StorDatum, ncols);
+    size_t n = 0;
+    for (int i = 0; i < ncols; i++) {
+        if (cols[i] < 0 || cols[i] >= b->ncols) return -1;
+        stor_datum_from_batch(b, row, cols[i], &d[i]);
+        n += stor_key_datum_size(b->cols[cols[i]].phys, &d[i]);
+    }
+    if (n > UINT32_MAX) return -1;
+    uint8_t *buf = mem_alloc(ctx, n), *p = buf;
+    for (int i = 0; i < ncols; i++) p = key_put(p, b->cols[cols[i]].phys, &d[i]);
+    out->ptr = (const char *)buf;
+    out->len = (uint32_t)n;
+    return 0;
+}

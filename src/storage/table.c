@@ -1,0 +1,292 @@
+/*
+ * table.c — table access by key: create and drop a table's databases,
+ * insert a row (primary key / hidden row id, UNIQUE constraints), delete a
+ * row by key, point lookup.
+ *
+ * Called by the catalog (create/drop) and the executor (insert, delete,
+ * get) inside a StorTxn; full scans are in scan.c.
+ *
+ * Interface: stor_table_create, stor_table_drop, stor_table_insert,
+ * stor_table_delete, stor_table_get (storage.h).
+ *
+ * Invariants: for every row in "t<oid>" whose UNIQUE constraint n has no
+ * NULL column, "u<oid>_<n>" maps the encoded constraint columns to the row's
+ * key, and every entry there points at such a row. Insert keeps this even
+ * when it fails part-way (what it wrote is taken back).
+ */
+#include "storage_int.h"
+
+#include <string.h>
+
+/* ---- create / drop ---- */
+
+int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    if (!txn->write)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "creating a table needs a write transaction");
+    char name[STOR_DBNAME_MAX];
+    MDB_dbi dbi;
+    stor_name_table(name, t->oid);
+    int found = stor_dbi_get(txn, name, false, &dbi, err);
+    if (found < 0) return -1;
+    if (found)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "storage for table %u already exists", t->oid);
+    if (stor_dbi_get(txn, name, true, &dbi, err) < 0) return -1;
+    for (int n = 0; n < t->nuniq; n++) {
+        stor_name_unique(name, t->oid, n);
+        if (stor_dbi_get(txn, name, true, &dbi, err) < 0) return -1;
+    }
+    return 0;
+}
+
+int stor_table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    if (!txn->write)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "dropping a table needs a write transaction");
+    char name[STOR_DBNAME_MAX];
+    stor_name_table(name, t->oid);
+    if (stor_dbi_drop(txn, name, err) < 0) return -1;
+    for (int n = 0; n < t->nuniq; n++) {
+        stor_name_unique(name, t->oid, n);
+        if (stor_dbi_drop(txn, name, err) < 0) return -1;
+    }
+    if (t->npk == 0 && stor_rowid_forget(txn, t->oid, err) < 0) return -1;
+    return 0;
+}
+
+/* The databases of a table: rows, then one per UNIQUE constraint. */
+static int table_dbis(StorTxn *txn, const StorTableDesc *t, MDB_dbi *rows, MDB_dbi *uniq,
+                      OmError *err)
+{
+    char name[STOR_DBNAME_MAX];
+    stor_name_table(name, t->oid);
+    int rc = stor_dbi_get(txn, name, false, rows, err);
+    if (rc < 0) return -1;
+    if (rc == 0)
+        return err_set(err, ERRCODE_UNDEFINED_TABLE, "storage for table %u does not exist", t->oid);
+    for (int n = 0; uniq && n < t->nuniq; n++) {
+        stor_name_unique(name, t->oid, n);
+        rc = stor_dbi_get(txn, name, false, &uniq[n], err);
+        if (rc < 0) return -1;
+        if (rc == 0)
+            return err_set(err, ERRCODE_UNDEFINED_OBJECT,
+                           "storage for unique constraint %d of table %u does not exist", n,
+                           t->oid);
+    }
+    return 0;
+}
+
+/* ---- insert ---- */
+
+/* 23505 in PostgreSQL's words:
+ *   duplicate key value violates unique constraint "users_pkey"
+ *   Key (id)=(1) already exists.                                        */
+static int dup_error(StorTxn *txn, const StorTableDesc *t, const StorNames *names, int which,
+                     int ncols, const int *cols, const OmBatch *b, int row, OmError *err)
+{
+    const char *cname = NULL;
+    char fallback[STOR_DBNAME_MAX + 8];
+    if (names) cname = which < 0 ? names->pk_name : names->uniq_names ? names->uniq_names[which] : NULL;
+    if (!cname) {
+        if (which < 0) snprintf(fallback, sizeof fallback, "t%u_pkey", t->oid);
+        else stor_name_unique(fallback, t->oid, which);
+        cname = fallback;
+    }
+    err_set(err, ERRCODE_UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"%s\"",
+            cname);
+    if (!names || !names->col_names || !names->render) return -1;
+    OmBuf *d = stor_txn_buf(txn, 2);
+    buf_append_str(d, "Key (");
+    for (int i = 0; i < ncols; i++) {
+        if (i) buf_append_str(d, ", ");
+        buf_append_str(d, names->col_names[cols[i]]);
+    }
+    buf_append_str(d, ")=(");
+    for (int i = 0; i < ncols; i++) {
+        if (i) buf_append_str(d, ", ");
+        if (om_vec_is_null(&b->cols[cols[i]], row)) {
+            buf_append_str(d, "null");
+            continue;
+        }
+        char val[OM_ERR_MSG_MAX];
+        val[0] = '\0';
+        names->render(names->render_arg, cols[i], b, row, val, sizeof val);
+        buf_append_str(d, val);
+    }
+    buf_append_str(d, ") already exists.");
+    err_detail(err, "%s", d->data);
+    return -1;
+}
+
+static int key_too_long(const StorTableDesc *t, const StorNames *names, int which, size_t len,
+                        size_t max, OmError *err)
+{
+    const char *cname = names ? (which < 0 ? names->pk_name
+                                           : names->uniq_names ? names->uniq_names[which] : NULL)
+                              : NULL;
+    err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+            "index row size %zu exceeds maximum %zu for index \"%s\"", len, max,
+            cname ? cname : "(unnamed)");
+    err_hint(err, "Values larger than the key limit cannot be indexed.");
+    (void)t;
+    return -1;
+}
+
+static bool any_null(const StorDatum *d, const StorUnique *u)
+{
+    for (int i = 0; i < u->ncols; i++)
+        if (d[u->cols[i]].isnull) return true;
+    return false;
+}
+
+int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
+                      const OmBatch *b, int row, OmError *err)
+{
+    if (!txn->write)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "inserting needs a write transaction");
+    if (row < 0 || row >= OM_BATCH_SIZE)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "row %d outside the batch", row);
+    if (stor_batch_check(b, t->ncols, t->types, err) < 0) return -1;
+    MDB_dbi rows, usmall[8];
+    MDB_dbi *udbi = t->nuniq <= 8 ? usmall
+                                  : mem_new_array(stor_txn_ctx(txn), MDB_dbi, t->nuniq);
+    if (table_dbis(txn, t, &rows, udbi, err) < 0) return -1;
+
+    StorDatum *d = stor_txn_datums(txn, t->ncols);
+    for (int c = 0; c < t->ncols; c++) stor_datum_from_batch(b, row, c, &d[c]);
+
+    size_t max_key = stor_env_max_key(txn->env);
+    OmBuf *key = stor_txn_buf(txn, 0);
+    if (t->npk > 0) {
+        for (int i = 0; i < t->npk; i++) stor_key_append(key, t->types[t->pk_cols[i]], &d[t->pk_cols[i]]);
+        if (key->len > max_key) return key_too_long(t, names, -1, key->len, max_key, err);
+    } else {
+        uint64_t id;
+        if (stor_rowid_next(txn, t->oid, &id, err) < 0) return -1;
+        stor_key_append_rowid(key, id);
+    }
+    OmBuf *val = stor_txn_buf(txn, 1);
+    stor_row_append(val, t->ncols, t->types, d);
+
+    MDB_val k = {key->len, key->data}, v = {val->len, val->data};
+    /* Row ids only grow, so a keyless table's rows can be appended. */
+    unsigned flags = t->npk > 0 ? MDB_NOOVERWRITE : MDB_NOOVERWRITE | MDB_APPEND;
+    int rc = mdb_put(txn->mdb, rows, &k, &v, flags);
+    if (rc == MDB_KEYEXIST && t->npk > 0)
+        return dup_error(txn, t, names, -1, t->npk, t->pk_cols, b, row, err);
+    if (rc == MDB_KEYEXIST)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "hidden row id of table %u reused", t->oid);
+    if (rc) return stor_mdb_error(err, rc, "could not insert row");
+
+    /* UNIQUE constraints: rows with a NULL in the constraint are not indexed
+     * (NULLs are distinct, as in PostgreSQL). */
+    OmBuf *ukey = stor_txn_buf(txn, 2);
+    int n;
+    for (n = 0; n < t->nuniq; n++) {
+        const StorUnique *u = &t->uniq[n];
+        if (any_null(d, u)) continue;
+        buf_reset(ukey);
+        for (int i = 0; i < u->ncols; i++) stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+        if (ukey->len > max_key) {
+            key_too_long(t, names, n, ukey->len, max_key, err);
+            break;
+        }
+        MDB_val uk = {ukey->len, ukey->data}, uv = {key->len, key->data};
+        rc = mdb_put(txn->mdb, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
+        if (rc == MDB_KEYEXIST) {
+            dup_error(txn, t, names, n, u->ncols, u->cols, b, row, err);
+            break;
+        }
+        if (rc) {
+            stor_mdb_error(err, rc, "could not insert unique index entry");
+            break;
+        }
+    }
+    if (n == t->nuniq) return 0;
+
+    /* Take back what this insert wrote (entries 0..n-1 and the row). The
+     * key buffer still holds the row key; ukey is rebuilt per entry. */
+    for (int j = 0; j < n; j++) {
+        const StorUnique *u = &t->uniq[j];
+        if (any_null(d, u)) continue;
+        buf_reset(ukey);
+        for (int i = 0; i < u->ncols; i++) stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+        MDB_val uk = {ukey->len, ukey->data};
+        rc = mdb_del(txn->mdb, udbi[j], &uk, NULL);
+        if (rc) return -1; /* txn is unusable now; the caller aborts it */
+    }
+    k.mv_size = key->len;
+    k.mv_data = key->data;
+    mdb_del(txn->mdb, rows, &k, NULL);
+    return -1;
+}
+
+/* ---- delete ---- */
+
+int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
+{
+    if (!txn->write)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "deleting needs a write transaction");
+    if (key.len == 0) return 0;
+    MDB_dbi rows, usmall[8];
+    MDB_dbi *udbi = t->nuniq <= 8 ? usmall
+                                  : mem_new_array(stor_txn_ctx(txn), MDB_dbi, t->nuniq);
+    if (table_dbis(txn, t, &rows, udbi, err) < 0) return -1;
+    MDB_val k = {key.len, (void *)key.ptr}, v;
+    int rc = mdb_get(txn->mdb, rows, &k, &v);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc) return stor_mdb_error(err, rc, "could not read row");
+
+    if (t->nuniq > 0) {
+        StorDatum *d = stor_txn_datums(txn, t->ncols);
+        if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+        OmBuf *ukey = stor_txn_buf(txn, 2);
+        for (int n = 0; n < t->nuniq; n++) {
+            const StorUnique *u = &t->uniq[n];
+            if (any_null(d, u)) continue;
+            buf_reset(ukey);
+            for (int i = 0; i < u->ncols; i++)
+                stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+            MDB_val uk = {ukey->len, ukey->data}, uv;
+            rc = mdb_get(txn->mdb, udbi[n], &uk, &uv);
+            if (rc == MDB_NOTFOUND) continue;
+            if (rc) return stor_mdb_error(err, rc, "could not read unique index entry");
+            /* Only remove the entry if it is this row's. */
+            if (uv.mv_size != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
+            rc = mdb_del(txn->mdb, udbi[n], &uk, NULL);
+            if (rc) return stor_mdb_error(err, rc, "could not delete unique index entry");
+        }
+    }
+    rc = mdb_del(txn->mdb, rows, &k, NULL);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc) return stor_mdb_error(err, rc, "could not delete row");
+    return 1;
+}
+
+/* ---- point lookup ---- */
+
+int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
+{
+    if (b->count >= OM_BATCH_SIZE)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "batch is full");
+    if (stor_batch_check(b, t->ncols, t->types, err) < 0) return -1;
+    if (key.len == 0) return 0;
+    MDB_dbi rows;
+    if (table_dbis(txn, t, &rows, NULL, err) < 0) return -1;
+    MDB_val k = {key.len, (void *)key.ptr}, v;
+    int rc = mdb_get(txn->mdb, rows, &k, &v);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc) return stor_mdb_error(err, rc, "could not read row");
+    StorDatum *d = stor_txn_datums(txn, t->ncols);
+    if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+    int row = b->count;
+    for (int c = 0; c < t->ncols; c++) stor_datum_to_batch(b, row, c, &d[c]);
+    if (b->keys) {
+        char *p = mem_alloc(b->var_ctx, key.len);
+        memcpy(p, key.ptr, key.len);
+        b->keys[row].ptr = p;
+        b->keys[row].len = key.len;
+    }
+    b->count++;
+    return 1;
+}

@@ -1,0 +1,297 @@
+/*
+ * test_rowcodec.c — row value encoding (storage/rowcodec.c): round trips of
+ * every physical type with NULLs, empty and large strings and extreme
+ * values; rows with fewer columns than the table; and the decoder's refusal
+ * (XX001) of truncated, padded, or damaged bytes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "storage/storage.h"
+
+#define NCOLS 8
+static const OmPhysType all_types[NCOLS] = {OM_PHYS_BOOL, OM_PHYS_I16, OM_PHYS_I32, OM_PHYS_I64,
+                                            OM_PHYS_F32,  OM_PHYS_F64, OM_PHYS_STR, OM_PHYS_STR};
+
+static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
+static uint64_t rnd(void)
+{
+    uint64_t x = rng_state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return rng_state = x;
+}
+
+/* Fill row r of b with values chosen by seed; some columns NULL. */
+static void fill_row(MemCtx *ctx, OmBatch *b, int r)
+{
+    for (int c = 0; c < NCOLS; c++) om_vec_set_null(&b->cols[c], r, rnd() % 4 == 0);
+    ((uint8_t *)b->cols[0].data)[r] = (uint8_t)(rnd() & 1);
+    ((int16_t *)b->cols[1].data)[r] = (int16_t)rnd();
+    ((int32_t *)b->cols[2].data)[r] = (int32_t)rnd();
+    ((int64_t *)b->cols[3].data)[r] = (int64_t)rnd();
+    ((float *)b->cols[4].data)[r] = (float)(int32_t)rnd() / 7.0f;
+    ((double *)b->cols[5].data)[r] = (double)(int64_t)rnd() / 3.0;
+    for (int c = 6; c < 8; c++) {
+        uint32_t len = (uint32_t)(rnd() % 4 == 0 ? 0 : rnd() % 300);
+        char *p = mem_alloc(ctx, len + 1);
+        for (uint32_t i = 0; i < len; i++) p[i] = (char)rnd();
+        ((OmStr *)b->cols[c].data)[r] = (OmStr){p, len};
+    }
+}
+
+static void assert_rows_equal(const OmBatch *a, int ra, const OmBatch *b, int rb, int ncols)
+{
+    for (int c = 0; c < ncols; c++) {
+        bool na = om_vec_is_null(&a->cols[c], ra), nb = om_vec_is_null(&b->cols[c], rb);
+        assert_int_equal(na, nb);
+        if (na) continue;
+        switch (a->cols[c].phys) {
+        case OM_PHYS_BOOL:
+            assert_int_equal(((uint8_t *)a->cols[c].data)[ra], ((uint8_t *)b->cols[c].data)[rb]);
+            break;
+        case OM_PHYS_I16:
+            assert_int_equal(((int16_t *)a->cols[c].data)[ra], ((int16_t *)b->cols[c].data)[rb]);
+            break;
+        case OM_PHYS_I32:
+            assert_int_equal(((int32_t *)a->cols[c].data)[ra], ((int32_t *)b->cols[c].data)[rb]);
+            break;
+        case OM_PHYS_I64:
+            assert_true(((int64_t *)a->cols[c].data)[ra] == ((int64_t *)b->cols[c].data)[rb]);
+            break;
+        case OM_PHYS_F32:
+            assert_memory_equal(&((float *)a->cols[c].data)[ra], &((float *)b->cols[c].data)[rb],
+                                sizeof(float));
+            break;
+        case OM_PHYS_F64:
+            assert_memory_equal(&((double *)a->cols[c].data)[ra],
+                                &((double *)b->cols[c].data)[rb], sizeof(double));
+            break;
+        case OM_PHYS_STR: {
+            OmStr x = ((OmStr *)a->cols[c].data)[ra], y = ((OmStr *)b->cols[c].data)[rb];
+            assert_int_equal(x.len, y.len);
+            if (x.len) assert_memory_equal(x.ptr, y.ptr, x.len);
+            break;
+        }
+        }
+    }
+}
+
+static void test_round_trip_random(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    for (int r = 0; r < 1000; r++) fill_row(ctx, in, r);
+    for (int r = 0; r < 1000; r++) {
+        OmStr enc;
+        OmError err = {0};
+        assert_int_equal(stor_row_encode(in, r, NCOLS, all_types, ctx, &enc, &err), 0);
+        int dst = 999 - r;
+        assert_int_equal(stor_row_decode(enc.ptr, enc.len, NCOLS, all_types, out, dst, &err), 0);
+        assert_false(err.set);
+        assert_rows_equal(in, r, out, dst, NCOLS);
+    }
+    mem_ctx_delete(ctx);
+}
+
+static void test_round_trip_extremes(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    /* row 0: minimums and empty strings; row 1: maximums, specials, a 100 KB
+     * string with NUL bytes; row 2: all NULL. */
+    ((uint8_t *)in->cols[0].data)[0] = 0;
+    ((int16_t *)in->cols[1].data)[0] = INT16_MIN;
+    ((int32_t *)in->cols[2].data)[0] = INT32_MIN;
+    ((int64_t *)in->cols[3].data)[0] = INT64_MIN;
+    ((float *)in->cols[4].data)[0] = -INFINITY;
+    ((double *)in->cols[5].data)[0] = -0.0;
+    ((OmStr *)in->cols[6].data)[0] = (OmStr){"", 0};
+    ((OmStr *)in->cols[7].data)[0] = (OmStr){"", 0};
+    ((uint8_t *)in->cols[0].data)[1] = 1;
+    ((int16_t *)in->cols[1].data)[1] = INT16_MAX;
+    ((int32_t *)in->cols[2].data)[1] = INT32_MAX;
+    ((int64_t *)in->cols[3].data)[1] = INT64_MAX;
+    ((float *)in->cols[4].data)[1] = NAN;
+    ((double *)in->cols[5].data)[1] = DBL_MIN / 4; /* denormal */
+    size_t big = 100000;
+    char *p = mem_alloc(ctx, big);
+    for (size_t i = 0; i < big; i++) p[i] = (char)(i % 251);
+    ((OmStr *)in->cols[6].data)[1] = (OmStr){p, (uint32_t)big};
+    ((OmStr *)in->cols[7].data)[1] = (OmStr){"\0x\0", 3};
+    for (int c = 0; c < NCOLS; c++) om_vec_set_null(&in->cols[c], 2, true);
+    for (int r = 0; r < 3; r++) {
+        OmStr enc;
+        OmError err = {0};
+        assert_int_equal(stor_row_encode(in, r, NCOLS, all_types, ctx, &enc, &err), 0);
+        assert_int_equal(stor_row_decode(enc.ptr, enc.len, NCOLS, all_types, out, r, &err), 0);
+        assert_rows_equal(in, r, out, r, NCOLS);
+        if (r == 2) {
+            /* version, count, 1 bitmap byte all set, nothing else */
+            assert_int_equal(enc.len, 3);
+            assert_int_equal((uint8_t)enc.ptr[2], 0xFF);
+        }
+    }
+    /* Empty strings decode as empty, not NULL. */
+    assert_false(om_vec_is_null(&out->cols[6], 0));
+    assert_int_equal(((OmStr *)out->cols[6].data)[0].len, 0);
+    /* Decoded strings live in the batch's var_ctx, not in the input. */
+    assert_true(((OmStr *)out->cols[6].data)[1].ptr != p);
+    mem_ctx_delete(ctx);
+}
+
+/* A row written before ALTER TABLE ADD COLUMN has fewer columns: the missing
+ * trailing columns read as NULL. More columns than the table is corruption. */
+static void test_fewer_and_more_columns(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    fill_row(ctx, in, 0);
+    om_vec_set_null(&in->cols[1], 0, false);
+    ((int16_t *)in->cols[1].data)[0] = 4242;
+    OmStr enc;
+    OmError err = {0};
+    assert_int_equal(stor_row_encode(in, 0, 3, all_types, ctx, &enc, &err), 0);
+    assert_int_equal(stor_row_decode(enc.ptr, enc.len, NCOLS, all_types, out, 0, &err), 0);
+    assert_rows_equal(in, 0, out, 0, 3);
+    assert_int_equal(((int16_t *)out->cols[1].data)[0], 4242);
+    for (int c = 3; c < NCOLS; c++) assert_true(om_vec_is_null(&out->cols[c], 0));
+
+    assert_int_equal(stor_row_encode(in, 0, NCOLS, all_types, ctx, &enc, &err), 0);
+    assert_int_equal(stor_row_decode(enc.ptr, enc.len, 3, all_types, out, 1, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    mem_ctx_delete(ctx);
+}
+
+static void expect_corrupt(const void *p, size_t len, OmBatch *out)
+{
+    OmError err = {0};
+    assert_int_equal(stor_row_decode(p, len, NCOLS, all_types, out, 0, &err), -1);
+    assert_true(err.set);
+    assert_string_equal(err.sqlstate, "XX001");
+    assert_string_equal(err.message, "row data is corrupted");
+}
+
+static void test_truncated_and_padded(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    for (int r = 0; r < 50; r++) {
+        fill_row(ctx, in, r);
+        OmStr enc;
+        OmError err = {0};
+        assert_int_equal(stor_row_encode(in, r, NCOLS, all_types, ctx, &enc, &err), 0);
+        /* Every strict prefix is refused: the bytes fix the length exactly.
+         * Copy each prefix into its own block so a read past it is caught
+         * by the sanitizer build. */
+        for (uint32_t n = 0; n < enc.len; n++) {
+            char *cut = mem_alloc(ctx, n ? n : 1);
+            memcpy(cut, enc.ptr, n);
+            expect_corrupt(cut, n, out);
+        }
+        char *longer = mem_alloc(ctx, enc.len + 1);
+        memcpy(longer, enc.ptr, enc.len);
+        longer[enc.len] = 0;
+        expect_corrupt(longer, enc.len + 1, out);
+    }
+    mem_ctx_delete(ctx);
+}
+
+static void test_bad_bytes(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    /* unknown version */
+    expect_corrupt("\x02\x00", 2, out);
+    /* bool value 2: version 1, 1 column, bitmap 0, value 2 */
+    const OmPhysType b1[1] = {OM_PHYS_BOOL};
+    OmBatch *bb = om_batch_create(ctx, 1, b1, false);
+    OmError err = {0};
+    assert_int_equal(stor_row_decode("\x01\x01\x00\x01", 4, 1, b1, bb, 0, &err), 0);
+    assert_int_equal(((uint8_t *)bb->cols[0].data)[0], 1);
+    assert_int_equal(stor_row_decode("\x01\x01\x00\x02", 4, 1, b1, bb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    /* padding bit set in the null bitmap (bit 1 of a 1-column row) */
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\x01\x02\x01", 4, 1, b1, bb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    /* a string length that runs past the end; an over-long varint */
+    const OmPhysType s1[1] = {OM_PHYS_STR};
+    OmBatch *sb = om_batch_create(ctx, 1, s1, false);
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\x01\x00\x05" "abcd", 8, 1, s1, sb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\x01\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01",
+                                     14, 1, s1, sb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\x01\x00\x04" "abcd", 8, 1, s1, sb, 0, &err), 0);
+    assert_int_equal(((OmStr *)sb->cols[0].data)[0].len, 4);
+    assert_memory_equal(((OmStr *)sb->cols[0].data)[0].ptr, "abcd", 4);
+    /* a column count beyond any table */
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\xff\xff\x03", 4, 1, s1, sb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    /* layout mismatch between batch and table is an internal error */
+    err_clear(&err);
+    assert_int_equal(stor_row_decode("\x01\x01\x00\x01", 4, 1, b1, sb, 0, &err), -1);
+    assert_string_equal(err.sqlstate, "XX000");
+    mem_ctx_delete(ctx);
+}
+
+/* Random damage: the decoder either accepts the bytes or reports XX001; it
+ * never reads outside them (checked by the sanitizer build). */
+static void test_random_damage(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    int rejected = 0;
+    for (int r = 0; r < 2000; r++) {
+        int row = r % OM_BATCH_SIZE;
+        fill_row(ctx, in, row);
+        OmStr enc;
+        OmError err = {0};
+        assert_int_equal(stor_row_encode(in, row, NCOLS, all_types, ctx, &enc, &err), 0);
+        char *p = mem_alloc(ctx, enc.len);
+        memcpy(p, enc.ptr, enc.len);
+        int flips = 1 + (int)(rnd() % 3);
+        for (int f = 0; f < flips; f++) p[rnd() % enc.len] ^= (char)(1u << (rnd() % 8));
+        int rc = stor_row_decode(p, enc.len, NCOLS, all_types, out, 0, &err);
+        if (rc < 0) {
+            assert_string_equal(err.sqlstate, "XX001");
+            rejected++;
+        } else {
+            assert_false(err.set);
+        }
+        if (r % 256 == 255) om_batch_clear(out);
+    }
+    assert_true(rejected > 0);
+    mem_ctx_delete(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip_random),
+        cmocka_unit_test(test_round_trip_extremes),
+        cmocka_unit_test(test_fewer_and_more_columns),
+        cmocka_unit_test(test_truncated_and_padded),
+        cmocka_unit_test(test_bad_bytes),
+        cmocka_unit_test(test_random_damage),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
