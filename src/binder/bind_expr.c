@@ -501,6 +501,35 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
 
 /* ---- function calls --------------------------------------------------------- */
 
+/* PostgreSQL built-ins users reach for that OmenDB does not have yet: they
+ * get 0A000 naming the function instead of 42883 ("does not exist"), which
+ * would claim PostgreSQL lacks them. The types and functions issues shrink
+ * this list as they implement them. */
+static bool pg_builtin_function(const char *name)
+{
+    static const char *const names[] = {
+        "abs", "age", "array_agg", "array_length", "ascii", "avg", "bit_length", "bool_and", "bool_or",
+        "btrim", "cbrt", "ceil", "ceiling", "char_length", "character_length", "chr", "clock_timestamp",
+        "concat", "concat_ws", "current_database", "current_schema", "current_setting", "current_user",
+        "date_part", "date_trunc", "decode", "degrees", "div", "encode", "every", "exp", "extract", "floor",
+        "format", "gcd", "gen_random_uuid", "generate_series", "greatest", "initcap", "json_agg",
+        "json_build_object", "jsonb_agg", "jsonb_build_array", "jsonb_build_object", "jsonb_typeof", "lcm",
+        "least", "left", "length", "ln", "log", "log10", "lower", "lpad", "ltrim", "make_date",
+        "make_interval", "make_timestamp", "max", "md5", "min", "mod", "now", "nextval", "currval",
+        "setval", "octet_length", "pg_typeof", "pi", "position", "power", "pow", "quote_ident",
+        "quote_literal", "radians", "random", "regexp_match", "regexp_matches", "regexp_replace",
+        "regexp_split_to_array", "regexp_split_to_table", "repeat", "replace", "reverse", "right", "round",
+        "row_number", "rank", "dense_rank", "lag", "lead", "rpad", "rtrim", "setseed", "sha256", "sign",
+        "split_part", "sqrt", "starts_with", "statement_timestamp", "stddev", "string_agg", "strpos",
+        "substr", "substring", "sum", "timeofday", "to_char", "to_date", "to_hex", "to_json", "to_jsonb",
+        "to_number", "to_timestamp", "translate", "trim", "trunc", "unnest", "upper", "variance",
+        "version", "width_bucket",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(names[i], name)) return true;
+    return false;
+}
+
 static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExpr **out)
 {
     const char *name = bind_node_name(fc->funcname[fc->n_funcname - 1]);
@@ -560,6 +589,10 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     if (fc->agg_star) {
         err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "%s(*) specified, but %s is not an aggregate function",
                 name, name);
+        return bind_error_at(bc, fc->location);
+    }
+    if (name && pg_builtin_function(name)) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "function %s() is not supported yet", name);
         return bind_error_at(bc, fc->location);
     }
     /* Name the argument types as PostgreSQL does in its message. */
@@ -853,6 +886,22 @@ int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out)
     case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
         return bind_error_at(bc, n->set_to_default->location);
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER and similar are not supported yet");
+        return bind_error_at(bc, n->sqlvalue_function->location);
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "arrays are not supported yet");
+        return bind_error_at(bc, n->a_array_expr->location);
+    case PG_QUERY__NODE__NODE_ROW_EXPR:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row constructors are not supported yet");
+        return bind_error_at(bc, n->row_expr->location);
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "COLLATE is not supported yet");
+        return bind_error_at(bc, n->collate_clause->location);
+    case PG_QUERY__NODE__NODE_A_INDIRECTION:
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "subscripts and field selection are not supported yet");
+        return -1;
     default:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this kind of expression is not supported yet");
         return -1;
