@@ -1,0 +1,184 @@
+/*
+ * wire_conn.c — one client connection from accept to close: the startup
+ * phase (wire_startup.c), then the message loop of the simple query
+ * protocol, then session teardown.
+ *
+ * Where it sits: the listener calls wire_conn_serve on the connection's own
+ * thread; each Query message goes to srv_exec_simple with a sink that
+ * encodes results (wire_sink.c), and ends with ReadyForQuery.
+ *
+ * Message handling, following PostgreSQL 15's PostgresMain/SocketBackend:
+ *   Q  run the SQL text; ReadyForQuery with the transaction status
+ *   X  end the session
+ *   S  Sync: ends error recovery; ReadyForQuery
+ *   H  Flush: write out what is buffered
+ *   P B D E C  extended query protocol, not supported yet: ERROR 0A000, then
+ *      discard every message but Sync and Terminate (the protocol's error
+ *      recovery), so the client's Sync gets its ReadyForQuery
+ *   F  function call: ERROR 0A000, ReadyForQuery
+ *   d c f  copy messages outside COPY: ignored, as PostgreSQL does
+ *   anything else, or a bad length: FATAL 08P01 and close (framing is lost)
+ * A client that disappears, even mid-message, just ends the session: the
+ * session is destroyed, which rolls its transaction back.
+ *
+ * Memory: the connection's root context is created here (contexts are not
+ * thread-safe, so each connection thread has its own tree); a message's body
+ * lives in msg_ctx, reset before the next message.
+ *
+ * Interface: wire_conn_serve (wire.h).
+ */
+#include "wire_int.h"
+
+#include <string.h>
+
+#include "../common/log.h"
+
+/* Bodies are read in steps of this much, so a length word alone cannot make
+ * us allocate the full 64 MB before the bytes arrive. */
+#define WIRE_READ_STEP (1024u * 1024u)
+
+static void send_simple_error(WireConn *c, const char *sqlstate, const char *msg, bool fatal)
+{
+    OmError e = {0};
+    err_set(&e, sqlstate, "%s", msg);
+    if (fatal) e.severity = OM_SEV_FATAL;
+    wire_send_error(c, &e);
+}
+
+/* Read a message body of blen bytes (NUL-terminated for convenience). */
+static WireIoStatus read_body(WireConn *c, uint32_t blen, uint8_t **out)
+{
+    size_t cap = blen < WIRE_READ_STEP ? blen : WIRE_READ_STEP;
+    uint8_t *b = mem_alloc(c->msg_ctx, cap + 1);
+    size_t got = 0;
+    while (got < blen) {
+        if (got == cap) {
+            size_t ncap = cap * 2 < blen ? cap * 2 : blen;
+            b = mem_realloc(c->msg_ctx, b, got, ncap + 1);
+            cap = ncap;
+        }
+        WireIoStatus st = wire_io_read(c, b + got, cap - got);
+        if (st != WIRE_IO_OK) return st;
+        got = cap;
+    }
+    b[blen] = '\0';
+    *out = b;
+    return WIRE_IO_OK;
+}
+
+/* Run one Query message. Returns 0 to go on, -1 to end the session. */
+static int run_query(WireConn *c, const uint8_t *body, uint32_t blen)
+{
+    const char *sql;
+    OmError e = {0};
+    if (wire_query_parse(body, blen, &sql, &e) < 0) {
+        wire_put_error(&c->out, &e);
+    } else {
+        SrvSink sink;
+        wire_sink_init(c, &sink);
+        int rc = srv_exec_simple(c->session, sql, &sink);
+        if (rc < 0 || c->broken) return -1;
+        if (c->fatal) {
+            wire_io_flush(c);
+            return -1;
+        }
+    }
+    wire_put_ready(&c->out, srv_txn_status(c->session));
+    return wire_io_flush(c);
+}
+
+/* Why the loop ended, for the log. */
+static const char *message_loop(WireConn *c)
+{
+    bool ignore_till_sync = false;
+    for (;;) {
+        mem_ctx_reset(c->msg_ctx);
+
+        uint8_t type;
+        WireIoStatus st = wire_io_read(c, &type, 1);
+        if (st == WIRE_IO_STOP) {
+            send_simple_error(c, ERRCODE_ADMIN_SHUTDOWN,
+                              "terminating connection due to administrator command", true);
+            return "shutdown";
+        }
+        if (st != WIRE_IO_OK) return "client_eof";
+
+        if (wire_msg_limit(type) == 0) {
+            OmError e = {0};
+            wire_msg_check(type, 4, &e);
+            wire_send_error(c, &e);
+            return "protocol_violation";
+        }
+        uint8_t lb[4];
+        st = wire_io_read(c, lb, 4);
+        if (st != WIRE_IO_OK) return st == WIRE_IO_STOP ? "shutdown" : "client_eof_mid_message";
+        uint32_t len = (uint32_t)lb[0] << 24 | (uint32_t)lb[1] << 16 | (uint32_t)lb[2] << 8 | lb[3];
+        OmError e = {0};
+        if (wire_msg_check(type, len, &e) < 0) {
+            wire_send_error(c, &e);
+            return "protocol_violation";
+        }
+        uint8_t *body;
+        st = read_body(c, len - 4, &body);
+        if (st != WIRE_IO_OK) return st == WIRE_IO_STOP ? "shutdown" : "client_eof_mid_message";
+
+        /* Error recovery in the extended protocol: skip to the next Sync. */
+        if (ignore_till_sync && type != 'S' && type != 'X') continue;
+
+        switch (type) {
+        case 'Q':
+            if (run_query(c, body, len - 4) < 0) return c->fatal ? "fatal_error" : "client_gone";
+            break;
+        case 'X':
+            return "terminate";
+        case 'S':
+            ignore_till_sync = false;
+            wire_put_ready(&c->out, srv_txn_status(c->session));
+            if (wire_io_flush(c) < 0) return "client_gone";
+            break;
+        case 'H':
+            if (wire_io_flush(c) < 0) return "client_gone";
+            break;
+        case 'P':
+        case 'B':
+        case 'D':
+        case 'E':
+        case 'C':
+            send_simple_error(c, ERRCODE_FEATURE_NOT_SUPPORTED,
+                              "extended query protocol is not supported yet", false);
+            if (c->broken) return "client_gone";
+            ignore_till_sync = true;
+            break;
+        case 'F':
+            send_simple_error(c, ERRCODE_FEATURE_NOT_SUPPORTED,
+                              "fastpath function calls are not supported", false);
+            wire_put_ready(&c->out, srv_txn_status(c->session));
+            if (wire_io_flush(c) < 0) return "client_gone";
+            break;
+        default: /* 'd', 'c', 'f': left over from a failed COPY; ignore */
+            break;
+        }
+    }
+}
+
+void wire_conn_serve(SrvConn *sc)
+{
+    MemCtx *root = mem_ctx_create(NULL, "connection");
+    WireConn *c = mem_new(root, WireConn);
+    c->sc = sc;
+    c->fd = sc->fd;
+    c->ctx = root;
+    c->msg_ctx = mem_ctx_create(root, "message");
+    c->out_ctx = mem_ctx_create(root, "output");
+    buf_init(&c->out, c->out_ctx, 8192);
+
+    if (wire_startup(c) == 0) {
+        const char *why = message_loop(c);
+        wire_io_flush(c);
+        log_debug("session_end", "pid=%u reason=%s", sc->pid, why);
+    }
+    /* Rolls back an open transaction. Must happen on this thread: an LMDB
+     * write transaction ends on the thread that began it. */
+    srv_session_destroy(c->session);
+    mem_ctx_delete(root);
+}

@@ -1,0 +1,212 @@
+/*
+ * wire_startup.c — a connection's startup phase, as PostgreSQL 15's
+ * ProcessStartupPacket and InitPostgres see it from the wire:
+ *
+ *   SSLRequest / GSSENCRequest  → 'N' (no encryption), then the next packet;
+ *   CancelRequest               → read and close (cancel is not supported);
+ *   StartupMessage              → protocol check, parameters, user required,
+ *                                 NegotiateProtocolVersion for 3.x (x > 0) or
+ *                                 "_pq_." options, 53300 when over the
+ *                                 connection limit, AuthenticationOk (trust),
+ *                                 role / database check, ParameterStatus,
+ *                                 BackendKeyData, ReadyForQuery.
+ *
+ * Errors before the session exists are FATAL ErrorResponses followed by a
+ * close; malformed packets that PostgreSQL only logs (bad length, incomplete
+ * packet) are logged and the socket is closed without a reply, as there.
+ * The whole phase must finish within WIRE_STARTUP_TIMEOUT_MS.
+ *
+ * Interface: wire_startup (wire_int.h).
+ */
+#include "wire_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/log.h"
+
+#define WIRE_SERVER_VERSION "15.0 (OmenDB 0.1.0)"
+
+/* Read one length-prefixed startup-phase packet into ctx. Returns 0, or -1
+ * when the connection should just be closed (already logged). */
+static int read_packet(WireConn *c, uint8_t **pkt, uint32_t *len)
+{
+    uint8_t lb[4];
+    WireIoStatus st = wire_io_read(c, lb, 4);
+    if (st != WIRE_IO_OK) {
+        /* A connect-and-close (a port probe, or libpq giving up after our
+         * 'N') is not worth a log line; a timeout is. */
+        if (st == WIRE_IO_TIMEOUT)
+            log_info("startup_timeout", "pid=%u peer=%s", c->sc->pid, c->sc->peer);
+        return -1;
+    }
+    uint32_t l = (uint32_t)lb[0] << 24 | (uint32_t)lb[1] << 16 | (uint32_t)lb[2] << 8 | lb[3];
+    if (!wire_startup_len_ok(l)) {
+        log_info("invalid_startup_packet", "pid=%u peer=%s reason=\"invalid length of startup packet\" length=%u",
+                 c->sc->pid, c->sc->peer, l);
+        return -1;
+    }
+    uint8_t *p = mem_alloc(c->msg_ctx, l - 4);
+    st = wire_io_read(c, p, l - 4);
+    if (st != WIRE_IO_OK) {
+        if (st != WIRE_IO_STOP)
+            log_info("invalid_startup_packet", "pid=%u peer=%s reason=\"incomplete startup packet\"",
+                     c->sc->pid, c->sc->peer);
+        return -1;
+    }
+    *pkt = p;
+    *len = l - 4;
+    return 0;
+}
+
+/* Answer an encryption request with 'N'. Bytes the client sent before our
+ * answer would have been taken as encrypted: PostgreSQL refuses them (the
+ * CVE-2021-23214 check), and so do we. */
+static int refuse_encryption(WireConn *c, const char *what)
+{
+    buf_append_char(&c->out, 'N');
+    if (wire_io_flush(c) < 0) return -1;
+    if (wire_io_buffered(c) > 0) {
+        OmError e = {0};
+        err_set(&e, ERRCODE_PROTOCOL_VIOLATION, "received unencrypted data after %s", what);
+        err_detail(&e, "This could be either a client-software bug or evidence of an attempted "
+                       "man-in-the-middle attack.");
+        e.severity = OM_SEV_FATAL;
+        wire_send_error(c, &e);
+        return -1;
+    }
+    return 0;
+}
+
+/* Protocol versions before 3.0 get their error in the 2.0 format: 'E' and a
+ * NUL-terminated text. Clients that old cannot parse anything else. */
+static void send_v2_error(WireConn *c, const OmError *e)
+{
+    buf_append_char(&c->out, 'E');
+    buf_printf(&c->out, "FATAL:  %s\n", e->message);
+    buf_append_char(&c->out, '\0');
+    wire_io_flush(c);
+}
+
+static int fail_fatal(WireConn *c, OmError *e)
+{
+    e->severity = OM_SEV_FATAL;
+    char msg[256];
+    log_info("connection_refused", "pid=%u peer=%s sqlstate=%s msg=\"%s\"", c->sc->pid,
+             c->sc->peer, e->sqlstate, wire_log_quote(e->message, msg, sizeof msg));
+    wire_send_error(c, e);
+    return -1;
+}
+
+/* The server's TimeZone: $TZ when it names a zone, else UTC. */
+static const char *server_timezone(void)
+{
+    const char *tz = getenv("TZ");
+    if (!tz || !*tz) return "UTC";
+    if (tz[0] == ':') tz++;
+    if (tz[0] == '/') {
+        const char *z = strstr(tz, "zoneinfo/");
+        return z ? z + 9 : "UTC";
+    }
+    return *tz ? tz : "UTC";
+}
+
+static void send_greeting(WireConn *c, const WireStartup *st)
+{
+    OmBuf *o = &c->out;
+    /* The GUC_REPORT settings, in the order PostgreSQL 15 sends them. */
+    wire_put_param_status(o, "application_name", st->application_name ? st->application_name : "");
+    wire_put_param_status(o, "client_encoding", "UTF8");
+    wire_put_param_status(o, "DateStyle", "ISO, MDY");
+    wire_put_param_status(o, "default_transaction_read_only", "off");
+    wire_put_param_status(o, "in_hot_standby", "off");
+    wire_put_param_status(o, "integer_datetimes", "on");
+    wire_put_param_status(o, "IntervalStyle", "postgres");
+    wire_put_param_status(o, "is_superuser", "on");
+    wire_put_param_status(o, "server_encoding", "UTF8");
+    wire_put_param_status(o, "server_version", WIRE_SERVER_VERSION);
+    wire_put_param_status(o, "session_authorization", st->user);
+    wire_put_param_status(o, "standard_conforming_strings", "on");
+    wire_put_param_status(o, "TimeZone", server_timezone());
+    wire_put_backend_key(o, c->sc->pid, c->sc->secret);
+    wire_put_ready(o, 'I');
+}
+
+int wire_startup(WireConn *c)
+{
+    bool ssl_done = false, gss_done = false;
+    WireStartup st;
+    OmError e = {0};
+    c->deadline_ms = wire_now_ms() + WIRE_STARTUP_TIMEOUT_MS;
+
+    for (;;) {
+        uint8_t *pkt;
+        uint32_t len;
+        if (read_packet(c, &pkt, &len) < 0) return -1;
+        uint32_t code = (uint32_t)pkt[0] << 24 | (uint32_t)pkt[1] << 16 | (uint32_t)pkt[2] << 8 | pkt[3];
+
+        if (code == WIRE_CANCEL_CODE) {
+            log_info("cancel_request_ignored", "pid=%u peer=%s", c->sc->pid, c->sc->peer);
+            return -1;
+        }
+        if (code == WIRE_SSL_CODE && !ssl_done) {
+            if (refuse_encryption(c, "SSL request") < 0) return -1;
+            ssl_done = true;
+            continue;
+        }
+        if (code == WIRE_GSSENC_CODE && !gss_done) {
+            if (refuse_encryption(c, "GSSAPI encryption request") < 0) return -1;
+            gss_done = true;
+            continue;
+        }
+        /* Anything else, a repeated SSLRequest included, must be a
+         * StartupMessage: a repeated request fails the version check. */
+        if (wire_startup_parse(pkt, len, c->msg_ctx, &st, &e) < 0) {
+            if (WIRE_PROTO_MAJOR(code) < 3) {
+                char msg[256];
+                log_info("connection_refused", "pid=%u peer=%s msg=\"%s\"", c->sc->pid,
+                         c->sc->peer, wire_log_quote(e.message, msg, sizeof msg));
+                send_v2_error(c, &e);
+                return -1;
+            }
+            return fail_fatal(c, &e);
+        }
+        break;
+    }
+
+    if (WIRE_PROTO_MINOR(st.version) > 0 || st.nunknown > 0)
+        wire_put_negotiate(&c->out, 0, st.nunknown, st.unknown);
+
+    if (!st.user) {
+        err_set(&e, ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION,
+                "no PostgreSQL user name specified in startup packet");
+        return fail_fatal(c, &e);
+    }
+    if (c->sc->too_many) {
+        err_set(&e, ERRCODE_TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        return fail_fatal(c, &e);
+    }
+
+    /* Trust authentication: PostgreSQL says AuthenticationOk before it
+     * looks the role and database up, so a bad name arrives after it. */
+    wire_put_auth_ok(&c->out);
+    if (srv_check_login(c->sc->env, st.user, st.database, &e) < 0) {
+        if (!e.set) err_set(&e, ERRCODE_INTERNAL_ERROR, "login check failed");
+        return fail_fatal(c, &e);
+    }
+
+    c->session = srv_session_create(c->ctx, c->sc->env, st.user, st.database,
+                                    st.application_name);
+    c->session->pid = c->sc->pid;
+    c->session->secret = c->sc->secret;
+    send_greeting(c, &st);
+    if (wire_io_flush(c) < 0) return -1;
+    c->deadline_ms = 0;
+    char u[128], d[128], a[128];
+    log_debug("session_start", "pid=%u peer=%s user=\"%s\" database=\"%s\" application_name=\"%s\"",
+              c->sc->pid, c->sc->peer, wire_log_quote(st.user, u, sizeof u),
+              wire_log_quote(st.database, d, sizeof d),
+              wire_log_quote(st.application_name ? st.application_name : "", a, sizeof a));
+    return 0;
+}
