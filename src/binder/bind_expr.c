@@ -30,6 +30,40 @@ const char *bind_node_name(PgQuery__Node *n)
     return NULL;
 }
 
+int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location)
+{
+    CatTable *t = sc ? sc->table : NULL;
+    const char *ref = t ? (sc->alias ? sc->alias : t->name) : NULL;
+    if (ref && !strcmp(relname, ref)) return 0;
+    if (t && sc->alias && !strcmp(relname, t->name)) {
+        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \"%s\"", relname);
+        err_hint(bc->err, "Perhaps you meant to reference the table alias \"%s\".", sc->alias);
+        return bind_error_at(bc, location);
+    }
+    err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
+    return bind_error_at(bc, location);
+}
+
+int bind_node_location(PgQuery__Node *n)
+{
+    if (!n) return -1;
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_A_CONST: return n->a_const->location;
+    case PG_QUERY__NODE__NODE_COLUMN_REF: return n->column_ref->location;
+    case PG_QUERY__NODE__NODE_A_EXPR: return n->a_expr->lexpr ? bind_node_location(n->a_expr->lexpr) : n->a_expr->location;
+    case PG_QUERY__NODE__NODE_TYPE_CAST: return bind_node_location(n->type_cast->arg);
+    case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
+    case PG_QUERY__NODE__NODE_BOOL_EXPR: return n->bool_expr->location;
+    case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR: return n->coalesce_expr->location;
+    case PG_QUERY__NODE__NODE_NULL_TEST: return bind_node_location(n->null_test->arg);
+    case PG_QUERY__NODE__NODE_SET_TO_DEFAULT: return n->set_to_default->location;
+    case PG_QUERY__NODE__NODE_PARAM_REF: return n->param_ref->location;
+    case PG_QUERY__NODE__NODE_RES_TARGET: return n->res_target->location;
+    default: return -1;
+    }
+}
+
 BoundExpr *bind_make_const(MemCtx *ctx, OmType t, bool is_null)
 {
     BoundExpr *e = mem_new(ctx, BoundExpr);
@@ -472,10 +506,7 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
         return bind_error_at(bc, cr->location);
     }
     CatTable *t = sc ? sc->table : NULL;
-    if (relname && (!t || strcmp(relname, t->name))) {
-        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
-        return bind_error_at(bc, cr->location);
-    }
+    if (relname && bind_check_qualifier(bc, sc, relname, cr->location) < 0) return -1;
     int idx = -1;
     if (t)
         for (int i = 0; i < t->ncols; i++)
@@ -639,8 +670,13 @@ static int bind_case(BindCtx *bc, BindScope *sc, PgQuery__CaseExpr *ce, BoundExp
         if (bind_expr(bc, sc, ce->defresult, &results[nr]) < 0) return -1;
         nr++;
     }
+    /* PostgreSQL resolves the type with the ELSE result first. */
+    BoundExpr **order = mem_new_array(bc->ctx, BoundExpr *, nr);
+    int k = 0;
+    if (has_else) order[k++] = results[nw];
+    for (int i = 0; i < nw; i++) order[k++] = results[i];
     OmType t;
-    if (bind_common_type(bc, results, nr, "CASE", &t) < 0) return -1;
+    if (bind_common_type(bc, order, nr, "CASE", &t) < 0) return -1;
     BoundExpr *e = new_expr(bc, BE_CASE, t, ce->location, nw * 2 + (has_else ? 1 : 0));
     e->has_else = has_else;
     for (int i = 0; i < nw; i++) {
@@ -727,15 +763,21 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
         /* x IN (a, b) is x = a OR x = b; NOT IN is x <> a AND x <> b. */
+        /* One n-ary node, not a chain: a 20,000-item list must not become a
+         * 20,000-deep tree. */
         bool neg = strcmp(opname, "=") != 0;
         if (bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
         PgQuery__List *lst = ae->rexpr->list;
-        BoundExpr *acc = NULL;
+        if (lst->n_items == 1) {
+            BoundExpr *item;
+            if (bind_expr(bc, sc, lst->items[0], &item) < 0) return -1;
+            return bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, out);
+        }
+        BoundExpr *acc = new_expr(bc, neg ? BE_AND : BE_OR, om_type(OM_T_BOOL), ae->location, (int)lst->n_items);
         for (size_t i = 0; i < lst->n_items; i++) {
-            BoundExpr *item, *cmp;
+            BoundExpr *item;
             if (bind_expr(bc, sc, lst->items[i], &item) < 0) return -1;
-            if (bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, &cmp) < 0) return -1;
-            acc = acc ? make_bool_op(bc, neg ? BE_AND : BE_OR, acc, cmp, ae->location) : cmp;
+            if (bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, &acc->args[i]) < 0) return -1;
         }
         *out = acc;
         return 0;
@@ -807,7 +849,25 @@ static int typename_resolve(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out) { return typename_resolve(bc, tn, out); }
 
+static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out);
+
 int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out)
+{
+    /* Binding and evaluation recurse over the expression tree: bound its
+     * depth, with PostgreSQL's error, long before the thread's stack. */
+    if (bc->depth >= BIND_MAX_DEPTH) {
+        err_set(bc->err, ERRCODE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+        err_hint(bc->err, "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), "
+                          "after ensuring the platform's stack depth limit is adequate.");
+        return -1;
+    }
+    bc->depth++;
+    int rc = bind_expr_node(bc, sc, n, out);
+    bc->depth--;
+    return rc;
+}
+
+static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out)
 {
     switch (n->node_case) {
     case PG_QUERY__NODE__NODE_A_CONST:

@@ -11,6 +11,7 @@
 /* What names resolve against while binding an expression. */
 typedef struct BindScope {
     CatTable *table;     /* columns are BE_COLUMN over the table's row, or NULL */
+    const char *alias;   /* FROM t AS alias: the only name t's columns answer to */
     /* Aggregates: when aggs != NULL, aggregate calls are collected here and
      * bare column references are refused (42803). */
     bool allow_aggs;
@@ -40,6 +41,11 @@ bool bind_has_agg(const BoundExpr *e);
 int bind_eval_const(BindCtx *bc, BoundExpr *e, BoundExpr **out);
 
 const char *bind_node_name(PgQuery__Node *n); /* String node value or NULL */
+/* Byte offset of a node in the query text, -1 if it has none. */
+int bind_node_location(PgQuery__Node *n);
+/* Check a qualifier (t.col, t.*) against the scope; 42P01 if it names no
+ * FROM item. */
+int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location);
 /* Output column name as PostgreSQL's FigureColname. */
 const char *bind_figure_colname(PgQuery__Node *n);
 

@@ -80,8 +80,7 @@ static int bind_values(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect *bs)
         PgQuery__List *l = s->values_lists[r]->list;
         if ((int)l->n_items != ncols) {
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "VALUES lists must all be the same length");
-            int loc = l->n_items ? -1 : -1;
-            return bind_error_at(bc, loc);
+            return bind_error_at(bc, l->n_items ? bind_node_location(l->items[0]) : -1);
         }
         rows[r] = mem_new_array(bc->ctx, BoundExpr *, ncols);
         for (int c = 0; c < ncols; c++) {
@@ -220,10 +219,11 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
         if (f->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) return unsupported(bc, "a subquery in FROM", -1);
         if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return unsupported(bc, "this kind of FROM item", -1);
         PgQuery__RangeVar *rv = f->range_var;
-        if (rv->alias) return unsupported(bc, "table aliases", rv->location);
+        if (rv->alias && rv->alias->n_colnames) return unsupported(bc, "column aliases in FROM", rv->location);
         if (bind_table_ref(bc, rv, &bs->table) < 0) return -1;
+        if (rv->alias) bs->alias = rv->alias->aliasname;
     }
-    BindScope sc = {.table = bs->table};
+    BindScope sc = {.table = bs->table, .alias = bs->alias};
     if (s->where_clause) {
         sc.clause = "WHERE";
         BoundExpr *w;
@@ -261,10 +261,7 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
                 err_set(bc->err, ERRCODE_SYNTAX_ERROR, "SELECT * with no tables specified is not valid");
                 return bind_error_at(bc, rt->val->column_ref->location);
             }
-            if (qual && strcmp(qual, bs->table->name)) {
-                err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", qual);
-                return bind_error_at(bc, rt->val->column_ref->location);
-            }
+            if (qual && bind_check_qualifier(bc, &sc, qual, rt->val->column_ref->location) < 0) return -1;
             for (int c = 0; c < bs->table->ncols; c++) {
                 BoundExpr *e = mem_new(bc->ctx, BoundExpr);
                 e->kind = BE_COLUMN;
@@ -312,14 +309,14 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
                         bs->table->name, bs->table->cols[0].name);
                 return bind_error_at(bc, rt->location);
             }
-            BindScope chk = {.table = bs->table, .allow_aggs = true, .strict_cols = true, .clause = "SELECT"};
+            BindScope chk = {.table = bs->table, .alias = bs->alias, .allow_aggs = true, .strict_cols = true, .clause = "SELECT"};
             BoundExpr *tmp;
             if (bind_expr(bc, &chk, rt->val, &tmp) < 0) return -1;
         }
         for (int i = 0; i < bs->nsort; i++) {
             PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
             if (bs->sort[i].col < ntargets) continue;
-            BindScope chk = {.table = bs->table, .allow_aggs = true, .strict_cols = true, .clause = "ORDER BY"};
+            BindScope chk = {.table = bs->table, .alias = bs->alias, .allow_aggs = true, .strict_cols = true, .clause = "ORDER BY"};
             BoundExpr *tmp;
             if (bind_expr(bc, &chk, sb->node, &tmp) < 0) return -1;
         }

@@ -106,16 +106,15 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
         BindScope sc = {.clause = "VALUES"};
         for (int r = 0; r < nrows; r++) {
             PgQuery__List *l = sel->values_lists[r]->list;
+            if (r > 0 && l->n_items != sel->values_lists[0]->list->n_items) {
+                err_set(bc->err, ERRCODE_SYNTAX_ERROR, "VALUES lists must all be the same length");
+                return bind_error_at(bc, l->n_items ? bind_node_location(l->items[0]) : -1);
+            }
             if ((int)l->n_items > ntarget) {
                 err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
                 PgQuery__Node *x = l->items[ntarget];
                 /* PostgreSQL points at the first surplus expression. */
-                int loc = -1;
-                if (x->node_case == PG_QUERY__NODE__NODE_A_CONST) loc = x->a_const->location;
-                else if (x->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) loc = x->column_ref->location;
-                else if (x->node_case == PG_QUERY__NODE__NODE_A_EXPR) loc = x->a_expr->location;
-                else if (x->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) loc = x->type_cast->location;
-                return bind_error_at(bc, loc);
+                return bind_error_at(bc, bind_node_location(x));
             }
             if ((int)l->n_items < ntarget) {
                 err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more target columns than expressions");
@@ -170,10 +169,10 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
 
 /* ---- UPDATE / DELETE ------------------------------------------------------- */
 
-static int bind_where(BindCtx *bc, CatTable *t, PgQuery__Node *w, BoundExpr **out)
+static int bind_where(BindCtx *bc, CatTable *t, const char *alias, PgQuery__Node *w, BoundExpr **out)
 {
     if (!w) return 0;
-    BindScope sc = {.table = t, .clause = "WHERE"};
+    BindScope sc = {.table = t, .alias = alias, .clause = "WHERE"};
     BoundExpr *e;
     if (bind_expr(bc, &sc, w, &e) < 0) return -1;
     if (e->type.id == OM_T_UNKNOWN) {
@@ -193,12 +192,12 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     if (up->with_clause) return unsupported(bc, "WITH");
     if (up->n_from_clause) return unsupported(bc, "UPDATE ... FROM");
     if (up->n_returning_list) return unsupported(bc, "RETURNING");
-    if (up->relation->alias) return unsupported(bc, "table aliases");
     CatTable *t;
     if (bind_table_ref(bc, up->relation, &t) < 0) return -1;
+    const char *alias = up->relation->alias ? up->relation->alias->aliasname : NULL;
     st->table = t;
     st->col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
-    BindScope sc = {.table = t, .clause = "UPDATE"};
+    BindScope sc = {.table = t, .alias = alias, .clause = "UPDATE"};
     for (size_t i = 0; i < up->n_target_list; i++) {
         PgQuery__ResTarget *rt = up->target_list[i]->res_target;
         if (rt->n_indirection) {
@@ -230,7 +229,7 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     }
     for (int c = 0; c < t->ncols; c++)
         if (!st->col_exprs[c]) st->col_exprs[c] = colref(bc, t->cols[c].type, c);
-    return bind_where(bc, t, up->where_clause, &st->where);
+    return bind_where(bc, t, alias, up->where_clause, &st->where);
 }
 
 static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
@@ -238,11 +237,11 @@ static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
     if (del->with_clause) return unsupported(bc, "WITH");
     if (del->n_using_clause) return unsupported(bc, "DELETE ... USING");
     if (del->n_returning_list) return unsupported(bc, "RETURNING");
-    if (del->relation->alias) return unsupported(bc, "table aliases");
     CatTable *t;
     if (bind_table_ref(bc, del->relation, &t) < 0) return -1;
     st->table = t;
-    return bind_where(bc, t, del->where_clause, &st->where);
+    return bind_where(bc, t, del->relation->alias ? del->relation->alias->aliasname : NULL, del->where_clause,
+                      &st->where);
 }
 
 /* ---- CREATE TABLE ------------------------------------------------------------ */
@@ -458,30 +457,33 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
 static int bind_drop(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st)
 {
     if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return unsupported(bc, "DROP of this object type");
-    if (ds->n_objects != 1) return unsupported(bc, "DROP TABLE of several tables");
-    PgQuery__List *names = ds->objects[0]->list;
-    const char *name = bind_node_name(names->items[names->n_items - 1]);
-    if (names->n_items > 1) {
-        const char *schema = bind_node_name(names->items[names->n_items - 2]);
-        if (schema && strcmp(schema, "public")) {
-            if (ds->missing_ok) {
-                st->missing_name = mem_strdup(bc->ctx, name);
-                st->kind = BS_DROP_TABLE;
-                return 0;
-            }
-            return err_set(bc->err, ERRCODE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
-        }
-    }
     st->if_exists = ds->missing_ok;
-    int rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, name, &st->table, bc->err);
-    if (rc < 0) return -1;
-    if (rc == 0) {
-        if (ds->missing_ok) {
-            st->table = NULL;
-            st->missing_name = mem_strdup(bc->ctx, name);
-            return 0;
+    st->drops = mem_new_array(bc->ctx, CatTable *, ds->n_objects);
+    st->missing = mem_new_array(bc->ctx, char *, ds->n_objects);
+    /* Resolve every name first: a missing one (without IF EXISTS) drops
+     * nothing, as in PostgreSQL. */
+    for (size_t i = 0; i < ds->n_objects; i++) {
+        PgQuery__List *names = ds->objects[i]->list;
+        const char *name = bind_node_name(names->items[names->n_items - 1]);
+        const char *schema = names->n_items > 1 ? bind_node_name(names->items[names->n_items - 2]) : NULL;
+        int rc = 0;
+        CatTable *t = NULL;
+        if (schema && strcmp(schema, "public")) {
+            if (!ds->missing_ok)
+                return err_set(bc->err, ERRCODE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+        } else {
+            rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, name, &t, bc->err);
+            if (rc < 0) return -1;
         }
-        return err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "table \"%s\" does not exist", name);
+        if (rc == 1) {
+            bool dup = false;
+            for (int k = 0; k < st->ndrop; k++) dup |= st->drops[k]->oid == t->oid;
+            if (!dup) st->drops[st->ndrop++] = t;
+        } else if (ds->missing_ok) {
+            st->missing[st->nmissing++] = mem_strdup(bc->ctx, name);
+        } else {
+            return err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "table \"%s\" does not exist", name);
+        }
     }
     return 0;
 }
@@ -568,6 +570,7 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
             st->kind = BS_BEGIN;
+            st->start_form = ts->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START;
             return 0;
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
             st->kind = BS_COMMIT;

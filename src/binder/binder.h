@@ -91,6 +91,7 @@ typedef struct BoundSortKey {
 /* A query: SELECT, and the row source of INSERT ... SELECT. */
 typedef struct BoundSelect {
     CatTable *table;          /* FROM table, or NULL (no FROM) */
+    const char *alias;        /* its alias (FROM t AS a), or NULL */
     BoundExpr *where;         /* over the table's columns, or NULL */
     int naggs;                /* > 0: an Agg node sits below the projection */
     BoundAgg *aggs;
@@ -125,8 +126,12 @@ typedef struct BoundStmt {
     BoundExpr **col_exprs;    /* UPDATE: ncols, NULL entry = unchanged */
     BoundExpr *where;         /* UPDATE/DELETE filter over table columns */
     bool if_exists;           /* DROP IF EXISTS / CREATE IF NOT EXISTS */
-    const char *missing_name; /* DROP IF EXISTS of a missing table (NOTICE) */
+    int ndrop;                /* DROP TABLE: tables found ... */
+    CatTable **drops;
+    int nmissing;             /* ... and names missing under IF EXISTS (NOTICE) */
+    char **missing;
     bool chain;
+    bool start_form;          /* START TRANSACTION (its own command tag) */
 } BoundStmt;
 
 typedef struct BindCtx {
@@ -135,7 +140,12 @@ typedef struct BindCtx {
     const char *db;
     const char *sql;          /* whole query string (for positions) */
     OmError *err;
+    int depth;                /* expression nesting while binding */
 } BindCtx;
+
+/* Deepest expression accepted (54001 beyond): keeps binder and executor
+ * recursion far inside a session thread's stack. */
+#define BIND_MAX_DEPTH 1000
 
 /* Bind one statement. Returns 0 or -1 with bc->err set (with position). */
 int bind_stmt(BindCtx *bc, PgQuery__Node *node, BoundStmt **out);

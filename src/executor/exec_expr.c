@@ -40,7 +40,8 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const c
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
         for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, sql);
     }
-    if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE) {
+    if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE ||
+        e->kind == BE_CAST) {
         st->sel_a = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
         st->sel_b = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
         st->flags = mem_new_array(ctx, uint8_t, OM_BATCH_SIZE);
@@ -182,6 +183,7 @@ static void set_nulls_either(OmVector *o, const OmVector *a, const OmVector *b, 
         const T *x = a->data, *y = b->data;                                      \
         for (int k = 0; k < n; k++) {                                            \
             int i = ROW(k);                                                      \
+            if (om_vec_is_null(o, i)) continue; /* NULL slots hold no value */  \
             r[i] = cmp_result(op, (CMPEXPR));                                    \
         }                                                                        \
     } while (0)
@@ -201,6 +203,7 @@ static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVect
     case OM_PHYS_STR:
         for (int k = 0; k < n; k++) {
             int i = ROW(k);
+            if (om_vec_is_null(o, i)) continue;
             r[i] = cmp_result(op, exec_compare_values(t, a, i, b, i));
         }
         break;
@@ -576,8 +579,9 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         const OmVector *a = &st->args[0]->out;
         for (int k = 0; k < n; k++) {
             int i = ROW(k);
-            om_vec_set_null(o, i, om_vec_is_null(a, i));
-            ((uint8_t *)o->data)[i] = !((uint8_t *)a->data)[i];
+            bool isnull = om_vec_is_null(a, i);
+            om_vec_set_null(o, i, isnull);
+            if (!isnull) ((uint8_t *)o->data)[i] = !((uint8_t *)a->data)[i];
         }
         break;
     }
@@ -616,11 +620,10 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
     case BE_CAST: {
         ExprState *as = st->args[0];
         if (exec_expr_eval(as, in, sel, n, err) < 0) return -1;
-        uint16_t tmp[OM_BATCH_SIZE];
         const uint16_t *s = sel;
         if (!s) {
-            for (int k = 0; k < n; k++) tmp[k] = (uint16_t)k;
-            s = tmp;
+            for (int k = 0; k < n; k++) st->sel_a[k] = (uint16_t)k;
+            s = st->sel_a;
         }
         rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
         break;

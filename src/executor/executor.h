@@ -14,6 +14,8 @@
 #ifndef OM_EXECUTOR_H
 #define OM_EXECUTOR_H
 
+#include <stdatomic.h>
+
 #include "../binder/binder.h"
 #include "../planner/planner.h"
 
@@ -23,6 +25,7 @@ typedef struct ExecQuery {
     OmError *err;
     const char *sql;     /* for error positions */
     uint64_t processed;  /* rows inserted / updated / deleted */
+    atomic_int *interrupt; /* session's interrupt flag, or NULL */
 } ExecQuery;
 
 typedef struct ExecNode ExecNode;
@@ -36,7 +39,17 @@ struct ExecNode {
 
 /* Build the run-time tree for a plan. */
 int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out);
-static inline int exec_next(ExecNode *n, OmBatch **out) { return n->next(n, out); }
+/* Report an interrupt (cancel / shutdown) as PostgreSQL does; returns -1. */
+int exec_interrupted(ExecQuery *q, int why);
+static inline int exec_next(ExecNode *n, OmBatch **out)
+{
+    /* Checked once per batch: cheap, and bounds how long a cancel waits. */
+    if (n->q->interrupt) {
+        int why = atomic_load_explicit(n->q->interrupt, memory_order_relaxed);
+        if (why) return exec_interrupted(n->q, why);
+    }
+    return n->next(n, out);
+}
 /* Run a plan that returns no rows (INSERT/UPDATE/DELETE) to completion. */
 int exec_run(ExecNode *root);
 

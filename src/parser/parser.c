@@ -8,8 +8,12 @@
 #include "parser.h"
 
 #include <pg_query.h>
+#include <stdbool.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
 
 typedef struct ParseHold {
     PgQueryProtobufParseResult raw;
@@ -32,11 +36,207 @@ int parse_position(const char *sql, int byte_offset)
     return chars + 1;
 }
 
+/*
+ * libpg_query turns PostgreSQL's node tree into protobuf recursively, and
+ * protobuf-c unpacks and frees it recursively: a query like
+ * "SELECT 1+1+...+1" with 100,000 terms overflows any thread stack and would
+ * take the whole server down (PostgreSQL itself answers 54001). So before
+ * parsing, long texts get a cheap upper bound on their nesting
+ * (nesting_bound): small bounds parse here, larger ones on a thread whose
+ * stack is sized for the bound (reserved, not committed: unused depth costs
+ * nothing), and absurd ones are refused without parsing.
+ */
+/* Bounds on that estimate: up to INLINE the caller's stack is enough; up to
+ * MAX a parser thread gets a stack sized for it; beyond, 54001 without
+ * parsing (a legitimate statement does not chain 100,000 operators). */
+#define PARSE_BOUND_INLINE 1000
+#define PARSE_BOUND_MAX 100000
+#define PARSE_STACK_PER_LEVEL (8 * 1024)
+
+#define PARSE_INLINE_MAX 2048          /* texts up to this cannot nest deep enough to matter */
+
+/* Deepest parse tree handed to the session thread; deeper ones are refused
+ * with PostgreSQL's 54001. Unpacking, freeing, binding and evaluating all
+ * recurse over the tree, and this keeps them well inside a session stack. */
+#define PARSE_MAX_TREE_DEPTH 10000
+
+typedef struct ParseJob {
+    const char *sql;
+    PgQueryProtobufParseResult raw;
+    PgQuery__ParseResult *tree;
+    bool too_deep;
+} ParseJob;
+
+/* Depth of nested messages, walking protobuf-c's descriptors. */
+static int msg_depth(const ProtobufCMessage *m, int limit)
+{
+    if (!m || limit <= 0) return 0;
+    const ProtobufCMessageDescriptor *d = m->descriptor;
+    int best = 0;
+    for (unsigned i = 0; i < d->n_fields; i++) {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE) continue;
+        const char *base = (const char *)m + f->offset;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+            size_t n = *(const size_t *)((const char *)m + f->quantifier_offset);
+            ProtobufCMessage *const *arr = *(ProtobufCMessage *const *const *)base;
+            for (size_t k = 0; k < n; k++) {
+                int dd = msg_depth(arr[k], limit - 1);
+                if (dd > best) best = dd;
+                if (best >= limit) return best + 1;
+            }
+        } else {
+            if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+                uint32_t which = *(const uint32_t *)((const char *)m + f->quantifier_offset);
+                if (which != f->id) continue;
+            }
+            int dd = msg_depth(*(ProtobufCMessage *const *)base, limit - 1);
+            if (dd > best) best = dd;
+        }
+        if (best >= limit) break;
+    }
+    return best + 1;
+}
+
+static void *parse_thread(void *arg)
+{
+    ParseJob *j = arg;
+    j->raw = pg_query_parse_protobuf(j->sql);
+    if (j->raw.error) return NULL;
+    j->tree = pg_query__parse_result__unpack(NULL, j->raw.parse_tree.len, (const uint8_t *)j->raw.parse_tree.data);
+    if (j->tree && msg_depth(&j->tree->base, PARSE_MAX_TREE_DEPTH + 1) > PARSE_MAX_TREE_DEPTH) {
+        /* Free it here, on the big stack: freeing recurses too. */
+        pg_query__parse_result__free_unpacked(j->tree, NULL);
+        j->tree = NULL;
+        j->too_deep = true;
+    }
+    return NULL;
+}
+
+static int parse_big(ParseHold *h, const char *sql, size_t levels, OmError *err)
+{
+    size_t stack = (size_t)64 * 1024 * 1024 + levels * PARSE_STACK_PER_LEVEL;
+    void *mem = mmap(NULL, stack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (mem == MAP_FAILED)
+        return err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "statement is too large to parse");
+    /* A guard page at the low end turns a miscalculation into a clean
+     * SIGSEGV instead of silent corruption of a neighbouring mapping. */
+    mprotect(mem, 4096, PROT_NONE);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstack(&attr, mem, stack);
+    ParseJob job = {.sql = sql};
+    pthread_t th;
+    int rc = pthread_create(&th, &attr, parse_thread, &job);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        munmap(mem, stack);
+        return err_set(err, ERRCODE_OUT_OF_MEMORY, "could not start the parser thread");
+    }
+    pthread_join(th, NULL);
+    munmap(mem, stack);
+    h->raw = job.raw;
+    h->tree = job.tree;
+    if (job.too_deep) {
+        err_set(err, ERRCODE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+        err_hint(err, "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), "
+                      "after ensuring the platform's stack depth limit is adequate.");
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * An upper bound on how deeply the text can nest, read from its bytes
+ * without parsing: parentheses open levels, and within a level every
+ * operator run or AND/OR/NOT/IS word can add one; commas and semicolons end
+ * a chain. Strings, quoted identifiers, dollar quotes and comments are
+ * skipped. Over-counting is safe (it only moves work to the big stack).
+ */
+static long nesting_bound(const char *s, size_t len)
+{
+    long depth = 0, sum = 0, best = 0;
+    long cap = 64, *chain = malloc(sizeof(long) * (size_t)cap);
+    chain[0] = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\'' || c == '"') {
+            for (i++; i < len && s[i] != c; i++) {
+            }
+            continue;
+        }
+        if (c == '-' && i + 1 < len && s[i + 1] == '-') {
+            while (i < len && s[i] != '\n') i++;
+            continue;
+        }
+        if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+            int lvl = 1;
+            for (i += 2; i < len && lvl > 0; i++) {
+                if (s[i] == '/' && i + 1 < len && s[i + 1] == '*') lvl++, i++;
+                else if (s[i] == '*' && i + 1 < len && s[i + 1] == '/') lvl--, i++;
+            }
+            i--;
+            continue;
+        }
+        if (c == '$') {
+            size_t j = i + 1;
+            while (j < len && (s[j] == '_' || (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                               (s[j] >= '0' && s[j] <= '9')))
+                j++;
+            if (j < len && s[j] == '$' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) {
+                size_t tag = j - i + 1;
+                const char *end = memmem(s + j + 1, len - j - 1, s + i, tag);
+                i = end ? (size_t)(end - s) + tag - 1 : len;
+                continue;
+            }
+        }
+        if (c == '(' || c == '[') {
+            if (++depth >= cap) {
+                cap *= 2;
+                chain = realloc(chain, sizeof(long) * (size_t)cap);
+            }
+            chain[depth] = 0;
+        } else if ((c == ')' || c == ']') && depth > 0) {
+            sum -= chain[depth--];
+        } else if (c == ',' || c == ';') {
+            sum -= chain[depth];
+            chain[depth] = 0;
+        } else if (strchr("+-*/<>=~!@#%^&|`?:", c)) {
+            while (i + 1 < len && strchr("+-*/<>=~!@#%^&|`?:", s[i + 1])) i++;
+            chain[depth]++, sum++;
+        } else if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            size_t j = i;
+            while (j < len && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || s[j] == '_' || (s[j] >= '0' && s[j] <= '9')))
+                j++;
+            size_t w = j - i;
+            if ((w == 3 && (!strncasecmp(s + i, "and", 3) || !strncasecmp(s + i, "not", 3))) ||
+                (w == 2 && (!strncasecmp(s + i, "or", 2) || !strncasecmp(s + i, "is", 2))))
+                chain[depth]++, sum++;
+            i = j - 1;
+        }
+        if (depth + sum > best) best = depth + sum;
+    }
+    free(chain);
+    return best;
+}
+
 int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err)
 {
     ParseHold *h = mem_new(ctx, ParseHold);
-    h->raw = pg_query_parse_protobuf(sql);
+    size_t len = strlen(sql);
     mem_on_reset(ctx, parse_release, h);
+    long bound = len <= PARSE_INLINE_MAX ? 0 : nesting_bound(sql, len);
+    if (bound > PARSE_BOUND_MAX) {
+        err_set(err, ERRCODE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+        err_hint(err, "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), "
+                      "after ensuring the platform's stack depth limit is adequate.");
+        return -1;
+    }
+    if (bound <= PARSE_BOUND_INLINE) {
+        h->raw = pg_query_parse_protobuf(sql);
+    } else if (parse_big(h, sql, (size_t)bound, err) < 0) {
+        return -1;
+    }
     if (h->raw.error) {
         PgQueryError *pe = h->raw.error;
         err_set(err, ERRCODE_SYNTAX_ERROR, "%s", pe->message);
@@ -45,8 +245,9 @@ int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err)
         err_position(err, pe->cursorpos);
         return -1;
     }
-    h->tree = pg_query__parse_result__unpack(NULL, h->raw.parse_tree.len,
-                                             (const uint8_t *)h->raw.parse_tree.data);
+    if (!h->tree)
+        h->tree = pg_query__parse_result__unpack(NULL, h->raw.parse_tree.len,
+                                                 (const uint8_t *)h->raw.parse_tree.data);
     if (!h->tree) return err_set(err, ERRCODE_INTERNAL_ERROR, "could not unpack parse tree");
     ParseResult *r = mem_new(ctx, ParseResult);
     r->nstmts = (int)h->tree->n_stmts;

@@ -112,24 +112,25 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
         }
         return cat_table_create(txn, r->ctx, st->table, r->err);
     }
-    if (!st->table) {
+    for (int i = 0; i < st->nmissing; i++) {
         char msg[300];
-        snprintf(msg, sizeof msg, "table \"%s\" does not exist, skipping", st->missing_name);
+        snprintf(msg, sizeof msg, "table \"%s\" does not exist, skipping", st->missing[i]);
         notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
-        return 0;
     }
-    return cat_table_drop(txn, st->table, r->err);
+    for (int i = 0; i < st->ndrop; i++)
+        if (cat_table_drop(txn, st->drops[i], r->err) < 0) return -1;
+    return 0;
 }
 
-static int run_txn_stmt(StmtRun *r, BoundStmtKind kind)
+static int run_txn_stmt(StmtRun *r, const BoundStmt *st)
 {
     SrvSession *s = r->s;
-    switch (kind) {
+    switch (st->kind) {
     case BS_BEGIN:
         if (s->txn_state != SRV_TXN_IDLE)
             notice(r, "WARNING", ERRCODE_ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
         else s->txn_state = SRV_TXN_BLOCK;
-        return complete(r, "BEGIN");
+        return complete(r, st->start_form ? "START TRANSACTION" : "BEGIN");
     case BS_COMMIT:
         if (s->txn_state == SRV_TXN_IDLE) {
             notice(r, "WARNING", ERRCODE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
@@ -174,7 +175,7 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         BindCtx bc = {.ctx = r->ctx, .db = s->database, .sql = r->sql, .err = r->err};
         BoundStmt *st;
         if (bind_stmt(&bc, node, &st) < 0) return -1;
-        return run_txn_stmt(r, st->kind);
+        return run_txn_stmt(r, st);
     }
     bool writes = bind_stmt_writes(node);
     bool in_txn = s->txn_state == SRV_TXN_BLOCK || r->implicit;
@@ -198,7 +199,7 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
-        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql};
+        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, .interrupt = s->interrupt};
         ExecNode *root = NULL;
         rc = plan_stmt(r->ctx, st, &plan, r->err);
         if (rc == 0) rc = exec_build(&q, plan->root, &root);

@@ -388,7 +388,11 @@ int srv_server_wait_idle(SrvServer *s, int timeout_ms)
 void srv_server_abort_sessions(SrvServer *s)
 {
     pthread_mutex_lock(&s->mu);
-    for (ConnNode *n = s->conns; n; n = n->next) shutdown(n->conn.fd, SHUT_RDWR);
+    for (ConnNode *n = s->conns; n; n = n->next) {
+        /* Stop a running statement at its next batch, then the socket. */
+        atomic_store(&n->conn.interrupt, SRV_INTERRUPT_TERMINATE);
+        shutdown(n->conn.fd, SHUT_RDWR);
+    }
     pthread_mutex_unlock(&s->mu);
 }
 

@@ -23,6 +23,7 @@
 #ifndef OM_SERVER_H
 #define OM_SERVER_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -45,6 +46,7 @@ typedef struct SrvConn {
                           * startup packet (the protocol wants the client to get
                           * an ErrorResponse, not a bare close) */
     char peer[80];       /* "addr:port" / "[v6addr]:port", for logs */
+    atomic_int interrupt;/* SRV_INTERRUPT_*: the session's statement interrupt */
 } SrvConn;
 
 /* Serves one connection to its end, on the connection's own thread. */

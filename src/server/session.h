@@ -12,6 +12,7 @@
 #ifndef OM_SESSION_H
 #define OM_SESSION_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include "../common/err.h"
@@ -57,7 +58,15 @@ typedef struct SrvSession {
     SrvTxnState txn_state;
     StorTxn *wtxn;        /* write txn held inside a block, or NULL */
     MemCtx *txn_ctx;      /* per transaction block, child of ctx */
+    /* Set by other threads to stop the running statement (checked once per
+     * batch): SRV_INTERRUPT_CANCEL → 57014, SRV_INTERRUPT_TERMINATE → 57P01.
+     * Points at the connection's flag; NULL = never interrupted. */
+    atomic_int *interrupt;
 } SrvSession;
+
+#define SRV_INTERRUPT_NONE 0
+#define SRV_INTERRUPT_CANCEL 1
+#define SRV_INTERRUPT_TERMINATE 2
 
 /* Create a session for user/database (already checked by the caller with
  * srv_check_login). */
