@@ -112,4 +112,61 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc);
 int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out,
                   const uint16_t *sel, int n, MemCtx *ctx, OmError *err);
 
+/* ---- additions (types owner) ------------------------------------------------------ */
+
+/* Room for any type_name() result. */
+#define OM_TYPE_NAME_MAX 64
+
+/*
+ * numeric typmod. OmenDB keeps PostgreSQL's packing without the 4-byte
+ * VARHDRSZ (like varchar's n): (precision << 16) | (scale & 0x7ff); scale may
+ * be negative (-1000..1000). numeric(p) is numeric(p,0). The wire layer adds
+ * 4 where PostgreSQL reports atttypmod.
+ */
+int32_t type_numeric_typmod(int32_t precision, int32_t scale);
+int32_t type_numeric_precision(int32_t typmod);
+int32_t type_numeric_scale(int32_t typmod);
+
+/*
+ * Resolve a type name with all its modifiers (TypeName.typmods, evaluated to
+ * integers; nmods 0 = none), validated as PostgreSQL's typmodin functions do:
+ * 22023 "length for type varchar must be at least 1", "NUMERIC precision 0
+ * must be between 1 and 1000", "invalid NUMERIC type modifier"; 42601 "type
+ * modifier is not allowed for type "int4"". float(p) gives real for p <= 24,
+ * double precision up to 53. char / character without a length is char(1);
+ * bpchar without a length stays unbounded.
+ * @note type_lookup(name, typmod) is this with one modifier (typmod -1: none),
+ *       except that a numeric typmod >= 0x10000 is taken as already packed by
+ *       type_numeric_typmod — so passing typmods[0] alone gives numeric(p,0);
+ *       use type_lookup_mods to get numeric(p,s).
+ */
+int type_lookup_mods(const char *name, const int32_t *mods, int nmods, OmType *out, OmError *err);
+
+/*
+ * UTF-8. type_utf8_check returns 0 if s[0..len) is valid UTF-8 without NUL
+ * bytes (what PostgreSQL accepts in a UTF8 database), else -1 with 22021
+ * 'invalid byte sequence for encoding "UTF8": 0xc3 0x28' as PostgreSQL's
+ * report_invalid_encoding words it.
+ */
+int type_utf8_check(const char *s, size_t len, OmError *err);
+bool type_utf8_valid(const char *s, size_t len);
+/* Characters in valid UTF-8 s[0..len) (PostgreSQL's length() for text). */
+size_t type_utf8_strlen(const char *s, size_t len);
+/* Bytes taken by the first nchars characters of valid UTF-8 s[0..len). */
+size_t type_utf8_clip(const char *s, size_t len, size_t nchars);
+/* Length of s without trailing spaces: the value of a char(n) as text
+ * (PostgreSQL's bpchar → text cast, and bpchar comparison semantics). */
+static inline uint32_t type_bpchar_trimmed_len(const char *s, uint32_t len)
+{
+    while (len > 0 && s[len - 1] == ' ') len--;
+    return len;
+}
+
+/*
+ * Numeric text helpers for functions/ and the executor until numeric gets its
+ * own representation. type_numeric_in parses like numeric_in(s, typmod) and
+ * returns the canonical text (allocated in ctx) in *out.
+ */
+int type_numeric_in(const char *s, size_t len, int32_t typmod, OmStr *out, MemCtx *ctx, OmError *err);
+
 #endif
