@@ -91,6 +91,14 @@ int exec_insert_init(ExecNode *n)
     return 0;
 }
 
+/* The apply loops below run without exec_next: check for a cancel once per
+ * stored batch there too. */
+static int check_interrupt(ExecNode *n)
+{
+    int why = n->q->interrupt ? atomic_load(n->q->interrupt) : 0;
+    return why ? exec_interrupted(n->q, why) : 0;
+}
+
 /* Read everything first, then apply. */
 static int collect(ExecNode *n, ModifyState *s)
 {
@@ -120,11 +128,13 @@ static int update_next(ExecNode *n, OmBatch **out)
      * that permutes key values does not trip over rows it is about to move. */
     for (int bi = 0; bi < s->store.nbatches; bi++) {
         OmBatch *b = s->store.batches[bi];
+        if (check_interrupt(n) < 0) return -1;
         for (int r = 0; r < b->count; r++)
             if (stor_table_delete(n->q->txn, d, b->keys[r], n->q->err) < 0) return -1;
     }
     for (int bi = 0; bi < s->store.nbatches; bi++) {
         OmBatch *b = s->store.batches[bi];
+        if (check_interrupt(n) < 0) return -1;
         for (int r = 0; r < b->count; r++)
             if (insert_row(n, s, b, r) < 0) return -1;
     }
@@ -138,6 +148,7 @@ static int delete_next(ExecNode *n, OmBatch **out)
     const StorTableDesc *d = &n->plan->table->desc;
     for (int bi = 0; bi < s->store.nbatches; bi++) {
         OmBatch *b = s->store.batches[bi];
+        if (check_interrupt(n) < 0) return -1;
         for (int r = 0; r < b->count; r++) {
             int rc = stor_table_delete(n->q->txn, d, b->keys[r], n->q->err);
             if (rc < 0) return -1;

@@ -229,6 +229,12 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
 
 int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
 {
+    /* A cancel that arrived while idle does not carry over to this query
+     * (termination does). */
+    if (s->interrupt) {
+        int cancel = SRV_INTERRUPT_CANCEL;
+        atomic_compare_exchange_strong(s->interrupt, &cancel, SRV_INTERRUPT_NONE);
+    }
     MemCtx *qctx = mem_ctx_create(s->ctx, "query");
     OmError err = {0};
     StmtRun r = {.s = s, .sink = sink, .sql = sql, .err = &err};

@@ -396,6 +396,21 @@ void srv_server_abort_sessions(SrvServer *s)
     pthread_mutex_unlock(&s->mu);
 }
 
+bool srv_server_cancel(SrvServer *s, uint32_t pid, uint32_t secret)
+{
+    bool hit = false;
+    pthread_mutex_lock(&s->mu);
+    for (ConnNode *n = s->conns; n; n = n->next) {
+        if (n->conn.pid != pid || n->conn.secret != secret) continue;
+        int none = SRV_INTERRUPT_NONE;
+        atomic_compare_exchange_strong(&n->conn.interrupt, &none, SRV_INTERRUPT_CANCEL);
+        hit = true;
+        break;
+    }
+    pthread_mutex_unlock(&s->mu);
+    return hit;
+}
+
 int srv_server_sessions(SrvServer *s)
 {
     pthread_mutex_lock(&s->mu);

@@ -86,6 +86,10 @@ void srv_server_abort_sessions(SrvServer *srv);
  * over-limit clients that are still being told so). */
 int srv_server_sessions(SrvServer *srv);
 
+/* CancelRequest: if a session has this BackendKeyData (pid, secret), ask its
+ * running statement to stop with 57014. Returns whether one matched. */
+bool srv_server_cancel(SrvServer *srv, uint32_t pid, uint32_t secret);
+
 /* Free the server. Only after srv_server_wait_idle returned 0 (or if
  * srv_server_start was never called). */
 void srv_server_destroy(SrvServer *srv);

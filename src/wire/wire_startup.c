@@ -3,7 +3,7 @@
  * ProcessStartupPacket and InitPostgres see it from the wire:
  *
  *   SSLRequest / GSSENCRequest  → 'N' (no encryption), then the next packet;
- *   CancelRequest               → read and close (cancel is not supported);
+ *   CancelRequest               → cancel the matching session's running statement, close;
  *   StartupMessage              → protocol check, parameters, user required,
  *                                 NegotiateProtocolVersion for 3.x (x > 0) or
  *                                 "_pq_." options, 53300 when over the
@@ -147,7 +147,14 @@ int wire_startup(WireConn *c)
         uint32_t code = (uint32_t)pkt[0] << 24 | (uint32_t)pkt[1] << 16 | (uint32_t)pkt[2] << 8 | pkt[3];
 
         if (code == WIRE_CANCEL_CODE) {
-            log_info("cancel_request_ignored", "pid=%u peer=%s", c->sc->pid, c->sc->peer);
+            /* CancelRequest: process id and secret key follow the code. The
+             * requester never gets an answer, matching or not (PostgreSQL). */
+            if (len >= 12) {
+                uint32_t pid = (uint32_t)pkt[4] << 24 | (uint32_t)pkt[5] << 16 | (uint32_t)pkt[6] << 8 | pkt[7];
+                uint32_t key = (uint32_t)pkt[8] << 24 | (uint32_t)pkt[9] << 16 | (uint32_t)pkt[10] << 8 | pkt[11];
+                bool hit = srv_server_cancel(c->sc->server, pid, key);
+                log_info("cancel_request", "target_pid=%u matched=%s peer=%s", pid, hit ? "yes" : "no", c->sc->peer);
+            }
             return -1;
         }
         if (code == WIRE_SSL_CODE && !ssl_done) {
