@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../executor/executor.h"
+#include "../functions/functions.h"
 #include "bind_int.h"
 
 int bind_error_at(BindCtx *bc, int location)
@@ -622,24 +623,30 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
                 name, name);
         return bind_error_at(bc, fc->location);
     }
-    if (name && pg_builtin_function(name)) {
+    int nsig = 0;
+    if (name) fn_lookup(name, &nsig);
+    if (name && nsig == 0 && pg_builtin_function(name)) {
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "function %s() is not supported yet", name);
         return bind_error_at(bc, fc->location);
     }
-    /* Name the argument types as PostgreSQL does in its message. */
-    char sig[512];
-    size_t off = 0;
-    off += (size_t)snprintf(sig + off, sizeof sig - off, "%s(", name ? name : "?");
-    for (size_t i = 0; i < fc->n_args && off < sizeof sig; i++) {
-        BoundExpr *a;
-        if (bind_expr(bc, sc, fc->args[i], &a) < 0) return -1;
-        char tb[64];
-        off += (size_t)snprintf(sig + off, sizeof sig - off, "%s%s", i ? ", " : "", tname(a->type, tb, sizeof tb));
+    if (fc->over) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
+        return bind_error_at(bc, fc->location);
     }
-    if (off < sizeof sig) snprintf(sig + off, sizeof sig - off, ")");
-    err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function %s does not exist", sig);
-    err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
-    return bind_error_at(bc, fc->location);
+    if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter || fc->func_variadic) {
+        err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "DISTINCT, ORDER BY, FILTER or VARIADIC specified, but %s is not an aggregate function",
+                name ? name : "?");
+        return bind_error_at(bc, fc->location);
+    }
+    int nargs = (int)fc->n_args;
+    if (nargs > FN_MAX_ARGS * 4) {
+        err_set(bc->err, ERRCODE_TOO_MANY_ARGUMENTS, "cannot pass more than 100 arguments to a function");
+        return bind_error_at(bc, fc->location);
+    }
+    BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
+    for (int i = 0; i < nargs; i++)
+        if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
+    return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, out);
 }
 
 /* ---- CASE / COALESCE / NULLIF ------------------------------------------------ */

@@ -35,7 +35,8 @@ typedef enum {
     BE_CASE,     /* args: when0, then0, when1, then1, ..., [else] ; has_else */
     BE_COALESCE,
     BE_NULLIF,   /* args[0], args[1] compared with cmp_type */
-    BE_AGGREF    /* agg_index: which aggregate output of the Agg node */
+    BE_AGGREF,   /* agg_index: which aggregate output of the Agg node */
+    BE_FUNC      /* fn(args): a scalar function chosen by bind_func.c */
 } BoundExprKind;
 
 typedef enum {
@@ -72,6 +73,8 @@ struct BoundExpr {
     /* BE_LIKE escape char: args[2] is the escape when nargs == 3 */
     /* BE_AGGREF */
     int agg_index;
+    /* BE_FUNC: the chosen signature (functions/functions.h) */
+    const struct FnDesc *fn;
 };
 
 typedef enum { AGG_COUNT_STAR, AGG_COUNT } BoundAggKind;

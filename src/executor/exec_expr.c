@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../functions/functions.h"
 #include "executor.h"
 
 #define ROW(k) (sel ? sel[k] : (k))
@@ -40,8 +41,20 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const c
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
         for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, sql);
     }
+    if (e->kind == BE_FUNC) {
+        FnCall *fc = mem_new(ctx, FnCall);
+        OmType *ts = mem_new_array(ctx, OmType, e->nargs > 0 ? e->nargs : 1);
+        for (int i = 0; i < e->nargs; i++) ts[i] = e->args[i]->type;
+        fc->var = var;
+        fc->nargs = e->nargs;
+        fc->arg_types = ts;
+        fc->ret_type = e->type;
+        fc->state_ctx = ctx;
+        st->call = fc;
+        st->argv = mem_new_array(ctx, const OmVector *, e->nargs > 0 ? e->nargs : 1);
+    }
     if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE ||
-        e->kind == BE_CAST) {
+        e->kind == BE_CAST || e->kind == BE_FUNC) {
         st->sel_a = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
         st->sel_b = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
         st->flags = mem_new_array(ctx, uint8_t, OM_BATCH_SIZE);
@@ -547,6 +560,32 @@ static int eval_coalesce(ExprState *st, const OmBatch *in, const uint16_t *sel, 
     return 0;
 }
 
+/* ---- functions ----------------------------------------------------------------- */
+
+static int eval_func(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    const FnDesc *fn = e->fn;
+    for (int a = 0; a < e->nargs; a++) {
+        if (exec_expr_eval(st->args[a], in, sel, n, err) < 0) return -1;
+        st->argv[a] = &st->args[a]->out;
+    }
+    /* Strict functions: rows with a NULL argument are NULL without calling
+     * the kernel, which then only sees the rest. */
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        bool null_arg = false;
+        if (fn->flags & FN_STRICT)
+            for (int a = 0; a < e->nargs && !null_arg; a++) null_arg = om_vec_is_null(st->argv[a], i);
+        if (null_arg) om_vec_set_null(&st->out, i, true);
+        else st->sel_a[m++] = (uint16_t)i;
+    }
+    if (m == 0) return 0;
+    st->call->err = err;
+    return fn->kernel(st->call, st->argv, &st->out, st->sel_a, m);
+}
+
 /* ---- dispatch ------------------------------------------------------------------ */
 
 static void eval_const(ExprState *st, const uint16_t *sel, int n)
@@ -630,6 +669,9 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
     }
     case BE_CASE:
         rc = eval_case(st, in, sel, n, err);
+        break;
+    case BE_FUNC:
+        rc = eval_func(st, in, sel, n, err);
         break;
     case BE_COALESCE:
         rc = eval_coalesce(st, in, sel, n, err);

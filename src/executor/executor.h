@@ -65,6 +65,8 @@ struct ExprState {
     uint8_t *flags;      /* scratch per-row flags */
     MemCtx *var;         /* strings made by this expression tree */
     const char *sql;
+    struct FnCall *call; /* BE_FUNC: the kernel's call context */
+    const OmVector **argv; /* BE_FUNC: argument vectors for the kernel */
 };
 
 /* Build evaluation state for e; strings it makes go to var. */

@@ -152,7 +152,7 @@ int wire_startup(WireConn *c)
             if (len >= 12) {
                 uint32_t pid = (uint32_t)pkt[4] << 24 | (uint32_t)pkt[5] << 16 | (uint32_t)pkt[6] << 8 | pkt[7];
                 uint32_t key = (uint32_t)pkt[8] << 24 | (uint32_t)pkt[9] << 16 | (uint32_t)pkt[10] << 8 | pkt[11];
-                bool hit = srv_server_cancel(c->sc->server, pid, key);
+                bool hit = c->sc->server && srv_server_cancel(c->sc->server, pid, key);
                 log_info("cancel_request", "target_pid=%u matched=%s peer=%s", pid, hit ? "yes" : "no", c->sc->peer);
             }
             return -1;

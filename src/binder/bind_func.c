@@ -1,0 +1,228 @@
+/*
+ * bind_func.c — choosing a function signature for a call, with PostgreSQL's
+ * rules (parse_func.c: func_get_detail → func_match_argtypes →
+ * func_select_candidate):
+ *   1. an exact match on the argument types wins;
+ *   2. otherwise keep the signatures every argument can reach by implicit
+ *      coercion (an unknown literal reaches anything);
+ *   3. among several, keep those with the most exact matches, then those
+ *      with the most exact-or-preferred types where coercion is needed;
+ *   4. for unknown arguments, prefer the string category if any candidate
+ *      takes a string there, else the one category all candidates agree on,
+ *      and within it the preferred type;
+ *   5. last gasp: if all known arguments share one type, try that type for
+ *      the unknown ones.
+ * None left: 42883 "function f(integer) does not exist"; several: 42725
+ * "function f(unknown) is not unique".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../functions/functions.h"
+#include "bind_int.h"
+
+static char category(int t)
+{
+    switch (t) {
+    case OM_T_BOOL: return 'B';
+    case OM_T_INT2: case OM_T_INT4: case OM_T_INT8: case OM_T_FLOAT4: case OM_T_FLOAT8: case OM_T_NUMERIC:
+        return 'N';
+    case OM_T_TEXT: case OM_T_VARCHAR: case OM_T_BPCHAR: return 'S';
+    case OM_T_UNKNOWN: case OM_T_NULL: return 'X';
+    default: return 'U';
+    }
+}
+
+static bool preferred(int t)
+{
+    return t == OM_T_FLOAT8 || t == OM_T_TEXT || t == OM_T_BOOL;
+}
+
+static bool is_unknown_type(OmTypeId t) { return t == OM_T_UNKNOWN || t == OM_T_NULL; }
+
+/* Effective argument type of candidate c at position i (variadic repeats
+ * the last declared type). */
+static int cand_arg(const FnDesc *c, int i)
+{
+    if (i < c->nargs) return c->args[i];
+    return c->args[c->nargs - 1];
+}
+
+static bool nargs_fit(const FnDesc *c, int nargs)
+{
+    if (c->flags & FN_VARIADIC) return nargs >= c->nargs;
+    return nargs == c->nargs;
+}
+
+static bool reachable(OmTypeId in, int target)
+{
+    if (target == FN_ANY || is_unknown_type(in) || (int)in == target) return true;
+    return type_can_coerce(in, (OmTypeId)target, OM_COERCE_IMPLICIT);
+}
+
+static int count_exact(const FnDesc *c, const OmTypeId *in, int n)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (!is_unknown_type(in[i]) && (int)in[i] == cand_arg(c, i)) m++;
+    return m;
+}
+
+static int count_exact_or_preferred(const FnDesc *c, const OmTypeId *in, int n)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (is_unknown_type(in[i])) continue;
+        int t = cand_arg(c, i);
+        if ((int)in[i] == t || (preferred(t) && category(t) == category((int)in[i]))) m++;
+    }
+    return m;
+}
+
+/* Keep the candidates scoring best under f; keeps all if nobody scores. */
+static int keep_best(const FnDesc **cs, int nc, const OmTypeId *in, int n,
+                     int (*f)(const FnDesc *, const OmTypeId *, int))
+{
+    int best = 0;
+    for (int k = 0; k < nc; k++) {
+        int s = f(cs[k], in, n);
+        if (s > best) best = s;
+    }
+    if (best == 0) return nc;
+    int m = 0;
+    for (int k = 0; k < nc; k++)
+        if (f(cs[k], in, n) == best) cs[m++] = cs[k];
+    return m;
+}
+
+static int resolve_unknowns(const FnDesc **cs, int nc, const OmTypeId *in, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (!is_unknown_type(in[i])) continue;
+        char cat = 0;
+        bool conflict = false, has_pref = false;
+        for (int k = 0; k < nc; k++) {
+            int t = cand_arg(cs[k], i);
+            if (t == FN_ANY) continue;
+            char c = category(t);
+            if (c == 'S') {
+                if (cat != 'S') has_pref = false;
+                cat = 'S';
+            } else if (cat != 'S') {
+                if (cat && cat != c) conflict = true;
+                else cat = c;
+            }
+            if (category(t) == cat && preferred(t)) has_pref = true;
+        }
+        if (conflict && cat != 'S') return nc; /* cannot decide this slot */
+        int m = 0;
+        for (int k = 0; k < nc; k++) {
+            int t = cand_arg(cs[k], i);
+            if (t == FN_ANY || (category(t) == cat && (!has_pref || preferred(t)))) cs[m++] = cs[k];
+        }
+        if (m == 0) return nc;
+        nc = m;
+    }
+    return nc;
+}
+
+static void signature(char *buf, size_t size, const char *name, BoundExpr **args, int nargs)
+{
+    size_t off = (size_t)snprintf(buf, size, "%s(", name);
+    for (int i = 0; i < nargs && off < size; i++) {
+        char tb[64];
+        const char *tn = is_unknown_type(args[i]->type.id) ? "unknown" : type_name(args[i]->type, tb, sizeof tb);
+        off += (size_t)snprintf(buf + off, size - off, "%s%s", i ? ", " : "", tn);
+    }
+    if (off < size) snprintf(buf + off, size - off, ")");
+}
+
+int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, BoundExpr **out)
+{
+    int nall;
+    const FnDesc *const *all = fn_lookup(name, &nall);
+    OmTypeId in[FN_MAX_ARGS * 4];
+    if (nargs > (int)(sizeof in / sizeof in[0])) nargs = (int)(sizeof in / sizeof in[0]);
+    for (int i = 0; i < nargs; i++) in[i] = args[i]->type.id;
+    const FnDesc **cs = mem_new_array(bc->ctx, const FnDesc *, nall > 0 ? nall : 1);
+    int nc = 0;
+    const FnDesc *pick = NULL;
+    for (int k = 0; k < nall && !pick; k++) {
+        if (!nargs_fit(all[k], nargs)) continue;
+        bool exact = true;
+        for (int i = 0; i < nargs && exact; i++) exact = (int)in[i] == cand_arg(all[k], i);
+        if (exact) pick = all[k];
+    }
+    if (!pick) {
+        for (int k = 0; k < nall; k++) {
+            if (!nargs_fit(all[k], nargs)) continue;
+            bool ok = true;
+            for (int i = 0; i < nargs && ok; i++) ok = reachable(in[i], cand_arg(all[k], i));
+            if (ok) cs[nc++] = all[k];
+        }
+        if (nc > 1) nc = keep_best(cs, nc, in, nargs, count_exact);
+        if (nc > 1) nc = keep_best(cs, nc, in, nargs, count_exact_or_preferred);
+        if (nc > 1) nc = resolve_unknowns(cs, nc, in, nargs);
+        if (nc > 1) {
+            /* Last gasp: unknowns take the one type all known args share. */
+            OmTypeId common = OM_T_NULL;
+            bool same = true, any_unknown = false;
+            for (int i = 0; i < nargs; i++) {
+                if (is_unknown_type(in[i])) { any_unknown = true; continue; }
+                if (common == OM_T_NULL) common = in[i];
+                else if (common != in[i]) same = false;
+            }
+            if (any_unknown && same && common != OM_T_NULL) {
+                int m = 0;
+                for (int k = 0; k < nc; k++) {
+                    bool ok = true;
+                    for (int i = 0; i < nargs && ok; i++) {
+                        int t = cand_arg(cs[k], i);
+                        if (is_unknown_type(in[i])) ok = t == FN_ANY || t == (int)common;
+                    }
+                    if (ok) cs[m++] = cs[k];
+                }
+                if (m == 1) nc = 1;
+            }
+        }
+        if (nc == 1) pick = cs[0];
+    }
+    char sig[512];
+    if (!pick) {
+        signature(sig, sizeof sig, name, args, nargs);
+        if (nc > 1) {
+            err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "function %s is not unique", sig);
+            err_hint(bc->err, "Could not choose a best candidate function. You might need to add explicit type casts.");
+        } else {
+            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function %s does not exist", sig);
+            err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
+        }
+        return bind_error_at(bc, location);
+    }
+    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+    e->kind = BE_FUNC;
+    e->fn = pick;
+    e->location = location;
+    e->nargs = nargs;
+    e->args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
+    OmType any_type = om_type(OM_T_NULL);
+    bool all_const = true;
+    for (int i = 0; i < nargs; i++) {
+        int t = cand_arg(pick, i);
+        BoundExpr *a = args[i];
+        if (t == FN_ANY) {
+            if (bind_resolve_unknown(bc, a, &a) < 0) return -1;
+            if (any_type.id == OM_T_NULL) any_type = a->type;
+        } else if (bind_coerce(bc, a, om_type((OmTypeId)t), OM_COERCE_IMPLICIT, NULL, &a) < 0) {
+            return -1;
+        }
+        e->args[i] = a;
+        all_const &= a->kind == BE_CONST;
+    }
+    e->type = pick->ret == FN_ANY ? any_type : om_type((OmTypeId)pick->ret);
+    /* Immutable functions of constants are folded, as PostgreSQL's planner
+     * does (so their errors carry no position either). */
+    if (all_const && !(pick->flags & FN_VOLATILE)) return bind_eval_const(bc, e, out);
+    *out = e;
+    return 0;
+}

@@ -1,0 +1,67 @@
+/*
+ * fn_registry.c — name → signatures, built once from the function tables.
+ *
+ * The registry is immutable after the first lookup (pthread_once), so
+ * sessions read it without locks.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fn_tables.h"
+
+typedef struct FnName {
+    const char *name;
+    int n;
+    const FnDesc **descs;
+} FnName;
+
+static FnName *names;
+static int nnames;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const FnName *)a)->name, ((const FnName *)b)->name);
+}
+
+static void build(void)
+{
+    const FnTable *tables[] = {&fn_string_table, &fn_math_table};
+    int total = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;
+    /* Registry memory lives for the process. */
+    names = calloc((size_t)total + 1, sizeof *names);
+    const FnDesc **all = calloc((size_t)total + 1, sizeof *all);
+    int k = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (int i = 0; i < tables[t]->n; i++) all[k++] = &tables[t]->descs[i];
+    /* Group signatures by name: sort pointers by name, then slice. */
+    for (int i = 1; i < total; i++) {
+        const FnDesc *x = all[i];
+        int j = i - 1;
+        while (j >= 0 && strcmp(all[j]->name, x->name) > 0) {
+            all[j + 1] = all[j];
+            j--;
+        }
+        all[j + 1] = x;
+    }
+    for (int i = 0; i < total;) {
+        int j = i;
+        while (j < total && !strcmp(all[j]->name, all[i]->name)) j++;
+        names[nnames].name = all[i]->name;
+        names[nnames].n = j - i;
+        names[nnames].descs = &all[i];
+        nnames++;
+        i = j;
+    }
+}
+
+const FnDesc *const *fn_lookup(const char *name, int *n)
+{
+    pthread_once(&once, build);
+    FnName key = {.name = name};
+    FnName *hit = bsearch(&key, names, (size_t)nnames, sizeof *names, by_name);
+    *n = hit ? hit->n : 0;
+    return hit ? hit->descs : NULL;
+}
