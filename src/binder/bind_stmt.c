@@ -571,6 +571,8 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
             st->kind = BS_BEGIN;
             st->start_form = ts->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START;
+            st->ntxn_options = ts->n_options;
+            st->txn_options = ts->options;
             return 0;
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
             st->kind = BS_COMMIT;

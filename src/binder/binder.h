@@ -135,6 +135,8 @@ typedef struct BoundStmt {
     char **missing;
     bool chain;
     bool start_form;          /* START TRANSACTION (its own command tag) */
+    size_t ntxn_options;      /* BEGIN's options (DefElem nodes of the parse tree) */
+    PgQuery__Node **txn_options;
 } BoundStmt;
 
 typedef struct BindCtx {

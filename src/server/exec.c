@@ -27,6 +27,7 @@
 #include "../parser/parser.h"
 #include "../planner/planner.h"
 #include "session.h"
+#include "settings.h"
 
 typedef struct StmtRun {
     SrvSession *s;
@@ -122,14 +123,161 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
     return 0;
 }
 
+/* End of a transaction block (or implicit transaction): settings follow. */
+static void txn_finished(SrvSession *s, bool commit)
+{
+    srv_settings_txn_end(s->settings, commit);
+    s->txn_read_only = false;
+}
+
+/* Text of a SET argument: constants as written, lists joined by ", ". */
+static int set_value_text(StmtRun *r, PgQuery__VariableSetStmt *vs, char **out, bool *numeric)
+{
+    OmBuf b;
+    buf_init(&b, r->ctx, 64);
+    *numeric = false;
+    for (size_t i = 0; i < vs->n_args; i++) {
+        PgQuery__Node *a = vs->args[i];
+        if (i) buf_append_str(&b, ", ");
+        if (a->node_case != PG_QUERY__NODE__NODE_A_CONST)
+            return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SET %s with this kind of value is not supported yet", vs->name);
+        PgQuery__AConst *c = a->a_const;
+        switch (c->val_case) {
+        case PG_QUERY__A__CONST__VAL_IVAL: buf_printf(&b, "%d", c->ival->ival); *numeric = true; break;
+        case PG_QUERY__A__CONST__VAL_FVAL: buf_append_str(&b, c->fval->fval); *numeric = true; break;
+        case PG_QUERY__A__CONST__VAL_SVAL:
+            /* search_path-style lists show identifiers quoted only when needed. */
+            buf_append_str(&b, c->sval->sval);
+            break;
+        case PG_QUERY__A__CONST__VAL_BOOLVAL: buf_append_str(&b, c->boolval->boolval ? "on" : "off"); break;
+        default: return err_set(r->err, ERRCODE_SYNTAX_ERROR, "invalid value for SET %s", vs->name);
+        }
+    }
+    *out = b.data;
+    return 0;
+}
+
+/* BEGIN / SET TRANSACTION options: isolation level and access mode. */
+static int txn_options(StmtRun *r, PgQuery__Node **opts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        PgQuery__DefElem *d = opts[i]->def_elem;
+        PgQuery__AConst *c = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_A_CONST ? d->arg->a_const : NULL;
+        if (!strcmp(d->defname, "transaction_isolation") && c && c->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+            const char *lvl = c->sval->sval;
+            if (strcmp(lvl, "read committed") && strcmp(lvl, "read uncommitted"))
+                return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                               "isolation level %s is not supported yet (transactions run at READ COMMITTED)", lvl);
+        } else if (!strcmp(d->defname, "transaction_read_only") && c && c->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+            r->s->txn_read_only = c->ival->ival != 0;
+        } else if (!strcmp(d->defname, "transaction_deferrable")) {
+            /* Only meaningful for SERIALIZABLE READ ONLY; accepted as PostgreSQL does. */
+        } else {
+            return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "transaction option %s is not supported yet", d->defname);
+        }
+    }
+    return 0;
+}
+
+static int show_rows(StmtRun *r, int ncols, const char *const *names, int nrows, const char *const *cells)
+{
+    SrvColumn *cols = mem_new_array(r->ctx, SrvColumn, ncols);
+    OmPhysType *ph = mem_new_array(r->ctx, OmPhysType, ncols);
+    for (int c = 0; c < ncols; c++) {
+        cols[c].name = names[c];
+        cols[c].type = om_type(OM_T_TEXT);
+        ph[c] = OM_PHYS_STR;
+    }
+    if (r->sink->row_desc(r->sink->arg, ncols, cols) < 0) return r->client_gone = true, -1;
+    OmBatch *b = om_batch_create(r->ctx, ncols, ph, false);
+    for (int row = 0; row < nrows; row++) {
+        for (int c = 0; c < ncols; c++) {
+            const char *v = cells[row * ncols + c];
+            ((OmStr *)b->cols[c].data)[b->count] = (OmStr){v, (uint32_t)strlen(v)};
+        }
+        if (++b->count == OM_BATCH_SIZE || row == nrows - 1) {
+            if (r->sink->rows(r->sink->arg, b, ncols, cols) < 0) return r->client_gone = true, -1;
+            b->count = 0;
+        }
+    }
+    return complete(r, "SHOW");
+}
+
+static int run_set(StmtRun *r, PgQuery__VariableSetStmt *vs)
+{
+    SrvSession *s = r->s;
+    bool in_block = s->txn_state == SRV_TXN_BLOCK || r->implicit;
+    int rc = 0;
+    switch (vs->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
+        char *v = NULL;
+        bool numeric = false;
+        if (set_value_text(r, vs, &v, &numeric) < 0) return -1;
+        if (vs->is_local && !in_block)
+            notice(r, "WARNING", ERRCODE_NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");
+        rc = srv_settings_set(s->settings, vs->name, v, numeric, vs->is_local, in_block, r->err);
+        break;
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+        rc = srv_settings_set(s->settings, vs->name, NULL, false, vs->is_local, in_block, r->err);
+        break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
+        rc = srv_settings_reset_all(s->settings, in_block);
+        break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
+        if (!strcmp(vs->name, "TRANSACTION") || !strcmp(vs->name, "SESSION CHARACTERISTICS")) {
+            if (!strcmp(vs->name, "TRANSACTION") && s->txn_state == SRV_TXN_IDLE && !r->implicit)
+                notice(r, "WARNING", ERRCODE_NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks");
+            bool ro = s->txn_read_only;
+            rc = txn_options(r, vs->args, vs->n_args);
+            if (strcmp(vs->name, "TRANSACTION") || s->txn_state == SRV_TXN_IDLE) s->txn_read_only = ro;
+            break;
+        }
+        return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SET %s is not supported yet", vs->name);
+    default:
+        return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SET FROM CURRENT is not supported yet");
+    }
+    if (rc < 0) return -1;
+    return complete(r, vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ||
+                               vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL
+                           ? "RESET" : "SET");
+}
+
+static int run_show(StmtRun *r, PgQuery__VariableShowStmt *sh)
+{
+    if (!strcmp(sh->name, "all")) {
+        int n = srv_settings_count();
+        const char **cells = mem_new_array(r->ctx, const char *, n * 3);
+        for (int i = 0; i < n; i++) {
+            cells[i * 3] = srv_settings_name(i);
+            cells[i * 3 + 1] = srv_settings_value(r->s->settings, i);
+            cells[i * 3 + 2] = "";
+        }
+        static const char *const names[] = {"name", "setting", "description"};
+        return show_rows(r, 3, names, n, cells);
+    }
+    const char *canon;
+    const char *v = srv_settings_show(r->s->settings, sh->name, &canon, r->err);
+    if (!v) return -1;
+    if (!strcmp(canon, "transaction_isolation") || !strcmp(canon, "default_transaction_isolation")) canon = sh->name;
+    return show_rows(r, 1, &canon, 1, &v);
+}
+
 static int run_txn_stmt(StmtRun *r, const BoundStmt *st)
 {
     SrvSession *s = r->s;
     switch (st->kind) {
     case BS_BEGIN:
-        if (s->txn_state != SRV_TXN_IDLE)
+        if (s->txn_state != SRV_TXN_IDLE) {
             notice(r, "WARNING", ERRCODE_ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
-        else s->txn_state = SRV_TXN_BLOCK;
+        } else {
+            if (txn_options(r, st->txn_options, st->ntxn_options) < 0) {
+                s->txn_read_only = false;
+                return -1;
+            }
+            s->txn_state = SRV_TXN_BLOCK;
+        }
         return complete(r, st->start_form ? "START TRANSACTION" : "BEGIN");
     case BS_COMMIT:
         if (s->txn_state == SRV_TXN_IDLE) {
@@ -140,20 +288,26 @@ static int run_txn_stmt(StmtRun *r, const BoundStmt *st)
             stor_txn_abort(s->wtxn);
             s->wtxn = NULL;
             s->txn_state = SRV_TXN_IDLE;
+            txn_finished(s, false);
             return complete(r, "ROLLBACK");
         }
         s->txn_state = SRV_TXN_IDLE;
         if (s->wtxn) {
             StorTxn *t = s->wtxn;
             s->wtxn = NULL;
-            if (stor_txn_commit(t, r->err) < 0) return -1;
+            if (stor_txn_commit(t, r->err) < 0) {
+                txn_finished(s, false);
+                return -1;
+            }
         }
+        txn_finished(s, true);
         return complete(r, "COMMIT");
     default: /* ROLLBACK */
         if (s->txn_state == SRV_TXN_IDLE)
             notice(r, "WARNING", ERRCODE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         stor_txn_abort(s->wtxn);
         s->wtxn = NULL;
+        if (s->txn_state != SRV_TXN_IDLE) txn_finished(s, false);
         s->txn_state = SRV_TXN_IDLE;
         return complete(r, "ROLLBACK");
     }
@@ -177,6 +331,8 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         if (bind_stmt(&bc, node, &st) < 0) return -1;
         return run_txn_stmt(r, st);
     }
+    if (node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) return run_set(r, node->variable_set_stmt);
+    if (node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) return run_show(r, node->variable_show_stmt);
     bool writes = bind_stmt_writes(node);
     bool in_txn = s->txn_state == SRV_TXN_BLOCK || r->implicit;
     StorTxn *txn = NULL;
@@ -195,6 +351,11 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
     const char *tag = NULL;
     char tagbuf[64];
     int rc = bind_stmt(&bc, node, &st);
+    if (rc == 0 && writes && s->txn_read_only) {
+        const char *what = st->kind == BS_INSERT ? "INSERT" : st->kind == BS_UPDATE ? "UPDATE"
+                           : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE" : "DROP TABLE";
+        rc = err_set(r->err, ERRCODE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction", what);
+    }
     if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE)) {
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
@@ -235,6 +396,7 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
         int cancel = SRV_INTERRUPT_CANCEL;
         atomic_compare_exchange_strong(s->interrupt, &cancel, SRV_INTERRUPT_NONE);
     }
+    om_params_use(srv_settings_params(s->settings));
     MemCtx *qctx = mem_ctx_create(s->ctx, "query");
     OmError err = {0};
     StmtRun r = {.s = s, .sink = sink, .sql = sql, .err = &err};
@@ -268,16 +430,21 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
         log_debug("statement_error", "sqlstate=%s", err.sqlstate);
         if (s->txn_state == SRV_TXN_BLOCK) {
             s->txn_state = SRV_TXN_FAILED;
-        } else if (s->txn_state == SRV_TXN_IDLE && s->wtxn) {
-            stor_txn_abort(s->wtxn);
+        } else if (s->txn_state == SRV_TXN_IDLE) {
+            if (s->wtxn) stor_txn_abort(s->wtxn);
             s->wtxn = NULL;
+            if (r.implicit) txn_finished(s, false);
         }
         if (sink->error(sink->arg, &err) < 0) r.client_gone = true;
-    } else if (r.implicit && s->wtxn) {
+    } else if (r.implicit) {
         StorTxn *t = s->wtxn;
         s->wtxn = NULL;
-        if (stor_txn_commit(t, &err) < 0 && sink->error(sink->arg, &err) < 0) r.client_gone = true;
+        bool ok = !t || stor_txn_commit(t, &err) == 0;
+        txn_finished(s, ok);
+        if (!ok && sink->error(sink->arg, &err) < 0) r.client_gone = true;
     }
+    if (sink->param_status && srv_settings_flush_reports(s->settings, sink->param_status, sink->arg) < 0)
+        r.client_gone = true;
     mem_ctx_delete(qctx);
     return r.client_gone ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../catalog/catalog.h"
+#include "settings.h"
 
 SrvSession *srv_session_create(MemCtx *parent, StorEnv *env, const char *user,
                                const char *database, const char *application_name)
@@ -19,6 +20,11 @@ SrvSession *srv_session_create(MemCtx *parent, StorEnv *env, const char *user,
     s->database = mem_strdup(ctx, database);
     s->application_name = mem_strdup(ctx, application_name ? application_name : "");
     s->txn_state = SRV_TXN_IDLE;
+    s->settings = srv_settings_create(ctx, user);
+    if (application_name && *application_name) {
+        OmError ignore = {0};
+        srv_settings_set(s->settings, "application_name", application_name, false, false, false, &ignore);
+    }
     return s;
 }
 

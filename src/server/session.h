@@ -45,6 +45,8 @@ typedef struct SrvSink {
     int (*error)(void *arg, const OmError *e);
     /* NOTICE / WARNING: severity word, SQLSTATE, message. */
     int (*notice)(void *arg, const char *severity, const char *sqlstate, const char *msg);
+    /* A reported setting changed (ParameterStatus). May be NULL. */
+    int (*param_status)(void *arg, const char *name, const char *value);
 } SrvSink;
 
 typedef struct SrvSession {
@@ -62,6 +64,8 @@ typedef struct SrvSession {
      * batch): SRV_INTERRUPT_CANCEL → 57014, SRV_INTERRUPT_TERMINATE → 57P01.
      * Points at the connection's flag; NULL = never interrupted. */
     atomic_int *interrupt;
+    struct SrvSettings *settings; /* SET / SHOW values (settings.h) */
+    bool txn_read_only;   /* BEGIN READ ONLY / SET TRANSACTION READ ONLY */
 } SrvSession;
 
 #define SRV_INTERRUPT_NONE 0

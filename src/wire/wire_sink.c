@@ -118,6 +118,13 @@ static int sink_notice(void *arg, const char *severity, const char *sqlstate, co
     return wire_io_maybe_flush(c);
 }
 
+static int sink_param_status(void *arg, const char *name, const char *value)
+{
+    WireConn *c = arg;
+    wire_put_param_status(&c->out, name, value);
+    return wire_io_maybe_flush(c);
+}
+
 void wire_sink_init(WireConn *c, SrvSink *sink)
 {
     memset(sink, 0, sizeof *sink);
@@ -128,4 +135,5 @@ void wire_sink_init(WireConn *c, SrvSink *sink)
     sink->empty = sink_empty;
     sink->error = sink_error;
     sink->notice = sink_notice;
+    sink->param_status = sink_param_status;
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../common/log.h"
+#include "../server/settings.h"
 
 #define WIRE_SERVER_VERSION "15.0 (OmenDB 0.1.0)"
 
@@ -99,38 +100,58 @@ static int fail_fatal(WireConn *c, OmError *e)
     return -1;
 }
 
-/* The server's TimeZone: $TZ when it names a zone, else UTC. */
-static const char *server_timezone(void)
+static int put_status(void *arg, const char *name, const char *value)
 {
-    const char *tz = getenv("TZ");
-    if (!tz || !*tz) return "UTC";
-    if (tz[0] == ':') tz++;
-    if (tz[0] == '/') {
-        const char *z = strstr(tz, "zoneinfo/");
-        return z ? z + 9 : "UTC";
-    }
-    return *tz ? tz : "UTC";
+    wire_put_param_status(arg, name, value);
+    return 0;
 }
 
-static void send_greeting(WireConn *c, const WireStartup *st)
+/* The greeting: every reported setting (in PostgreSQL 15's order, which is
+ * settings.c's), BackendKeyData, ReadyForQuery. */
+static void send_greeting(WireConn *c)
 {
-    OmBuf *o = &c->out;
-    /* The GUC_REPORT settings, in the order PostgreSQL 15 sends them. */
-    wire_put_param_status(o, "application_name", st->application_name ? st->application_name : "");
-    wire_put_param_status(o, "client_encoding", "UTF8");
-    wire_put_param_status(o, "DateStyle", "ISO, MDY");
-    wire_put_param_status(o, "default_transaction_read_only", "off");
-    wire_put_param_status(o, "in_hot_standby", "off");
-    wire_put_param_status(o, "integer_datetimes", "on");
-    wire_put_param_status(o, "IntervalStyle", "postgres");
-    wire_put_param_status(o, "is_superuser", "on");
-    wire_put_param_status(o, "server_encoding", "UTF8");
-    wire_put_param_status(o, "server_version", WIRE_SERVER_VERSION);
-    wire_put_param_status(o, "session_authorization", st->user);
-    wire_put_param_status(o, "standard_conforming_strings", "on");
-    wire_put_param_status(o, "TimeZone", server_timezone());
-    wire_put_backend_key(o, c->sc->pid, c->sc->secret);
-    wire_put_ready(o, 'I');
+    srv_settings_mark_all_reported(c->session->settings);
+    srv_settings_flush_reports(c->session->settings, put_status, &c->out);
+    wire_put_backend_key(&c->out, c->sc->pid, c->sc->secret);
+    wire_put_ready(&c->out, 'I');
+}
+
+/* Startup parameters and "options" (-c name=value / --name=value) are
+ * settings: a bad value is FATAL, as in PostgreSQL. A parameter name we do
+ * not know is logged and ignored (PostgreSQL would refuse it, but clients
+ * send settings that only matter to PostgreSQL's planner or JIT). */
+static int apply_one(WireConn *c, const char *name, const char *value, OmError *e)
+{
+    if (srv_settings_set(c->session->settings, name, value, false, false, false, e) == 0) return 0;
+    if (!strcmp(e->sqlstate, ERRCODE_UNDEFINED_OBJECT)) {
+        log_info("startup_parameter_ignored", "pid=%u name=\"%s\"", c->sc->pid, name);
+        err_clear(e);
+        return 0;
+    }
+    return -1;
+}
+
+static int apply_startup_settings(WireConn *c, const WireStartup *st, OmError *e)
+{
+    for (int i = 0; i < st->nparams; i++)
+        if (apply_one(c, st->names[i], st->values[i], e) < 0) return -1;
+    if (!st->options) return 0;
+    char *opts = mem_strdup(c->msg_ctx, st->options);
+    char *save = NULL;
+    for (char *tok = strtok_r(opts, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        char *kv = NULL;
+        if (!strcmp(tok, "-c")) kv = strtok_r(NULL, " \t", &save);
+        else if (!strncmp(tok, "-c", 2)) kv = tok + 2;
+        else if (!strncmp(tok, "--", 2)) kv = tok + 2;
+        if (!kv) continue;
+        char *eq = strchr(kv, '=');
+        if (!eq) continue;
+        *eq = '\0';
+        for (char *p = kv; *p; p++)
+            if (*p == '-') *p = '_';
+        if (apply_one(c, kv, eq + 1, e) < 0) return -1;
+    }
+    return 0;
 }
 
 int wire_startup(WireConn *c)
@@ -208,7 +229,11 @@ int wire_startup(WireConn *c)
     c->session->interrupt = &c->sc->interrupt;
     c->session->pid = c->sc->pid;
     c->session->secret = c->sc->secret;
-    send_greeting(c, &st);
+    if (apply_startup_settings(c, &st, &e) < 0) {
+        e.severity = OM_SEV_FATAL;
+        return fail_fatal(c, &e);
+    }
+    send_greeting(c);
     if (wire_io_flush(c) < 0) return -1;
     c->deadline_ms = 0;
     char u[128], d[128], a[128];
