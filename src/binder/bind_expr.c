@@ -359,7 +359,12 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
     else if (!strcmp(opname, "!~~")) op = BOP_NOT_LIKE;
     else if (!strcmp(opname, "~~*")) op = BOP_ILIKE;
     else if (!strcmp(opname, "!~~*")) op = BOP_NOT_ILIKE;
-    else return op_not_exist(bc, opname, l, r, loc);
+    else {
+        /* Operators backed by functions (bitwise, ^ ...): resolved like
+         * functions, reported as operators. */
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
 
     /* An unknown operand takes the other's type; two unknowns are text. */
     OmType lt = l->type, rt = r->type;
@@ -415,6 +420,10 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
 
 static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, BoundExpr **out)
 {
+    if (strcmp(opname, "-") && strcmp(opname, "+")) {
+        BoundExpr *args[1] = {a};
+        return bind_func_call(bc, opname, args, 1, loc, true, out);
+    }
     if (is_unknown(a)) {
         /* PostgreSQL resolves -'1' as numeric negation of an unknown → the
          * unary operator's only candidate for a number; we take bigint-free
@@ -646,7 +655,7 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
     for (int i = 0; i < nargs; i++)
         if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
-    return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, out);
+    return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out);
 }
 
 /* ---- CASE / COALESCE / NULLIF ------------------------------------------------ */
@@ -711,6 +720,57 @@ static int bind_coalesce(BindCtx *bc, BindScope *sc, PgQuery__CoalesceExpr *ce, 
     return 0;
 }
 
+/* ---- row comparison ------------------------------------------------------------ */
+
+/*
+ * (a1, a2, ...) op (b1, b2, ...), as PostgreSQL's make_row_comparison_op:
+ * = is the AND of the pairwise =, <> the OR of the pairwise <>; < <= > >=
+ * compare lexicographically — the first pair that is not equal decides,
+ * and NULL there makes the result NULL. Expanded as
+ *   a1 < b1 OR (a1 = b1 AND (a2 < b2 OR (a2 = b2 AND a3 <= b3)))
+ * which has the same three-valued result.
+ */
+static int bind_row_compare(BindCtx *bc, BindScope *sc, const char *opname, PgQuery__RowExpr *lr,
+                            PgQuery__RowExpr *rr, int loc, BoundExpr **out)
+{
+    int n = (int)lr->n_args;
+    if ((int)rr->n_args != n) {
+        err_set(bc->err, ERRCODE_SYNTAX_ERROR, "unequal number of entries in row expressions");
+        return bind_error_at(bc, loc);
+    }
+    if (n == 0) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "cannot compare rows of zero length");
+        return bind_error_at(bc, loc);
+    }
+    BoundExpr **l = mem_new_array(bc->ctx, BoundExpr *, n), **r = mem_new_array(bc->ctx, BoundExpr *, n);
+    for (int i = 0; i < n; i++)
+        if (bind_expr(bc, sc, lr->args[i], &l[i]) < 0 || bind_expr(bc, sc, rr->args[i], &r[i]) < 0) return -1;
+    bool eq = !strcmp(opname, "="), ne = !strcmp(opname, "<>") || !strcmp(opname, "!=");
+    if (eq || ne) {
+        BoundExpr *e = new_expr(bc, eq ? BE_AND : BE_OR, om_type(OM_T_BOOL), loc, n);
+        for (int i = 0; i < n; i++)
+            if (bind_binary(bc, eq ? "=" : "<>", l[i], r[i], loc, &e->args[i]) < 0) return -1;
+        *out = n == 1 ? e->args[0] : e;
+        return 0;
+    }
+    bool strict_op = !strcmp(opname, "<") || !strcmp(opname, ">");
+    if (!strict_op && strcmp(opname, "<=") && strcmp(opname, ">=")) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row comparison with operator %s is not supported", opname);
+        return bind_error_at(bc, loc);
+    }
+    const char *lt = opname[0] == '<' ? "<" : ">";
+    BoundExpr *acc;
+    if (bind_binary(bc, opname, l[n - 1], r[n - 1], loc, &acc) < 0) return -1;
+    for (int i = n - 2; i >= 0; i--) {
+        BoundExpr *less, *same;
+        if (bind_binary(bc, lt, l[i], r[i], loc, &less) < 0 || bind_binary(bc, "=", l[i], r[i], loc, &same) < 0)
+            return -1;
+        acc = make_bool_op(bc, BE_OR, less, make_bool_op(bc, BE_AND, same, acc, loc), loc);
+    }
+    *out = acc;
+    return 0;
+}
+
 /* ---- A_Expr ------------------------------------------------------------------ */
 
 static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out)
@@ -719,6 +779,9 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
     BoundExpr *l = NULL, *r = NULL;
     switch (ae->kind) {
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+        if (ae->lexpr && ae->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR &&
+            ae->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+            return bind_row_compare(bc, sc, opname, ae->lexpr->row_expr, ae->rexpr->row_expr, ae->location, out);
         if (ae->lexpr && bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
         if (bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
         if (!l) return bind_unary(bc, opname, r, ae->location, out);
@@ -899,6 +962,19 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
     }
     case PG_QUERY__NODE__NODE_NULL_TEST: {
         PgQuery__NullTest *nt = n->null_test;
+        if (nt->arg->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
+            /* ROW(...) IS NULL: every field is NULL; IS NOT NULL: none is. */
+            PgQuery__RowExpr *re = nt->arg->row_expr;
+            BoundExpr *all = new_expr(bc, BE_AND, om_type(OM_T_BOOL), nt->location, (int)re->n_args);
+            for (size_t i = 0; i < re->n_args; i++) {
+                BoundExpr *t = new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
+                t->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
+                if (bind_expr(bc, sc, re->args[i], &t->args[0]) < 0) return -1;
+                all->args[i] = t;
+            }
+            *out = all;
+            return 0;
+        }
         BoundExpr *e = new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
         e->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
         if (bind_expr(bc, sc, nt->arg, &e->args[0]) < 0) return -1;
@@ -941,9 +1017,24 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         return bind_coalesce(bc, sc, n->coalesce_expr, out);
     case PG_QUERY__NODE__NODE_FUNC_CALL:
         return bind_func(bc, sc, n->func_call, out);
-    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "GREATEST and LEAST are not supported yet");
-        return bind_error_at(bc, n->min_max_expr->location);
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
+        PgQuery__MinMaxExpr *mm = n->min_max_expr;
+        bool greatest = mm->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+        int na = (int)mm->n_args;
+        BoundExpr **as = mem_new_array(bc->ctx, BoundExpr *, na);
+        for (int i = 0; i < na; i++)
+            if (bind_expr(bc, sc, mm->args[i], &as[i]) < 0) return -1;
+        OmType t;
+        const char *what = greatest ? "GREATEST" : "LEAST";
+        if (bind_common_type(bc, as, na, what, &t) < 0) return -1;
+        BoundExpr *e = new_expr(bc, BE_MINMAX, t, mm->location, na);
+        e->op = greatest ? BOP_GT : BOP_LT;
+        e->arg_type = t;
+        for (int i = 0; i < na; i++)
+            if (bind_coerce(bc, as[i], t, OM_COERCE_IMPLICIT, what, &e->args[i]) < 0) return -1;
+        *out = e;
+        return 0;
+    }
     case PG_QUERY__NODE__NODE_SUB_LINK:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "subqueries are not supported yet");
         return bind_error_at(bc, n->sub_link->location);
@@ -1019,7 +1110,7 @@ static const char *figure(PgQuery__Node *n, int *strength)
         return "coalesce";
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
         *strength = 2;
-        return n->min_max_expr->op == 0 ? "greatest" : "least";
+        return n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
     default:
         return NULL;
     }

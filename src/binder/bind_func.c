@@ -126,8 +126,21 @@ static int resolve_unknowns(const FnDesc **cs, int nc, const OmTypeId *in, int n
     return nc;
 }
 
-static void signature(char *buf, size_t size, const char *name, BoundExpr **args, int nargs)
+static const char *argtype_name(BoundExpr *a, char *tb, size_t n)
 {
+    return is_unknown_type(a->type.id) ? "unknown" : type_name(a->type, tb, n);
+}
+
+/* "f(integer, unknown)" for functions; "integer & text" / "~ text" for
+ * operators, as PostgreSQL prints them. */
+static void signature(char *buf, size_t size, const char *name, BoundExpr **args, int nargs, bool op)
+{
+    if (op) {
+        char a[64], b[64];
+        if (nargs == 2) snprintf(buf, size, "%s %s %s", argtype_name(args[0], a, sizeof a), name, argtype_name(args[1], b, sizeof b));
+        else snprintf(buf, size, "%s %s", name, argtype_name(args[0], a, sizeof a));
+        return;
+    }
     size_t off = (size_t)snprintf(buf, size, "%s(", name);
     for (int i = 0; i < nargs && off < size; i++) {
         char tb[64];
@@ -137,7 +150,8 @@ static void signature(char *buf, size_t size, const char *name, BoundExpr **args
     if (off < size) snprintf(buf + off, size - off, ")");
 }
 
-int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, BoundExpr **out)
+int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
+                   BoundExpr **out)
 {
     int nall;
     const FnDesc *const *all = fn_lookup(name, &nall);
@@ -189,13 +203,19 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
     }
     char sig[512];
     if (!pick) {
-        signature(sig, sizeof sig, name, args, nargs);
+        signature(sig, sizeof sig, name, args, nargs, op);
+        const char *what = op ? "operator" : "function";
         if (nc > 1) {
-            err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "function %s is not unique", sig);
-            err_hint(bc->err, "Could not choose a best candidate function. You might need to add explicit type casts.");
+            if (op) err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "operator is not unique: %s", sig);
+            else err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "function %s is not unique", sig);
+            err_hint(bc->err, "Could not choose a best candidate %s. You might need to add explicit type casts.", what);
         } else {
-            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function %s does not exist", sig);
-            err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
+            if (op) err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s", sig);
+            else err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function %s does not exist", sig);
+            if (op && nargs == 1)
+                err_hint(bc->err, "No operator matches the given name and argument type. You might need to add an explicit type cast.");
+            else
+                err_hint(bc->err, "No %s matches the given name and argument types. You might need to add explicit type casts.", what);
         }
         return bind_error_at(bc, location);
     }

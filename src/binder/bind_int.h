@@ -50,7 +50,8 @@ int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int lo
 const char *bind_figure_colname(PgQuery__Node *n);
 
 /* Resolve name(args) among the registered signatures (bind_func.c). */
-int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, BoundExpr **out);
+int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
+                   BoundExpr **out);
 
 int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);

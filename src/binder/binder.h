@@ -36,7 +36,8 @@ typedef enum {
     BE_COALESCE,
     BE_NULLIF,   /* args[0], args[1] compared with cmp_type */
     BE_AGGREF,   /* agg_index: which aggregate output of the Agg node */
-    BE_FUNC      /* fn(args): a scalar function chosen by bind_func.c */
+    BE_FUNC,     /* fn(args): a scalar function chosen by bind_func.c */
+    BE_MINMAX    /* GREATEST (op = BOP_GT) / LEAST (op = BOP_LT) of args, NULLs ignored */
 } BoundExprKind;
 
 typedef enum {

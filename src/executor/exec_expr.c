@@ -560,6 +560,34 @@ static int eval_coalesce(ExprState *st, const OmBatch *in, const uint16_t *sel, 
     return 0;
 }
 
+/* ---- GREATEST / LEAST -------------------------------------------------------------- */
+
+/* NULL arguments are ignored; the result is NULL only if all are NULL. */
+static int eval_minmax(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    for (int a = 0; a < e->nargs; a++)
+        if (exec_expr_eval(st->args[a], in, sel, n, err) < 0) return -1;
+    bool greatest = e->op == BOP_GT;
+    for (int k = 0; k < n; k++) {
+        int i = ROW(k);
+        int best = -1;
+        for (int a = 0; a < e->nargs; a++) {
+            const OmVector *v = &st->args[a]->out;
+            if (om_vec_is_null(v, i)) continue;
+            if (best < 0) {
+                best = a;
+                continue;
+            }
+            int c = exec_compare_values(e->arg_type, v, i, &st->args[best]->out, i);
+            if (greatest ? c > 0 : c < 0) best = a;
+        }
+        if (best < 0) om_vec_set_null(&st->out, i, true);
+        else exec_copy_value(&st->args[best]->out, i, &st->out, i, NULL);
+    }
+    return 0;
+}
+
 /* ---- functions ----------------------------------------------------------------- */
 
 static int eval_func(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
@@ -672,6 +700,9 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         break;
     case BE_FUNC:
         rc = eval_func(st, in, sel, n, err);
+        break;
+    case BE_MINMAX:
+        rc = eval_minmax(st, in, sel, n, err);
         break;
     case BE_COALESCE:
         rc = eval_coalesce(st, in, sel, n, err);

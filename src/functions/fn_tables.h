@@ -1,5 +1,6 @@
 /*
- * fn_tables.h — the per-file function tables the registry is built from.
+ * fn_tables.h — the per-file function tables the registry is built from,
+ * and the few helpers the function files share.
  * A new function file adds its table here and in fn_registry.c's list.
  */
 #ifndef OM_FN_TABLES_H
@@ -7,7 +8,43 @@
 
 #include "functions.h"
 
-extern const FnTable fn_string_table; /* fn_string.c */
-extern const FnTable fn_math_table;   /* fn_math.c */
+extern const FnTable fn_string_table;  /* fn_string.c: length, case, substring, trim, pad, … */
+extern const FnTable fn_string2_table; /* fn_string2.c: concat, format, quote_*, md5, chr, … */
+extern const FnTable fn_math_table;    /* fn_math.c: abs, rounding, mod, gcd/lcm, width_bucket */
+extern const FnTable fn_math2_table;   /* fn_math2.c: power, roots, exp/log, trigonometry, random */
+extern const FnTable fn_operator_table; /* fn_operators.c */
+extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>, ^ @ |/ ||/ */
+
+/* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
+ * not folded at bind time — PostgreSQL's planner folds only immutable calls,
+ * so `format('%s') FROM t WHERE false` does not fail there either. */
+#define FN_STABLE FN_VOLATILE
+
+/* Every row of the kernel's selection: for (each k) with i = sel[k]. */
+#define SEL_LOOP for (int k = 0, i; k < n && ((i = sel[k]), 1); k++)
+
+/* Bytes of the UTF-8 character starting with lead byte c (strings in vectors
+ * are valid UTF-8, checked on input). */
+static inline int fn_utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+}
+
+/* Store a result string and clear the row's null bit. */
+static inline void fn_set_str(OmVector *out, int row, const char *p, size_t len)
+{
+    OmStr *r = out->data;
+    r[row].ptr = p;
+    r[row].len = (uint32_t)len;
+    om_vec_set_null(out, row, false);
+}
+
+/* PostgreSQL's MaxAllocSize: no single value may reach 1 GB. */
+#define FN_MAX_ALLOC 0x3fffffffu
+
+/* String helpers fn_string2.c exports for format(): PostgreSQL's
+ * quote_identifier and quote_literal_cstr, appended to out. */
+void fn_quote_ident(OmBuf *out, const char *s, size_t len);
+void fn_quote_literal(OmBuf *out, const char *s, size_t len);
 
 #endif
