@@ -192,6 +192,12 @@ static const char *tname(OmType t, char *buf, size_t n)
     return type_name(t, buf, n);
 }
 
+/* Type names as operator/function lookup errors print them (no typmod). */
+static const char *tname_be(OmType t)
+{
+    return t.id == OM_T_UNKNOWN || t.id == OM_T_NULL ? "unknown" : type_name_be(t.id);
+}
+
 int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char *what,
                 BoundExpr **out)
 {
@@ -321,13 +327,11 @@ int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmTyp
 
 static int op_not_exist(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc)
 {
-    char a[64], b[64];
     if (l)
-        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s %s",
-                tname(l->type, a, sizeof a), opname, tname(r->type, b, sizeof b));
+        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s %s", tname_be(l->type), opname,
+                tname_be(r->type));
     else
-        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s", opname,
-                tname(r->type, b, sizeof b));
+        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "operator does not exist: %s %s", opname, tname_be(r->type));
     err_hint(bc->err, "No operator matches the given name and argument types. You might need to add explicit type casts.");
     return bind_error_at(bc, loc);
 }
@@ -571,6 +575,8 @@ static bool pg_builtin_function(const char *name)
     return false;
 }
 
+static int bind_sequence_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
+
 static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExpr **out)
 {
     const char *name = bind_node_name(fc->funcname[fc->n_funcname - 1]);
@@ -632,6 +638,9 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
                 name, name);
         return bind_error_at(bc, fc->location);
     }
+    if (name && (!strcmp(name, "nextval") || !strcmp(name, "currval") || !strcmp(name, "setval")) &&
+        fc->n_args >= 1)
+        return bind_sequence_call(bc, sc, fc, name, out);
     int nsig = 0;
     if (name) fn_lookup(name, &nsig);
     if (name && nsig == 0 && pg_builtin_function(name)) {
@@ -656,6 +665,61 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     for (int i = 0; i < nargs; i++)
         if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
     return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out);
+}
+
+/*
+ * nextval('s'), currval('s'), setval('s', v[, called]): PostgreSQL casts the
+ * literal to regclass while parsing, so an unknown sequence fails here, at
+ * the literal (42P01). 's'::regclass (pg_dump's spelling) is accepted too.
+ */
+static int bind_sequence_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out)
+{
+    PgQuery__Node *a0 = fc->args[0];
+    if (a0->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+        PgQuery__TypeName *tn = a0->type_cast->type_name;
+        const char *t = bind_node_name(tn->names[tn->n_names - 1]);
+        if (t && (!strcmp(t, "regclass") || !strcmp(t, "text"))) a0 = a0->type_cast->arg;
+    }
+    if (a0->node_case != PG_QUERY__NODE__NODE_A_CONST || a0->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "%s() with a non-constant sequence name is not supported yet", name);
+        return bind_error_at(bc, fc->location);
+    }
+    const char *seqname = a0->a_const->sval->sval;
+    /* 'public.s' and quoted names: take the last dotted part, unquoted. */
+    const char *dot = strrchr(seqname, '.');
+    if (dot) seqname = dot + 1;
+    char unq[256];
+    size_t ul = strlen(seqname);
+    if (ul >= 2 && seqname[0] == '"' && seqname[ul - 1] == '"' && ul - 2 < sizeof unq) {
+        memcpy(unq, seqname + 1, ul - 2);
+        unq[ul - 2] = '\0';
+        seqname = unq;
+    } else if (ul < sizeof unq) {
+        for (size_t i = 0; i <= ul; i++) unq[i] = (char)(seqname[i] >= 'A' && seqname[i] <= 'Z' ? seqname[i] + 32 : seqname[i]);
+        seqname = unq;
+    }
+    CatSequence *seq;
+    int rc = cat_seq_lookup(bc->txn, bc->ctx, bc->db, seqname, &seq, bc->err);
+    if (rc < 0) return -1;
+    if (rc == 0) {
+        CatTable *t;
+        int trc = cat_table_lookup(bc->txn, bc->ctx, bc->db, seqname, &t, bc->err);
+        if (trc < 0) return -1;
+        if (trc == 1) err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", seqname);
+        else err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", seqname);
+        return bind_error_at(bc, a0->a_const->location);
+    }
+    StorSeqDef *def = mem_new(bc->ctx, StorSeqDef);
+    cat_seq_def(seq, def);
+    int nargs = (int)fc->n_args;
+    BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs);
+    args[0] = bind_make_const(bc->ctx, om_type(OM_T_TEXT), false);
+    ((OmStr *)args[0]->cval.data)[0] = (OmStr){def->name, (uint32_t)strlen(def->name)};
+    for (int i = 1; i < nargs; i++)
+        if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
+    if (bind_func_call(bc, name, args, nargs, fc->location, false, out) < 0) return -1;
+    (*out)->fn_data = def;
+    return 0;
 }
 
 /* ---- CASE / COALESCE / NULLIF ------------------------------------------------ */
@@ -906,13 +970,17 @@ static int typename_resolve(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "array types are not supported yet");
         return bind_error_at(bc, tn->location);
     }
-    int32_t typmod = -1;
-    if (tn->n_typmods >= 1) {
-        PgQuery__Node *m = tn->typmods[0];
-        if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
-            typmod = m->a_const->ival->ival;
+    int32_t mods[8];
+    int nmods = 0;
+    for (size_t i = 0; i < tn->n_typmods && nmods < 8; i++) {
+        PgQuery__Node *m = tn->typmods[i];
+        if (m->node_case != PG_QUERY__NODE__NODE_A_CONST || m->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "type modifiers must be simple constants or identifiers");
+            return bind_error_at(bc, tn->location);
+        }
+        mods[nmods++] = m->a_const->ival->ival;
     }
-    if (type_lookup(name ? name : "?", typmod, out, bc->err) < 0) return bind_error_at(bc, tn->location);
+    if (type_lookup_mods(name ? name : "?", mods, nmods, out, bc->err) < 0) return bind_error_at(bc, tn->location);
     return 0;
 }
 

@@ -128,7 +128,9 @@ static int resolve_unknowns(const FnDesc **cs, int nc, const OmTypeId *in, int n
 
 static const char *argtype_name(BoundExpr *a, char *tb, size_t n)
 {
-    return is_unknown_type(a->type.id) ? "unknown" : type_name(a->type, tb, n);
+    (void)tb;
+    (void)n;
+    return is_unknown_type(a->type.id) ? "unknown" : type_name_be(a->type.id);
 }
 
 /* "f(integer, unknown)" for functions; "integer & text" / "~ text" for
@@ -144,7 +146,7 @@ static void signature(char *buf, size_t size, const char *name, BoundExpr **args
     size_t off = (size_t)snprintf(buf, size, "%s(", name);
     for (int i = 0; i < nargs && off < size; i++) {
         char tb[64];
-        const char *tn = is_unknown_type(args[i]->type.id) ? "unknown" : type_name(args[i]->type, tb, sizeof tb);
+        const char *tn = argtype_name(args[i], tb, sizeof tb);
         off += (size_t)snprintf(buf + off, size - off, "%s%s", i ? ", " : "", tn);
     }
     if (off < size) snprintf(buf + off, size - off, ")");

@@ -74,8 +74,10 @@ struct BoundExpr {
     /* BE_LIKE escape char: args[2] is the escape when nargs == 3 */
     /* BE_AGGREF */
     int agg_index;
-    /* BE_FUNC: the chosen signature (functions/functions.h) */
+    /* BE_FUNC: the chosen signature (functions/functions.h), and what the
+     * binder resolved for the call (nextval: the sequence's StorSeqDef) */
     const struct FnDesc *fn;
+    const void *fn_data;
 };
 
 typedef enum { AGG_COUNT_STAR, AGG_COUNT } BoundAggKind;

@@ -20,7 +20,7 @@
 
 #define CAT_DB "catalog"
 #define CAT_SCHEMA "public"
-#define CAT_RECORD_VERSION 1
+#define CAT_RECORD_VERSION 2   /* 1: no default expressions or identity columns */
 #define CAT_MAX_COLS 1600  /* PostgreSQL's MaxHeapAttributeNumber */
 #define CAT_NAME_MAX 63    /* NAMEDATALEN - 1 */
 
@@ -34,6 +34,8 @@
 #define COL_NOT_NULL 0x01
 #define COL_HAS_DEFAULT 0x02
 #define COL_DEFAULT_TEXT 0x04
+#define COL_DEFAULT_EXPR 0x08   /* v2: a default expression's SQL text follows */
+#define COL_IDENTITY 0x10       /* v2: identity kind byte ('a'/'d') and sequence oid follow */
 
 /* ---- keys ----
  *   role/<name>
@@ -97,9 +99,15 @@ int cat_table_encode(const CatTable *t, MemCtx *ctx, void **out, size_t *outlen)
         buf_append_be32(&b, type_oid(c->type.id));
         buf_append_be32(&b, (uint32_t)c->type.typmod);
         uint8_t flags = (c->not_null ? COL_NOT_NULL : 0) | (c->has_default ? COL_HAS_DEFAULT : 0) |
-                        (c->default_text ? COL_DEFAULT_TEXT : 0);
+                        (c->default_text ? COL_DEFAULT_TEXT : 0) | (c->default_expr ? COL_DEFAULT_EXPR : 0) |
+                        (c->identity ? COL_IDENTITY : 0);
         buf_append_u8(&b, flags);
         if (c->default_text) put_str(&b, c->default_text);
+        if (c->default_expr) put_str(&b, c->default_expr);
+        if (c->identity) {
+            buf_append_u8(&b, (uint8_t)c->identity);
+            buf_append_be32(&b, c->identity_seq);
+        }
     }
     buf_append_be16(&b, (uint16_t)t->npk);
     for (int i = 0; i < t->npk; i++) buf_append_be16(&b, (uint16_t)t->pk_cols[i]);
@@ -195,7 +203,8 @@ int cat_table_decode(const void *p, size_t len, MemCtx *ctx, CatTable **out, OmE
 {
     Reader r = {p, (const uint8_t *)p + len, ctx, err, false};
     CatTable *t = mem_new(ctx, CatTable);
-    if (rd_u8(&r) != CAT_RECORD_VERSION && !r.bad) rd_fail(&r, "unknown record version");
+    uint8_t version = rd_u8(&r);
+    if ((version < 1 || version > CAT_RECORD_VERSION) && !r.bad) rd_fail(&r, "unknown record version");
     t->oid = rd_u32(&r);
     t->dbname = rd_str(&r, false);
     t->schema = rd_str(&r, false);
@@ -218,12 +227,21 @@ int cat_table_decode(const void *p, size_t len, MemCtx *ctx, CatTable **out, OmE
         }
         c->type.id = (OmTypeId)id;
         if (c->type.typmod < -1) rd_fail(&r, "bad type modifier");
-        if (flags & ~(COL_NOT_NULL | COL_HAS_DEFAULT | COL_DEFAULT_TEXT)) rd_fail(&r, "bad column flags");
+        uint8_t known = COL_NOT_NULL | COL_HAS_DEFAULT | COL_DEFAULT_TEXT;
+        if (version >= 2) known |= COL_DEFAULT_EXPR | COL_IDENTITY;
+        if (flags & ~known) rd_fail(&r, "bad column flags");
+        if ((flags & COL_DEFAULT_EXPR) && !(flags & COL_HAS_DEFAULT)) rd_fail(&r, "default expression without a default");
         if ((flags & COL_DEFAULT_TEXT) && !(flags & COL_HAS_DEFAULT))
             rd_fail(&r, "default text without a default");
         c->not_null = flags & COL_NOT_NULL;
         c->has_default = flags & COL_HAS_DEFAULT;
         if (flags & COL_DEFAULT_TEXT) c->default_text = rd_str(&r, true);
+        if (flags & COL_DEFAULT_EXPR) c->default_expr = rd_str(&r, false);
+        if (flags & COL_IDENTITY) {
+            c->identity = (char)rd_u8(&r);
+            c->identity_seq = rd_u32(&r);
+            if (!r.bad && c->identity != 'a' && c->identity != 'd') rd_fail(&r, "bad identity kind");
+        }
     }
     t->npk = rd_u16(&r);
     if (!r.bad && t->npk > t->ncols) rd_fail(&r, "primary key has more columns than the table");
@@ -475,6 +493,10 @@ int cat_table_create(StorTxn *txn, MemCtx *ctx, CatTable *t, OmError *err)
     buf_init(&k, ctx, 128);
     key_table(&k, t->dbname, t->schema, t->name);
     int rc = stor_kv_get(txn, CAT_DB, k.data, k.len, NULL, NULL, NULL, err);
+    if (rc < 0) return -1;
+    if (rc == 1) return err_set(err, ERRCODE_DUPLICATE_TABLE, "relation \"%s\" already exists", t->name);
+    CatSequence *seq;
+    rc = cat_seq_lookup(txn, ctx, t->dbname, t->name, &seq, err);
     if (rc < 0) return -1;
     if (rc == 1) return err_set(err, ERRCODE_DUPLICATE_TABLE, "relation \"%s\" already exists", t->name);
     if (stor_next_oid(txn, &t->oid, err) < 0) return -1;

@@ -27,6 +27,9 @@ typedef struct CatColumn {
     bool not_null;
     bool has_default;
     char *default_text; /* value's text form in the column's type; NULL = DEFAULT NULL */
+    char *default_expr; /* or: a non-constant default as SQL text (nextval('s'::regclass), now()) */
+    char identity;      /* 'a' GENERATED ALWAYS, 'd' BY DEFAULT AS IDENTITY, 0 none */
+    uint32_t identity_seq; /* the identity column's sequence */
 } CatColumn;
 
 typedef struct CatUnique {
@@ -67,6 +70,34 @@ int cat_table_create(StorTxn *txn, MemCtx *ctx, CatTable *t, OmError *err);
 int cat_table_drop(StorTxn *txn, const CatTable *t, OmError *err);
 /* List tables of a database (names in ctx), in name order. */
 int cat_table_list(StorTxn *txn, MemCtx *ctx, const char *db, char ***names, int *n, OmError *err);
+
+/* ---- sequences (cat_sequence.c) ----
+ * Relations like tables: a sequence and a table cannot share a name. The
+ * counter itself lives in storage (stor_seq_*), outside transactions. */
+typedef struct CatSequence {
+    uint32_t oid;
+    char *dbname;
+    char *schema;
+    char *name;
+    OmTypeId type;        /* smallint, integer or bigint (AS type) */
+    int64_t increment, min, max, start, cache;
+    bool cycle;
+    uint32_t owner_table; /* OWNED BY table.column (serial, identity); 0 = none */
+    int16_t owner_col;
+} CatSequence;
+
+/* 42P07 relation "x" already exists if a table or sequence has the name. */
+int cat_seq_create(StorTxn *txn, MemCtx *ctx, CatSequence *s, OmError *err);
+/* 1 found, 0 not, -1 error. */
+int cat_seq_lookup(StorTxn *txn, MemCtx *ctx, const char *db, const char *name, CatSequence **out, OmError *err);
+int cat_seq_drop(StorTxn *txn, const CatSequence *s, OmError *err);
+/* Sequences OWNED BY a table (dropped with it). */
+int cat_seq_list_owned(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t table_oid, CatSequence ***out, int *n,
+                       OmError *err);
+/* Does a relation (table or sequence) of this name exist? 1/0/-1. */
+int cat_relation_exists(StorTxn *txn, MemCtx *ctx, const char *db, const char *name, OmError *err);
+/* The counter definition storage needs. */
+void cat_seq_def(const CatSequence *s, StorSeqDef *def);
 
 /* Fill t->desc from the rest of t (used after decoding and on create). */
 void cat_table_fill_desc(MemCtx *ctx, CatTable *t);

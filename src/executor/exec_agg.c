@@ -52,7 +52,7 @@ int exec_agg_init(ExecNode *n)
     s->args = mem_new_array(ctx, ExprState *, p->naggs);
     s->counts = mem_new_array(ctx, int64_t, p->naggs);
     for (int a = 0; a < p->naggs; a++)
-        if (p->aggs[a].arg) s->args[a] = exec_expr_build(ctx, p->aggs[a].arg, s->var, n->q->sql);
+        if (p->aggs[a].arg) s->args[a] = exec_expr_build(ctx, p->aggs[a].arg, s->var, n->q);
     s->out = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
     n->state = s;
     n->next = agg_next;

@@ -44,7 +44,7 @@ static int values_next(ExecNode *n, OmBatch **out)
             /* Non-constant cells (1 + 2, casts of columns-free expressions)
              * get evaluation state on first use. */
             ExprState **es = &s->exprs[s->row][c];
-            if (!*es) *es = exec_expr_build(n->q->ctx, e, s->var_exprs, n->q->sql);
+            if (!*es) *es = exec_expr_build(n->q->ctx, e, s->var_exprs, n->q);
             if (exec_expr_eval(*es, s->dummy, &at, 1, n->q->err) < 0) return -1;
             exec_copy_value(&(*es)->out, k, &s->batch->cols[c], k, s->batch->var_ctx);
         }
@@ -107,7 +107,7 @@ int exec_filter_init(ExecNode *n)
 {
     FilterState *s = mem_new(n->q->ctx, FilterState);
     s->var = mem_ctx_create(n->q->ctx, "filter-var");
-    s->pred = exec_expr_build(n->q->ctx, n->plan->pred, s->var, n->q->sql);
+    s->pred = exec_expr_build(n->q->ctx, n->plan->pred, s->var, n->q);
     n->state = s;
     n->next = filter_next;
     return 0;
@@ -149,7 +149,7 @@ int exec_project_init(ExecNode *n)
     ProjectState *s = mem_new(n->q->ctx, ProjectState);
     s->var = mem_ctx_create(n->q->ctx, "project-var");
     s->exprs = mem_new_array(n->q->ctx, ExprState *, p->nexprs > 0 ? p->nexprs : 1);
-    for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(n->q->ctx, p->exprs[c], s->var, n->q->sql);
+    for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(n->q->ctx, p->exprs[c], s->var, n->q);
     s->out.ncols = p->nexprs;
     s->out.cols = mem_new_array(n->q->ctx, OmVector, p->nexprs > 0 ? p->nexprs : 1);
     s->out.var_ctx = s->var;

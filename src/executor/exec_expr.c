@@ -30,16 +30,16 @@ static void alloc_vec(MemCtx *ctx, OmVector *v, OmPhysType p)
     v->nulls = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE / 64);
 }
 
-ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const char *sql)
+ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const ExecQuery *q)
 {
     ExprState *st = mem_new(ctx, ExprState);
     st->e = e;
     st->var = var;
-    st->sql = sql;
+    st->sql = q ? q->sql : NULL;
     if (e->kind != BE_COLUMN && e->kind != BE_AGGREF) alloc_vec(ctx, &st->out, type_phys(e->type.id));
     if (e->nargs) {
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
-        for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, sql);
+        for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, q);
     }
     if (e->kind == BE_FUNC) {
         FnCall *fc = mem_new(ctx, FnCall);
@@ -50,6 +50,9 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const c
         fc->arg_types = ts;
         fc->ret_type = e->type;
         fc->state_ctx = ctx;
+        fc->bind_data = e->fn_data;
+        fc->env = q ? q->env : NULL;
+        fc->seqs = q ? q->seqs : NULL;
         st->call = fc;
         st->argv = mem_new_array(ctx, const OmVector *, e->nargs > 0 ? e->nargs : 1);
     }

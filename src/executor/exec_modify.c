@@ -170,7 +170,7 @@ static int modify_init(ExecNode *n, int (*next)(ExecNode *, OmBatch **))
     for (int c = 0; c < ncols; c++) ph[c] = type_phys(p->table->cols[c].type.id);
     if (p->nexprs) {
         s->exprs = mem_new_array(ctx, ExprState *, p->nexprs);
-        for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(ctx, p->exprs[c], s->var, n->q->sql);
+        for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(ctx, p->exprs[c], s->var, n->q);
     }
     exec_store_init(&s->store, mem_ctx_create(ctx, "modify-store"), p->nexprs ? ncols : 0, ph, true);
     n->state = s;

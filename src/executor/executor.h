@@ -26,6 +26,8 @@ typedef struct ExecQuery {
     const char *sql;     /* for error positions */
     uint64_t processed;  /* rows inserted / updated / deleted */
     atomic_int *interrupt; /* session's interrupt flag, or NULL */
+    StorEnv *env;          /* for sequence functions */
+    struct FnSeqSession *seqs; /* the session's currval/lastval */
 } ExecQuery;
 
 typedef struct ExecNode ExecNode;
@@ -69,8 +71,9 @@ struct ExprState {
     const OmVector **argv; /* BE_FUNC: argument vectors for the kernel */
 };
 
-/* Build evaluation state for e; strings it makes go to var. */
-ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const char *sql);
+/* Build evaluation state for e; strings it makes go to var. q gives the
+ * query's environment (may be NULL for constant expressions). */
+ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const ExecQuery *q);
 /* Evaluate over the rows sel[0..n) of in (sel NULL: rows 0..n-1). */
 int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
 

@@ -27,8 +27,7 @@ static int by_name(const void *a, const void *b)
 
 static void build(void)
 {
-    const FnTable *tables[] = {&fn_string_table, &fn_string2_table, &fn_math_table, &fn_math2_table,
-                              &fn_operator_table};
+    const FnTable *tables[] = {&fn_string_table, &fn_math_table, &fn_operator_table, &fn_sequence_table};
     int total = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;
     /* Registry memory lives for the process. */

@@ -14,6 +14,7 @@ extern const FnTable fn_math_table;    /* fn_math.c: abs, rounding, mod, gcd/lcm
 extern const FnTable fn_math2_table;   /* fn_math2.c: power, roots, exp/log, trigonometry, random */
 extern const FnTable fn_operator_table; /* fn_operators.c */
 extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>, ^ @ |/ ||/ */
+extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setval, lastval */
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
  * not folded at bind time — PostgreSQL's planner folds only immutable calls,

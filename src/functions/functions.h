@@ -47,7 +47,22 @@ typedef struct FnCall {
     OmType ret_type;
     void *state;            /* per-call-site state a kernel may keep (in the plan's context) */
     MemCtx *state_ctx;      /* where to allocate it */
+    const void *bind_data;  /* what the binder resolved for this call (nextval: the sequence) */
+    struct StorEnv *env;    /* the database (sequence functions) */
+    struct FnSeqSession *seqs; /* the session's currval/lastval state */
 } FnCall;
+
+/* A session's sequence state: currval per sequence and lastval (PostgreSQL
+ * keeps these per backend). Lives in the session's memory. */
+typedef struct FnSeqSession {
+    MemCtx *ctx;
+    int n, cap;
+    uint32_t *oids;
+    int64_t *values;
+    bool has_last;
+    uint32_t last_oid;
+    int64_t last_value;
+} FnSeqSession;
 
 typedef int (*FnKernel)(FnCall *fc, const OmVector *const *args, OmVector *out, const uint16_t *sel, int n);
 

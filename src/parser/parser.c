@@ -27,6 +27,59 @@ static void parse_release(void *arg)
     pg_query_free_protobuf_parse_result(h->raw);
 }
 
+int parse_deparse_expr(MemCtx *ctx, PgQuery__Node *expr, char **out, OmError *err)
+{
+    /* Wrap the expression as "SELECT <expr>", deparse, strip "SELECT ". */
+    PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+    rt.val = expr;
+    rt.location = -1;
+    PgQuery__Node rtn = PG_QUERY__NODE__INIT;
+    rtn.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+    rtn.res_target = &rt;
+    PgQuery__Node *targets[1] = {&rtn};
+    PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+    sel.n_target_list = 1;
+    sel.target_list = targets;
+    sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+    sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+    PgQuery__Node seln = PG_QUERY__NODE__INIT;
+    seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+    seln.select_stmt = &sel;
+    PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+    raw.stmt = &seln;
+    PgQuery__RawStmt *stmts[1] = {&raw};
+    PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+    pr.version = 150001;
+    pr.n_stmts = 1;
+    pr.stmts = stmts;
+    size_t len = pg_query__parse_result__get_packed_size(&pr);
+    uint8_t *buf = mem_alloc(ctx, len ? len : 1);
+    pg_query__parse_result__pack(&pr, buf);
+    PgQueryProtobuf pb = {.len = len, .data = (char *)buf};
+    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
+    int rc = 0;
+    if (dr.error || !dr.query || strncmp(dr.query, "SELECT ", 7)) {
+        rc = err_set(err, ERRCODE_INTERNAL_ERROR, "could not deparse expression: %s",
+                     dr.error ? dr.error->message : "unexpected output");
+    } else {
+        *out = mem_strdup(ctx, dr.query + 7);
+    }
+    pg_query_free_deparse_result(dr);
+    return rc;
+}
+
+int parse_expr(MemCtx *ctx, const char *expr_sql, PgQuery__Node **out, OmError *err)
+{
+    char *sql = mem_printf(ctx, "SELECT %s", expr_sql);
+    ParseResult *pr;
+    if (parse_sql(ctx, sql, &pr, err) < 0) return -1;
+    if (pr->nstmts != 1 || pr->stmts[0].node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+        pr->stmts[0].node->select_stmt->n_target_list != 1)
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "stored expression is not one expression: %s", expr_sql);
+    *out = pr->stmts[0].node->select_stmt->target_list[0]->res_target->val;
+    return 0;
+}
+
 int parse_position(const char *sql, int byte_offset)
 {
     if (byte_offset < 0) return 0;

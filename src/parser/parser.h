@@ -32,6 +32,14 @@ typedef struct ParseResult {
  * SQLSTATE) and its position. */
 int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err);
 
+/* SQL text of one expression node (PostgreSQL's deparser), in ctx: used to
+ * keep DEFAULT expressions in the catalog. -1 with err on failure. */
+int parse_deparse_expr(MemCtx *ctx, PgQuery__Node *expr, char **out, OmError *err);
+
+/* Parse the text of one expression (as parse_deparse_expr produced it);
+ * *out points into the tree, which lives in ctx. */
+int parse_expr(MemCtx *ctx, const char *expr_sql, PgQuery__Node **out, OmError *err);
+
 /* 1-based character position for a byte offset into sql (0 if offset < 0). */
 int parse_position(const char *sql, int byte_offset);
 

@@ -360,7 +360,8 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
-        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, .interrupt = s->interrupt};
+        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, .interrupt = s->interrupt,
+                       .env = s->env, .seqs = s->seqs};
         ExecNode *root = NULL;
         rc = plan_stmt(r->ctx, st, &plan, r->err);
         if (rc == 0) rc = exec_build(&q, plan->root, &root);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../catalog/catalog.h"
+#include "../functions/functions.h"
 #include "settings.h"
 
 SrvSession *srv_session_create(MemCtx *parent, StorEnv *env, const char *user,
@@ -21,6 +22,8 @@ SrvSession *srv_session_create(MemCtx *parent, StorEnv *env, const char *user,
     s->application_name = mem_strdup(ctx, application_name ? application_name : "");
     s->txn_state = SRV_TXN_IDLE;
     s->settings = srv_settings_create(ctx, user);
+    s->seqs = mem_new(ctx, FnSeqSession);
+    s->seqs->ctx = ctx;
     if (application_name && *application_name) {
         OmError ignore = {0};
         srv_settings_set(s->settings, "application_name", application_name, false, false, false, &ignore);

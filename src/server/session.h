@@ -65,6 +65,7 @@ typedef struct SrvSession {
      * Points at the connection's flag; NULL = never interrupted. */
     atomic_int *interrupt;
     struct SrvSettings *settings; /* SET / SHOW values (settings.h) */
+    struct FnSeqSession *seqs;    /* currval / lastval state (functions.h) */
     bool txn_read_only;   /* BEGIN READ ONLY / SET TRANSACTION READ ONLY */
 } SrvSession;
 

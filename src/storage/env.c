@@ -401,6 +401,7 @@ fail:
 void stor_env_close(StorEnv *env)
 {
     if (!env) return;
+    stor_seq_close(env);
     for (int i = 0; i < env->npool; i++) mdb_txn_abort(env->pool[i]);
     env->npool = 0;
     if (env->mdb) mdb_env_close(env->mdb);

@@ -192,4 +192,28 @@ int stor_row_decode(const void *p, size_t len, int ncols, const OmPhysType *type
  * 54000. */
 size_t stor_env_max_key(const StorEnv *env);
 
+/*
+ * Sequence counters (seqstore.c). Not transactional, as in PostgreSQL: a
+ * value handed out is never handed out again, whatever happens to the
+ * transaction. Durable: values are reserved ahead on disk before use, so a
+ * crash can leave a gap, never a repeat. The caller passes the sequence's
+ * definition from the catalog.
+ */
+typedef struct StorSeqStore StorSeqStore;
+typedef struct StorSeqDef {
+    uint32_t oid;
+    const char *name;     /* for messages */
+    int64_t increment, min, max, start;
+    bool cycle;
+} StorSeqDef;
+
+/* 2200H "nextval: reached maximum value of sequence \"s\" (n)" at the end. */
+int stor_seq_nextval(StorEnv *env, const StorSeqDef *def, int64_t *out, OmError *err);
+/* setval: 22003 when out of [min, max]. */
+int stor_seq_setval(StorEnv *env, const StorSeqDef *def, int64_t value, bool is_called, OmError *err);
+/* Current state without changing it (SELECT * FROM seq). */
+int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, bool *is_called, OmError *err);
+/* Called by stor_env_close: records exact values. */
+void stor_seq_close(StorEnv *env);
+
 #endif

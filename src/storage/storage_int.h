@@ -65,6 +65,7 @@ struct StorEnv {
     pthread_mutex_t pool_lock;   /* guards pool */
     MDB_txn *pool[STOR_TXN_POOL_MAX];
     int npool;
+    struct StorSeqStore *seqs;   /* sequence counters (seqstore.c), opened on first use */
 };
 
 /* A named database created or dropped inside a write transaction; applied to

@@ -288,42 +288,54 @@ static inline int put_fit(const CastRun *c, OmBuf *b, OmStr *dst, const char *s,
 }
 
 /* Any non-string type → text/varchar/bpchar: its output function (bool: the
- * text cast's 'true'/'false'), then the target's length coercion. */
+ * text cast's 'true'/'false'), then the target's length coercion. FORMAT sets
+ * s and len for row i (tmp is a 32-byte scratch). */
+#define TO_STRING_LOOP(FORMAT)                                                   \
+    for (int k = 0; k < c->n; k++) {                                             \
+        int i = c->sel ? c->sel[k] : k;                                          \
+        if (om_vec_is_null(c->in, i)) continue;                                  \
+        const char *s = tmp;                                                     \
+        size_t len;                                                              \
+        FORMAT;                                                                  \
+        if (put_fit(c, &b, &dst[i], s, len) < 0) return -1;                      \
+    }
+
 static int cast_to_string(const CastRun *c)
 {
     OmBuf b;
     buf_init(&b, c->ctx, (size_t)c->n * 12 + 64);
     OmStr *dst = (OmStr *)c->out->data;
+    const void *src = c->in->data;
     char tmp[32];
-    int len;
-    for (int k = 0; k < c->n; k++) {
-        int i = c->sel ? c->sel[k] : k;
-        if (om_vec_is_null(c->in, i)) continue;
-        const char *s = tmp;
-        switch (c->from.id) {
-        case OM_T_BOOL:
-            s = ((const uint8_t *)c->in->data)[i] ? "true" : "false";
-            len = (int)strlen(s);
-            break;
-        case OM_T_INT2:
-        case OM_T_INT4:
-        case OM_T_INT8:
-            len = ty_int64_fmt(int_at(c->in, c->from.id, i), tmp);
-            break;
-        case OM_T_FLOAT4:
-            len = ty_float4_fmt(((const float *)c->in->data)[i], tmp);
-            break;
-        case OM_T_FLOAT8:
-            len = ty_float8_fmt(((const double *)c->in->data)[i], tmp);
-            break;
-        default: { /* numeric: its canonical text */
-            const OmStr *v = &((const OmStr *)c->in->data)[i];
-            s = v->ptr;
-            len = (int)v->len;
-            break;
-        }
-        }
-        if (put_fit(c, &b, &dst[i], s, (size_t)len) < 0) return -1;
+    switch (c->from.id) {
+    case OM_T_BOOL:
+        TO_STRING_LOOP({
+            bool v = ((const uint8_t *)src)[i];
+            s = v ? "true" : "false";
+            len = v ? 4 : 5;
+        });
+        break;
+    case OM_T_INT2:
+        TO_STRING_LOOP(len = (size_t)ty_int64_fmt(((const int16_t *)src)[i], tmp));
+        break;
+    case OM_T_INT4:
+        TO_STRING_LOOP(len = (size_t)ty_int64_fmt(((const int32_t *)src)[i], tmp));
+        break;
+    case OM_T_INT8:
+        TO_STRING_LOOP(len = (size_t)ty_int64_fmt(((const int64_t *)src)[i], tmp));
+        break;
+    case OM_T_FLOAT4:
+        TO_STRING_LOOP(len = (size_t)ty_float4_fmt(((const float *)src)[i], tmp));
+        break;
+    case OM_T_FLOAT8:
+        TO_STRING_LOOP(len = (size_t)ty_float8_fmt(((const double *)src)[i], tmp));
+        break;
+    default: /* numeric: its canonical text */
+        TO_STRING_LOOP({
+            s = ((const OmStr *)src)[i].ptr;
+            len = ((const OmStr *)src)[i].len;
+        });
+        break;
     }
     sink_fix(c, &b);
     return 0;
@@ -339,7 +351,10 @@ static int cast_string_string(const CastRun *c)
     bool trim = c->from.id == OM_T_BPCHAR && c->to.id != OM_T_BPCHAR;
     bool check = c->from.id == OM_T_UNKNOWN;
     size_t total = 64;
-    for (int k = 0; k < c->n; k++) total += src[c->sel ? c->sel[k] : k].len;
+    for (int k = 0; k < c->n; k++) {
+        int i = c->sel ? c->sel[k] : k;
+        if (!om_vec_is_null(c->in, i)) total += src[i].len; /* garbage under a NULL */
+    }
     OmBuf b;
     buf_init(&b, c->ctx, total);
     for (int k = 0; k < c->n; k++) {
@@ -372,119 +387,151 @@ static int num_put(const CastRun *c, OmBuf *b, OmStr *dst, const char *s, size_t
     return 0;
 }
 
-/* integers, floats, numeric and strings → numeric(p,s). */
+/* Rows → numeric(p,s). FORMAT sets s and len (the text numeric_in reads)
+ * for row i, or `continue`s after sink_put when the text is already final. */
+#define TO_NUMERIC_LOOP(FORMAT)                                                  \
+    for (int k = 0; k < c->n; k++) {                                             \
+        int i = c->sel ? c->sel[k] : k;                                          \
+        if (om_vec_is_null(c->in, i)) continue;                                  \
+        const char *s = tmp;                                                     \
+        size_t len;                                                              \
+        FORMAT;                                                                  \
+        if (num_put(c, &b, &dst[i], s, len, tm) < 0) return -1;                  \
+    }
+
+/* float8_numeric / float4_numeric: DBL_DIG / FLT_DIG significant digits. */
+static size_t float_numeric_text(double d, int digits, char *tmp, size_t cap)
+{
+    if (isnan(d)) return (size_t)snprintf(tmp, cap, "NaN");
+    if (isinf(d)) return (size_t)snprintf(tmp, cap, "%s", d > 0 ? "Infinity" : "-Infinity");
+    return (size_t)snprintf(tmp, cap, "%.*g", digits, d);
+}
+
+/* integers, floats, numeric and strings → numeric(p,s). An integer's text is
+ * already canonical, so is a numeric's; only a typmod needs the parse. */
 static int cast_to_numeric(const CastRun *c)
 {
     OmBuf b;
     buf_init(&b, c->ctx, (size_t)c->n * 12 + 64);
     OmStr *dst = (OmStr *)c->out->data;
+    const void *src = c->in->data;
     char tmp[40];
     int32_t tm = c->to.typmod;
-    for (int k = 0; k < c->n; k++) {
-        int i = c->sel ? c->sel[k] : k;
-        if (om_vec_is_null(c->in, i)) continue;
-        const char *s = tmp;
-        size_t len;
-        double d;
-        switch (c->from.id) {
-        case OM_T_INT2:
-        case OM_T_INT4:
-        case OM_T_INT8:
+    bool raw = tm < 0;
+    switch (c->from.id) {
+    case OM_T_INT2:
+    case OM_T_INT4:
+    case OM_T_INT8:
+        TO_NUMERIC_LOOP({
             len = (size_t)ty_int64_fmt(int_at(c->in, c->from.id, i), tmp);
-            if (tm < 0) { /* already canonical */
+            if (raw) {
                 sink_put(&b, &dst[i], tmp, len, 0);
                 continue;
             }
-            break;
-        case OM_T_FLOAT4:
-        case OM_T_FLOAT8:
-            /* float8_numeric / float4_numeric: DBL_DIG / FLT_DIG significant digits. */
-            if (c->from.id == OM_T_FLOAT8)
-                d = ((const double *)c->in->data)[i];
-            else
-                d = ((const float *)c->in->data)[i];
-            if (isnan(d))
-                len = (size_t)snprintf(tmp, sizeof tmp, "NaN");
-            else if (isinf(d))
-                len = (size_t)snprintf(tmp, sizeof tmp, "%s", d > 0 ? "Infinity" : "-Infinity");
-            else
-                len = (size_t)snprintf(tmp, sizeof tmp, "%.*g", c->from.id == OM_T_FLOAT8 ? 15 : 6, d);
-            break;
-        default: { /* numeric, strings, unknown */
-            const OmStr *v = &((const OmStr *)c->in->data)[i];
-            s = v->ptr;
-            len = v->len;
-            if (c->from.id == OM_T_NUMERIC && tm < 0) {
+        });
+        break;
+    case OM_T_FLOAT4:
+        TO_NUMERIC_LOOP(len = float_numeric_text(((const float *)src)[i], 6, tmp, sizeof tmp));
+        break;
+    case OM_T_FLOAT8:
+        TO_NUMERIC_LOOP(len = float_numeric_text(((const double *)src)[i], 15, tmp, sizeof tmp));
+        break;
+    default: /* numeric, strings, unknown */
+        TO_NUMERIC_LOOP({
+            s = ((const OmStr *)src)[i].ptr;
+            len = ((const OmStr *)src)[i].len;
+            if (raw && c->from.id == OM_T_NUMERIC) {
                 sink_put(&b, &dst[i], s, len, 0);
                 continue;
             }
-            break;
-        }
-        }
-        if (num_put(c, &b, &dst[i], s, len, tm) < 0) return -1;
+        });
+        break;
     }
     sink_fix(c, &b);
     return 0;
 }
 
+#define NUMERIC_INT_LOOP(TO)                                                     \
+    for (int k = 0; k < c->n; k++) {                                             \
+        int i = c->sel ? c->sel[k] : k;                                          \
+        if (om_vec_is_null(c->in, i)) continue;                                  \
+        OmNum n;                                                                 \
+        int64_t v;                                                               \
+        if (ty_num_parse(src[i].ptr, src[i].len, &n, c->ctx, c->err) < 0) return -1; \
+        if (ty_num_to_int(&n, c->to.id, &v, c->err) < 0) return -1;             \
+        ((TO *)c->out->data)[i] = (TO)v;                                         \
+    }
+
+/* numeric_int2/4/8: round half away from zero, range-check. */
 static int cast_numeric_int(const CastRun *c)
 {
     const OmStr *src = (const OmStr *)c->in->data;
-    for (int k = 0; k < c->n; k++) {
-        int i = c->sel ? c->sel[k] : k;
-        if (om_vec_is_null(c->in, i)) continue;
-        OmNum n;
-        int64_t v;
-        if (ty_num_parse(src[i].ptr, src[i].len, &n, c->ctx, c->err) < 0) return -1;
-        if (ty_num_to_int(&n, c->to.id, &v, c->err) < 0) return -1;
-        switch (c->to.id) {
-        case OM_T_INT2: ((int16_t *)c->out->data)[i] = (int16_t)v; break;
-        case OM_T_INT4: ((int32_t *)c->out->data)[i] = (int32_t)v; break;
-        default: ((int64_t *)c->out->data)[i] = v; break;
-        }
-    }
+    if (c->to.id == OM_T_INT2)
+        NUMERIC_INT_LOOP(int16_t)
+    else if (c->to.id == OM_T_INT4)
+        NUMERIC_INT_LOOP(int32_t)
+    else
+        NUMERIC_INT_LOOP(int64_t)
     return 0;
 }
 
 /* ---- strings in (input functions) ------------------------------------------------------ */
 
 /* Text, varchar, char(n), unknown and numeric (its text is float8in's input
- * in numeric_float8) → bool, integers, floats. */
+ * in numeric_float8) → bool, integers, floats. PARSE reads s/len into row i. */
+#define PARSE_LOOP(PARSE)                                                        \
+    for (int k = 0; k < c->n; k++) {                                             \
+        int i = c->sel ? c->sel[k] : k;                                          \
+        if (om_vec_is_null(c->in, i)) continue;                                  \
+        const char *s = src[i].ptr;                                              \
+        size_t len = src[i].len;                                                 \
+        if ((PARSE) < 0) return -1;                                              \
+    }
+
+static inline int parse_bool_at(const char *s, size_t len, uint8_t *dst, OmError *err)
+{
+    bool b;
+    if (ty_parse_bool(s, len, &b, err) < 0) return -1;
+    *dst = b;
+    return 0;
+}
+
+#define PARSE_INT_AT(TO)                                                         \
+    static inline int parse_##TO##_at(OmTypeId t, const char *s, size_t len, TO *dst, OmError *err) \
+    {                                                                            \
+        int64_t v;                                                               \
+        if (ty_parse_int(t, s, len, &v, err) < 0) return -1;                     \
+        *dst = (TO)v;                                                            \
+        return 0;                                                                \
+    }
+PARSE_INT_AT(int16_t)
+PARSE_INT_AT(int32_t)
+PARSE_INT_AT(int64_t)
+
 static int cast_parse(const CastRun *c)
 {
     const OmStr *src = (const OmStr *)c->in->data;
+    void *out = c->out->data;
     OmTypeId t = c->to.id;
-    for (int k = 0; k < c->n; k++) {
-        int i = c->sel ? c->sel[k] : k;
-        if (om_vec_is_null(c->in, i)) continue;
-        const char *s = src[i].ptr;
-        size_t len = src[i].len;
-        int64_t v;
-        bool b;
-        switch (t) {
-        case OM_T_BOOL:
-            if (ty_parse_bool(s, len, &b, c->err) < 0) return -1;
-            ((uint8_t *)c->out->data)[i] = b;
-            break;
-        case OM_T_INT2:
-            if (ty_parse_int(t, s, len, &v, c->err) < 0) return -1;
-            ((int16_t *)c->out->data)[i] = (int16_t)v;
-            break;
-        case OM_T_INT4:
-            if (ty_parse_int(t, s, len, &v, c->err) < 0) return -1;
-            ((int32_t *)c->out->data)[i] = (int32_t)v;
-            break;
-        case OM_T_INT8:
-            if (ty_parse_int(t, s, len, &v, c->err) < 0) return -1;
-            ((int64_t *)c->out->data)[i] = v;
-            break;
-        case OM_T_FLOAT4:
-            if (ty_parse_float4(s, len, &((float *)c->out->data)[i], c->ctx, c->err) < 0) return -1;
-            break;
-        default:
-            if (ty_parse_float8(s, len, &((double *)c->out->data)[i], c->ctx, c->err) < 0) return -1;
-            break;
-        }
+    switch (t) {
+    case OM_T_BOOL:
+        PARSE_LOOP(parse_bool_at(s, len, &((uint8_t *)out)[i], c->err));
+        break;
+    case OM_T_INT2:
+        PARSE_LOOP(parse_int16_t_at(t, s, len, &((int16_t *)out)[i], c->err));
+        break;
+    case OM_T_INT4:
+        PARSE_LOOP(parse_int32_t_at(t, s, len, &((int32_t *)out)[i], c->err));
+        break;
+    case OM_T_INT8:
+        PARSE_LOOP(parse_int64_t_at(t, s, len, &((int64_t *)out)[i], c->err));
+        break;
+    case OM_T_FLOAT4:
+        PARSE_LOOP(ty_parse_float4(s, len, &((float *)out)[i], c->ctx, c->err));
+        break;
+    default:
+        PARSE_LOOP(ty_parse_float8(s, len, &((double *)out)[i], c->ctx, c->err));
+        break;
     }
     return 0;
 }
@@ -526,11 +573,9 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
     }
     CastFn fn = (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)) ? pick(from.id, to.id)
                                                                                           : NULL;
-    if (!fn) {
-        char a[OM_TYPE_NAME_MAX], b[OM_TYPE_NAME_MAX];
-        return err_set(err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s", type_name(from, a, sizeof a),
-                       type_name(to, b, sizeof b));
-    }
+    if (!fn)
+        return err_set(err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s", type_name_be(from.id),
+                       type_name_be(to.id));
     copy_nulls(&c);
     return fn(&c);
 }

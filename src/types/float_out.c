@@ -4,6 +4,8 @@
  * the value's rounding interval, the closest to the value among those, laid
  * out in fixed notation when the decimal exponent is in [-4, 15) for float8 /
  * [-4, 6) for float4, else as d.ddde+XX (at least two exponent digits).
+ * With extra_float_digits <= 0 (the session's, om_params()): %g with
+ * 15 / 6 + extra_float_digits significant digits, as pg_strfromd.
  *
  * Used by type_out, by casts to text and by anything that prints a float.
  *
@@ -25,8 +27,10 @@
  * ty_float8_fmt, ty_float4_fmt, ty_float_shortest, ty_int64_fmt (types_int.h).
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "../common/session_params.h"
 #include "types_int.h"
 
 int ty_int64_fmt(int64_t v, char *buf)
@@ -285,6 +289,14 @@ static int fmt(double d, bool single, char *buf)
         size_t n = strlen(s);
         memcpy(buf, s, n + 1);
         return (int)n;
+    }
+    int efd = om_params()->extra_float_digits;
+    if (efd <= 0) {
+        /* float8out / float4out with extra_float_digits <= 0: pg_strfromd's
+         * %g with DBL_DIG / FLT_DIG + extra_float_digits digits (at least 1). */
+        int ndig = (single ? 6 : 15) + efd;
+        if (ndig < 1) ndig = 1;
+        return snprintf(buf, 32, "%.*g", ndig, d);
     }
     uint64_t mant;
     int e10;

@@ -5,7 +5,7 @@
  * The binder calls type_lookup / type_lookup_mods for every TypeName in DDL
  * and casts; everyone else asks the table (type_oid, type_phys, type_name…).
  *
- * Interface routines: type_oid, type_from_oid, type_name, type_phys, type_len,
+ * Interface routines: type_oid, type_from_oid, type_name, type_name_be, type_phys, type_len,
  * type_category, type_is_integer, type_is_string, type_lookup,
  * type_lookup_mods, type_numeric_typmod, type_numeric_precision,
  * type_numeric_scale.
@@ -92,6 +92,12 @@ const char *type_name(OmType t, char *buf, size_t bufsize)
     }
     snprintf(buf, bufsize, "%s", base);
     return buf;
+}
+
+const char *type_name_be(OmTypeId t)
+{
+    if (!valid_id(t)) return "???";
+    return t == OM_T_BPCHAR ? "character" : type_table[t].name;
 }
 
 /* ---- name resolution ----------------------------------------------------------------- */

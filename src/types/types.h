@@ -87,7 +87,9 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
 void type_out(OmType t, const OmVector *v, int row, OmBuf *out);
 
 /* Shortest text that reads back as the same double / float, formatted as
- * PostgreSQL 15 does with extra_float_digits = 1 (the default). */
+ * PostgreSQL 15 does with extra_float_digits = 1 (the default). Follows the
+ * session's extra_float_digits (common/session_params.h): > 0 shortest,
+ * <= 0 %g with DBL_DIG / FLT_DIG + extra_float_digits digits. */
 void type_float8_out(double d, OmBuf *out);
 void type_float4_out(float f, OmBuf *out);
 
@@ -116,6 +118,12 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
 
 /* Room for any type_name() result. */
 #define OM_TYPE_NAME_MAX 64
+
+/* The name PostgreSQL's error messages use (format_type_be: no typmod, and
+ * bpchar is "character"): "operator does not exist: character + integer",
+ * "column "a" is of type character varying but expression is of type
+ * integer". type_name() is format_type with the typmod, as \d shows it. */
+const char *type_name_be(OmTypeId t);
 
 /*
  * numeric typmod. OmenDB keeps PostgreSQL's packing without the 4-byte
