@@ -90,6 +90,15 @@ static BoundExpr *new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int 
     return e;
 }
 
+bool bind_has_volatile(const BoundExpr *e)
+{
+    if (!e) return false;
+    if (e->kind == BE_FUNC && (e->fn->flags & FN_VOLATILE)) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (bind_has_volatile(e->args[i])) return true;
+    return false;
+}
+
 bool bind_has_agg(const BoundExpr *e)
 {
     if (!e) return false;
@@ -405,10 +414,6 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         }
         if (common.id == OM_T_VARCHAR) common = om_type(OM_T_TEXT);
         common.typmod = -1;
-        if (!cmp && common.id == OM_T_NUMERIC) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "numeric arithmetic is not supported yet");
-            return bind_error_at(bc, loc);
-        }
         result = cmp ? om_type(OM_T_BOOL) : common;
         if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
         if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
@@ -443,29 +448,6 @@ static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, Bo
         return 0;
     }
     if (strcmp(opname, "-")) return op_not_exist(bc, opname, NULL, a, loc);
-    if (a->type.id == OM_T_NUMERIC && a->kind == BE_CONST && !a->is_null) {
-        /* Negative decimal literals: fold by text. */
-        OmStr *s = a->cval.data;
-        BoundExpr *c = bind_make_const(bc->ctx, a->type, false);
-        OmStr *d = c->cval.data;
-        if (s->len == 1 && s->ptr[0] == '0') *d = *s;
-        else if (s->ptr[0] == '-') d->ptr = s->ptr + 1, d->len = s->len - 1;
-        else if (!strncmp(s->ptr, "NaN", s->len)) *d = *s;
-        else {
-            char *p = mem_alloc(bc->ctx, s->len + 1);
-            p[0] = '-';
-            memcpy(p + 1, s->ptr, s->len);
-            d->ptr = p;
-            d->len = s->len + 1;
-        }
-        c->location = loc;
-        *out = c;
-        return 0;
-    }
-    if (a->type.id == OM_T_NUMERIC) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "numeric arithmetic is not supported yet");
-        return bind_error_at(bc, loc);
-    }
     BoundExpr *e = new_expr(bc, BE_OP, a->type, loc, 1);
     e->op = BOP_NEG;
     e->arg_type = a->type;
@@ -705,8 +687,9 @@ static int bind_sequence_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc,
         CatTable *t;
         int trc = cat_table_lookup(bc->txn, bc->ctx, bc->db, seqname, &t, bc->err);
         if (trc < 0) return -1;
-        if (trc == 1) err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", seqname);
-        else err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", seqname);
+        /* PostgreSQL finds "not a sequence" at execution: no position. */
+        if (trc == 1) return err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", seqname);
+        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", seqname);
         return bind_error_at(bc, a0->a_const->location);
     }
     StorSeqDef *def = mem_new(bc->ctx, StorSeqDef);

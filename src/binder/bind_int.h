@@ -37,6 +37,8 @@ int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmTyp
 int bind_error_at(BindCtx *bc, int location);
 /* Does the expression contain an aggregate reference? */
 bool bind_has_agg(const BoundExpr *e);
+/* Does the expression call a volatile function (nextval, random)? */
+bool bind_has_volatile(const BoundExpr *e);
 /* Evaluate a constant expression (no column refs) now. */
 int bind_eval_const(BindCtx *bc, BoundExpr *e, BoundExpr **out);
 

@@ -9,6 +9,9 @@
 #include "bind_int.h"
 
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
+int bind_create_sequence(BindCtx *bc, PgQuery__CreateSeqStmt *cs, BoundStmt *st);
+int bind_drop_sequence(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st);
+int bind_column_sequence(BindCtx *bc, CatTable *t, int col, PgQuery__Node **opts, size_t nopts, CatSequence **out);
 
 static int unsupported(BindCtx *bc, const char *what)
 {
@@ -18,6 +21,21 @@ static int unsupported(BindCtx *bc, const char *what)
 /* The value a column gets when the statement does not give one. */
 static int column_default(BindCtx *bc, const CatColumn *c, BoundExpr **out)
 {
+    if (c->default_expr) {
+        /* A stored expression (nextval(...), now()): parsed and bound for
+         * this statement; evaluated per row. Errors in it carry no position
+         * in the user's text. */
+        PgQuery__Node *n;
+        if (parse_expr(bc->ctx, c->default_expr, &n, bc->err) < 0) return -1;
+        BindCtx sub = *bc;
+        sub.sql = NULL;
+        BindScope sc = {.clause = "DEFAULT expressions"};
+        BoundExpr *e;
+        if (bind_expr(&sub, &sc, n, &e) < 0) return -1;
+        if (bind_coerce(&sub, e, c->type, OM_COERCE_ASSIGNMENT, c->name, out) < 0) return -1;
+        bc->err->position = 0;
+        return 0;
+    }
     if (!c->has_default || !c->default_text) {
         *out = bind_make_const(bc->ctx, c->type, true);
         return 0;
@@ -87,6 +105,30 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
             given[i] = true;
         }
     }
+    /* GENERATED ALWAYS identity columns take no value from the statement
+     * unless OVERRIDING SYSTEM VALUE (PostgreSQL checks every VALUES item,
+     * DEFAULT excepted). */
+    if (ins->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE) {
+        PgQuery__SelectStmt *vs = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
+        for (int i = 0; i < ntarget; i++) {
+            int c = target[i];
+            if (t->cols[c].identity != 'a') continue;
+            bool explicit_value = !vs || !vs->n_values_lists;
+            for (size_t r = 0; vs && r < vs->n_values_lists && !explicit_value; r++) {
+                PgQuery__List *l = vs->values_lists[r]->list;
+                if ((int)l->n_items > i && l->items[i]->node_case != PG_QUERY__NODE__NODE_SET_TO_DEFAULT)
+                    explicit_value = true;
+            }
+            if (!vs) explicit_value = false;
+            if (explicit_value) {
+                err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "cannot insert a non-DEFAULT value into column \"%s\"",
+                        t->cols[c].name);
+                err_detail(bc->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", t->cols[c].name);
+                err_hint(bc->err, "Use OVERRIDING SYSTEM VALUE to override.");
+                return -1;
+            }
+        }
+    }
     BoundSelect *src = mem_new(bc->ctx, BoundSelect);
     st->select = src;
     PgQuery__SelectStmt *sel = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
@@ -129,6 +171,10 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
                 int c = target[i];
                 PgQuery__Node *x = l->items[i];
                 if (x->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+                    if (column_default(bc, &t->cols[c], &row[c]) < 0) return -1;
+                    continue;
+                }
+                if (t->cols[c].identity == 'd' && ins->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) {
                     if (column_default(bc, &t->cols[c], &row[c]) < 0) return -1;
                     continue;
                 }
@@ -221,6 +267,10 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
         BoundExpr *e;
         if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
             if (column_default(bc, &t->cols[c], &e) < 0) return -1;
+        } else if (t->cols[c].identity == 'a') {
+            err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT", rt->name);
+            err_detail(bc->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", rt->name);
+            return -1;
         } else {
             if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
             if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;
@@ -316,8 +366,12 @@ static int bind_default(BindCtx *bc, CatColumn *col, PgQuery__Node *raw)
     }
     if (bind_expr(bc, &sc, raw, &e) < 0) return -1;
     if (bind_coerce(bc, e, col->type, OM_COERCE_ASSIGNMENT, col->name, &e) < 0) return -1;
-    if (e->kind != BE_CONST && bind_eval_const(bc, e, &e) < 0) return -1;
     col->has_default = true;
+    if (bind_has_volatile(e)) {
+        /* Evaluated per row at INSERT time: keep the expression's text. */
+        return parse_deparse_expr(bc->ctx, raw, &col->default_expr, bc->err);
+    }
+    if (e->kind != BE_CONST && bind_eval_const(bc, e, &e) < 0) return -1;
     if (e->is_null) {
         col->default_text = NULL;
     } else {
@@ -364,12 +418,24 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
         CatColumn *col = &t->cols[t->ncols++];
         col->name = mem_strdup(bc->ctx, cd->colname);
         const char *tn = bind_node_name(cd->type_name->names[cd->type_name->n_names - 1]);
-        if (tn && (!strcmp(tn, "serial") || !strcmp(tn, "bigserial") || !strcmp(tn, "smallserial") ||
-                   !strcmp(tn, "serial4") || !strcmp(tn, "serial8") || !strcmp(tn, "serial2"))) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "type %s is not supported yet", tn);
-            return bind_error_at(bc, cd->type_name->location);
+        OmTypeId serial = OM_T_NULL;
+        if (tn && cd->type_name->n_names == 1) {
+            if (!strcmp(tn, "serial") || !strcmp(tn, "serial4")) serial = OM_T_INT4;
+            else if (!strcmp(tn, "bigserial") || !strcmp(tn, "serial8")) serial = OM_T_INT8;
+            else if (!strcmp(tn, "smallserial") || !strcmp(tn, "serial2")) serial = OM_T_INT2;
         }
-        if (bind_typename(bc, cd->type_name, &col->type) < 0) return -1;
+        if (serial != OM_T_NULL) {
+            /* serial = integer NOT NULL DEFAULT nextval('<t>_<c>_seq'),
+             * with a sequence owned by the column (created by run_ddl). */
+            col->type = om_type(serial);
+            col->not_null = true;
+            if (!st->col_seqs) st->col_seqs = mem_new_array(bc->ctx, CatSequence *, ncols);
+            if (bind_column_sequence(bc, t, t->ncols - 1, NULL, 0, &st->col_seqs[t->ncols - 1]) < 0) return -1;
+            col->has_default = true;
+            col->default_expr = mem_printf(bc->ctx, "nextval('%s'::regclass)", st->col_seqs[t->ncols - 1]->name);
+        } else if (bind_typename(bc, cd->type_name, &col->type) < 0) {
+            return -1;
+        }
         if (col->type.id == OM_T_BPCHAR && col->type.typmod < 0) col->type.typmod = 1; /* char = char(1) */
         if (cd->coll_clause) return unsupported(bc, "COLLATE");
     }
@@ -394,6 +460,11 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                 seen_null = true;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+                if (col->identity) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
+                            "both default and identity specified for column \"%s\" of table \"%s\"", col->name, t->name);
+                    return bind_error_at(bc, con->location);
+                }
                 if (col->has_default) {
                     err_set(bc->err, ERRCODE_SYNTAX_ERROR,
                             "multiple default values specified for column \"%s\" of table \"%s\"", col->name, t->name);
@@ -412,8 +483,28 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                 return unsupported(bc, "CHECK constraints");
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
                 return unsupported(bc, "FOREIGN KEY constraints");
-            case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-                return unsupported(bc, "GENERATED ... AS IDENTITY");
+            case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: {
+                OmTypeId ct = col->type.id;
+                if (ct != OM_T_INT2 && ct != OM_T_INT4 && ct != OM_T_INT8) {
+                    char tb[64];
+                    err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE,
+                            "identity column type must be smallint, integer, or bigint");
+                    (void)tb;
+                    return -1;
+                }
+                if (col->identity || col->has_default) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
+                            "both default and identity specified for column \"%s\" of table \"%s\"", col->name, t->name);
+                    return bind_error_at(bc, con->location);
+                }
+                if (!st->col_seqs) st->col_seqs = mem_new_array(bc->ctx, CatSequence *, ncols);
+                if (bind_column_sequence(bc, t, c, con->options, con->n_options, &st->col_seqs[c]) < 0) return -1;
+                col->identity = con->generated_when && con->generated_when[0] == 'a' ? 'a' : 'd';
+                col->not_null = true;
+                col->has_default = true;
+                col->default_expr = mem_printf(bc->ctx, "nextval('%s'::regclass)", st->col_seqs[c]->name);
+                break;
+            }
             case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
                 return unsupported(bc, "generated columns");
             default:
@@ -501,7 +592,6 @@ static const char *stmt_feature(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE";
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return "SET";
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: return "SHOW";
-    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
     case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
     case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
@@ -535,6 +625,7 @@ bool bind_stmt_writes(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_DELETE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_STMT:
     case PG_QUERY__NODE__NODE_DROP_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
         return true;
     default:
         return false;
@@ -562,8 +653,15 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
         st->kind = BS_CREATE_TABLE;
         return bind_create(bc, n->create_stmt, st);
     case PG_QUERY__NODE__NODE_DROP_STMT:
+        if (n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
+            st->kind = BS_DROP_SEQUENCE;
+            return bind_drop_sequence(bc, n->drop_stmt, st);
+        }
         st->kind = BS_DROP_TABLE;
         return bind_drop(bc, n->drop_stmt, st);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+        st->kind = BS_CREATE_SEQUENCE;
+        return bind_create_sequence(bc, n->create_seq_stmt, st);
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: {
         PgQuery__TransactionStmt *ts = n->transaction_stmt;
         switch (ts->kind) {

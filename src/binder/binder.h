@@ -118,7 +118,7 @@ typedef struct BoundSelect {
 
 typedef enum {
     BS_SELECT, BS_INSERT, BS_UPDATE, BS_DELETE,
-    BS_CREATE_TABLE, BS_DROP_TABLE,
+    BS_CREATE_TABLE, BS_DROP_TABLE, BS_CREATE_SEQUENCE, BS_DROP_SEQUENCE,
     BS_BEGIN, BS_COMMIT, BS_ROLLBACK,
     BS_EMPTY
 } BoundStmtKind;
@@ -136,6 +136,10 @@ typedef struct BoundStmt {
     CatTable **drops;
     int nmissing;             /* ... and names missing under IF EXISTS (NOTICE) */
     char **missing;
+    CatSequence *seq;         /* CREATE SEQUENCE */
+    CatSequence **col_seqs;   /* CREATE TABLE: per column, the serial/identity sequence to create */
+    int nseq_drops;           /* DROP SEQUENCE */
+    CatSequence **seq_drops;
     bool chain;
     bool start_form;          /* START TRANSACTION (its own command tag) */
     size_t ntxn_options;      /* BEGIN's options (DefElem nodes of the parse tree) */

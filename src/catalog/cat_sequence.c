@@ -78,12 +78,24 @@ int cat_relation_exists(StorTxn *txn, MemCtx *ctx, const char *db, const char *n
     return cat_seq_lookup(txn, ctx, db, name, &s, err);
 }
 
+static int put_record(StorTxn *txn, MemCtx *ctx, const CatSequence *s, OmError *err);
+
 int cat_seq_create(StorTxn *txn, MemCtx *ctx, CatSequence *s, OmError *err)
 {
     int rc = cat_relation_exists(txn, ctx, s->dbname, s->name, err);
     if (rc < 0) return -1;
     if (rc == 1) return err_set(err, ERRCODE_DUPLICATE_TABLE, "relation \"%s\" already exists", s->name);
     if (stor_next_oid(txn, &s->oid, err) < 0) return -1;
+    return put_record(txn, ctx, s, err);
+}
+
+int cat_seq_update(StorTxn *txn, MemCtx *ctx, const CatSequence *s, OmError *err)
+{
+    return put_record(txn, ctx, s, err);
+}
+
+static int put_record(StorTxn *txn, MemCtx *ctx, const CatSequence *s, OmError *err)
+{
     uint8_t rec[SEQ_REC_LEN] = {SEQ_REC_VERSION};
     uint64_t fields[] = {s->oid, type_oid(s->type), (uint64_t)s->increment, (uint64_t)s->min, (uint64_t)s->max,
                          (uint64_t)s->start, (uint64_t)s->cache};

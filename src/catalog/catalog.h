@@ -91,6 +91,8 @@ int cat_seq_create(StorTxn *txn, MemCtx *ctx, CatSequence *s, OmError *err);
 /* 1 found, 0 not, -1 error. */
 int cat_seq_lookup(StorTxn *txn, MemCtx *ctx, const char *db, const char *name, CatSequence **out, OmError *err);
 int cat_seq_drop(StorTxn *txn, const CatSequence *s, OmError *err);
+/* Rewrite an existing sequence's record (its owner, after CREATE TABLE). */
+int cat_seq_update(StorTxn *txn, MemCtx *ctx, const CatSequence *s, OmError *err);
 /* Sequences OWNED BY a table (dropped with it). */
 int cat_seq_list_owned(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t table_oid, CatSequence ***out, int *n,
                        OmError *err);

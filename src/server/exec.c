@@ -100,27 +100,70 @@ static int send_rows(StmtRun *r, Plan *plan, ExecNode *root)
 
 static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
 {
-    *tag = st->kind == BS_CREATE_TABLE ? "CREATE TABLE" : "DROP TABLE";
-    if (st->kind == BS_CREATE_TABLE) {
-        CatTable *existing;
-        int rc = cat_table_lookup(txn, r->ctx, r->s->database, st->table->name, &existing, r->err);
+    char msg[300];
+    switch (st->kind) {
+    case BS_CREATE_SEQUENCE: {
+        *tag = "CREATE SEQUENCE";
+        int rc = cat_relation_exists(txn, r->ctx, r->s->database, st->seq->name, r->err);
         if (rc < 0) return -1;
         if (rc == 1 && st->if_exists) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "relation \"%s\" already exists, skipping", st->table->name);
+            snprintf(msg, sizeof msg, "relation \"%s\" already exists, skipping", st->seq->name);
             notice(r, "NOTICE", ERRCODE_DUPLICATE_TABLE, msg);
             return 0;
         }
-        return cat_table_create(txn, r->ctx, st->table, r->err);
+        return cat_seq_create(txn, r->ctx, st->seq, r->err);
     }
-    for (int i = 0; i < st->nmissing; i++) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "table \"%s\" does not exist, skipping", st->missing[i]);
-        notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+    case BS_DROP_SEQUENCE:
+        *tag = "DROP SEQUENCE";
+        for (int i = 0; i < st->nmissing; i++) {
+            snprintf(msg, sizeof msg, "sequence \"%s\" does not exist, skipping", st->missing[i]);
+            notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+        }
+        for (int i = 0; i < st->nseq_drops; i++)
+            if (cat_seq_drop(txn, st->seq_drops[i], r->err) < 0) return -1;
+        return 0;
+    case BS_CREATE_TABLE: {
+        *tag = "CREATE TABLE";
+        CatTable *t = st->table;
+        int rc = cat_relation_exists(txn, r->ctx, r->s->database, t->name, r->err);
+        if (rc < 0) return -1;
+        if (rc == 1 && st->if_exists) {
+            snprintf(msg, sizeof msg, "relation \"%s\" already exists, skipping", t->name);
+            notice(r, "NOTICE", ERRCODE_DUPLICATE_TABLE, msg);
+            return 0;
+        }
+        /* serial / identity sequences first (their oids go into the table
+         * record), then the table, then the sequences' owner. */
+        for (int c = 0; st->col_seqs && c < t->ncols; c++) {
+            if (!st->col_seqs[c]) continue;
+            if (cat_seq_create(txn, r->ctx, st->col_seqs[c], r->err) < 0) return -1;
+            if (t->cols[c].identity) t->cols[c].identity_seq = st->col_seqs[c]->oid;
+        }
+        if (cat_table_create(txn, r->ctx, t, r->err) < 0) return -1;
+        for (int c = 0; st->col_seqs && c < t->ncols; c++) {
+            if (!st->col_seqs[c]) continue;
+            st->col_seqs[c]->owner_table = t->oid;
+            if (cat_seq_update(txn, r->ctx, st->col_seqs[c], r->err) < 0) return -1;
+        }
+        return 0;
     }
-    for (int i = 0; i < st->ndrop; i++)
-        if (cat_table_drop(txn, st->drops[i], r->err) < 0) return -1;
-    return 0;
+    default: /* BS_DROP_TABLE */
+        *tag = "DROP TABLE";
+        for (int i = 0; i < st->nmissing; i++) {
+            snprintf(msg, sizeof msg, "table \"%s\" does not exist, skipping", st->missing[i]);
+            notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+        }
+        for (int i = 0; i < st->ndrop; i++) {
+            if (cat_table_drop(txn, st->drops[i], r->err) < 0) return -1;
+            /* Sequences owned by the table's columns go with it. */
+            CatSequence **owned;
+            int n;
+            if (cat_seq_list_owned(txn, r->ctx, r->s->database, st->drops[i]->oid, &owned, &n, r->err) < 0) return -1;
+            for (int k = 0; k < n; k++)
+                if (cat_seq_drop(txn, owned[k], r->err) < 0) return -1;
+        }
+        return 0;
+    }
 }
 
 /* End of a transaction block (or implicit transaction): settings follow. */
@@ -353,10 +396,13 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
     int rc = bind_stmt(&bc, node, &st);
     if (rc == 0 && writes && s->txn_read_only) {
         const char *what = st->kind == BS_INSERT ? "INSERT" : st->kind == BS_UPDATE ? "UPDATE"
-                           : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE" : "DROP TABLE";
+                           : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE"
+                           : st->kind == BS_CREATE_SEQUENCE ? "CREATE SEQUENCE"
+                           : st->kind == BS_DROP_SEQUENCE ? "DROP SEQUENCE" : "DROP TABLE";
         rc = err_set(r->err, ERRCODE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction", what);
     }
-    if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE)) {
+    if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE || st->kind == BS_CREATE_SEQUENCE ||
+                    st->kind == BS_DROP_SEQUENCE)) {
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
