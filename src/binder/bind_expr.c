@@ -302,27 +302,44 @@ static bool pair_common(OmType a, OmType b, OmType *out)
     return false;
 }
 
+static char type_cat(OmTypeId t)
+{
+    switch (type_category(t)) {
+    case OM_TCAT_BOOL: return 'B';
+    case OM_TCAT_NUMERIC: return 'N';
+    case OM_TCAT_STRING: return 'S';
+    default: return 'U';
+    }
+}
+
+static bool type_preferred(OmTypeId t) { return t == OM_T_FLOAT8 || t == OM_T_TEXT || t == OM_T_BOOL; }
+
+/* PostgreSQL's select_common_type: the first known type, replaced by a
+ * later one of the same category when the current one converts to it
+ * implicitly but not back (and the current one is not preferred). */
 int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmType *out)
 {
     OmType cur = om_type(OM_T_UNKNOWN);
-    int cur_loc = -1;
+    bool cur_pref = false;
     for (int i = 0; i < n; i++) {
         OmType t = es[i]->type;
         if (t.id == OM_T_UNKNOWN || t.id == OM_T_NULL) continue;
         if (cur.id == OM_T_UNKNOWN) {
             cur = t;
-            cur_loc = es[i]->location;
+            cur_pref = type_preferred(t.id);
             continue;
         }
-        OmType c;
-        if (!pair_common(cur, t, &c)) {
-            char a[64], b[64];
+        if (t.id == cur.id) continue;
+        if (type_cat(t.id) != type_cat(cur.id)) {
             err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched", what,
-                    type_name(cur, a, sizeof a), type_name(t, b, sizeof b));
-            (void)cur_loc;
+                    type_name_be(cur.id), type_name_be(t.id));
             return bind_error_at(bc, es[i]->location);
         }
-        cur = c;
+        if (!cur_pref && type_can_coerce(cur.id, t.id, OM_COERCE_IMPLICIT) &&
+            !type_can_coerce(t.id, cur.id, OM_COERCE_IMPLICIT)) {
+            cur = t;
+            cur_pref = type_preferred(t.id);
+        }
     }
     if (cur.id == OM_T_UNKNOWN) cur = om_type(OM_T_TEXT);
     /* select_common_typmod: keep a typmod only if every input has it. */
@@ -379,11 +396,24 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
 
-    /* An unknown operand takes the other's type; two unknowns are text. */
+    /* An unknown operand takes the other's type; two unknowns are text for
+     * comparison, LIKE and ||, but arithmetic on two unknowns has several
+     * equally good candidates in PostgreSQL (42725). For ||, an unknown
+     * beside a non-string is text (anynonarray || text). */
     OmType lt = l->type, rt = r->type;
-    if (is_unknown(l) && is_unknown(r)) lt = rt = om_type(OM_T_TEXT);
-    else if (is_unknown(l)) lt = rt;
-    else if (is_unknown(r)) rt = lt;
+    bool arith = op <= BOP_MOD;
+    if (is_unknown(l) && is_unknown(r)) {
+        if (arith) {
+            err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "operator is not unique: unknown %s unknown", opname);
+            err_hint(bc->err, "Could not choose a best candidate operator. You might need to add explicit type casts.");
+            return bind_error_at(bc, loc);
+        }
+        lt = rt = om_type(OM_T_TEXT);
+    } else if (is_unknown(l)) {
+        lt = op == BOP_CONCAT && !type_is_string(rt.id) ? om_type(OM_T_TEXT) : rt;
+    } else if (is_unknown(r)) {
+        rt = op == BOP_CONCAT && !type_is_string(lt.id) ? om_type(OM_T_TEXT) : lt;
+    }
 
     OmType common;
     OmType result;
@@ -399,12 +429,18 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         if (!type_is_string(lt.id) || !type_is_string(rt.id)) return op_not_exist(bc, opname, l, r, loc);
         common = om_type(OM_T_TEXT);
         result = om_type(OM_T_BOOL);
-        if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
+        /* bpchar LIKE text (bpcharlike) matches the blank-padded value:
+         * the left side is not cast to text (which would strip blanks). */
+        if (l->type.id != OM_T_BPCHAR && bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
         if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
     } else {
         if (cmp && lt.id == OM_T_BOOL && rt.id == OM_T_BOOL) {
             common = om_type(OM_T_BOOL);
-        } else if (cmp && lt.id == OM_T_BPCHAR && rt.id == OM_T_BPCHAR) {
+        } else if (cmp && ((lt.id == OM_T_BPCHAR && (rt.id == OM_T_BPCHAR || rt.id == OM_T_VARCHAR)) ||
+                           (rt.id == OM_T_BPCHAR && lt.id == OM_T_VARCHAR))) {
+            /* char(n) with char(n) or varchar: bpchar's blank-insensitive
+             * operators win (one exact match, varchar → bpchar implicit);
+             * with text, text = text wins as the preferred type. */
             common = om_type(OM_T_BPCHAR);
         } else if (!pair_common(lt, rt, &common) ||
                    (!cmp && !numeric_rank(common.id))) {
@@ -868,13 +904,14 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
         if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        /* The result is the first argument as it is (its own type); the
+         * comparison may cast both sides to a common type. */
         BoundExpr *eq;
+        if (is_unknown(l) && bind_resolve_unknown(bc, l, &l) < 0) return -1;
         if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
-        BoundExpr *e = new_expr(bc, BE_NULLIF, eq->args[0]->type, ae->location, 2);
-        e->args[0] = eq->args[0];
-        e->args[1] = eq->args[1];
-        e->arg_type = eq->arg_type;
-        if (is_unknown(l) && is_unknown(r)) e->type = om_type(OM_T_TEXT);
+        BoundExpr *e = new_expr(bc, BE_NULLIF, l->type, ae->location, 2);
+        e->args[0] = l;
+        e->args[1] = eq;
         *out = e;
         return 0;
     }
@@ -891,6 +928,9 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
             return bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, out);
         }
         BoundExpr *acc = new_expr(bc, neg ? BE_AND : BE_OR, om_type(OM_T_BOOL), ae->location, (int)lst->n_items);
+        /* PostgreSQL builds the list as an array and evaluates every item
+         * (1 IN (1, 1/0) fails): no short-circuit here. */
+        acc->eager = true;
         for (size_t i = 0; i < lst->n_items; i++) {
             BoundExpr *item;
             if (bind_expr(bc, sc, lst->items[i], &item) < 0) return -1;
@@ -1154,6 +1194,10 @@ static const char *figure(PgQuery__Node *n, int *strength)
         return s;
     }
     case PG_QUERY__NODE__NODE_CASE_EXPR:
+        if (n->case_expr->defresult) {
+            const char *s = figure(n->case_expr->defresult, strength);
+            if (*strength > 1) return s;
+        }
         *strength = 1;
         return "case";
     case PG_QUERY__NODE__NODE_COALESCE_EXPR:

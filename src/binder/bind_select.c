@@ -127,7 +127,7 @@ static int bind_limit(BindCtx *bc, PgQuery__Node *n, const char *what, BoundExpr
         *out = NULL; /* LIMIT NULL / LIMIT ALL: no limit */
         return 0;
     }
-    if (bind_coerce(bc, e, om_type(OM_T_INT8), OM_COERCE_IMPLICIT, NULL, &e) < 0) {
+    if (bind_coerce(bc, e, om_type(OM_T_INT8), OM_COERCE_ASSIGNMENT, NULL, &e) < 0) {
         if (strcmp(bc->err->sqlstate, ERRCODE_DATATYPE_MISMATCH) == 0) {
             char tb[64];
             err_clear(bc->err);

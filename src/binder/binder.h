@@ -71,6 +71,8 @@ struct BoundExpr {
     OmCoerceCtx cctx;
     /* BE_CASE */
     bool has_else;
+    /* BE_AND / BE_OR: evaluate every argument on every row (IN lists) */
+    bool eager;
     /* BE_LIKE escape char: args[2] is the escape when nargs == 3 */
     /* BE_AGGREF */
     int agg_index;

@@ -379,14 +379,30 @@ static inline unsigned char fold(unsigned char c, bool icase)
 /* PostgreSQL's LIKE: % any sequence, _ one character, esc quotes the next
  * pattern character. Returns 1 match, 0 no match, -1 bad escape at end. */
 static int like_match(const unsigned char *s, const unsigned char *se, const unsigned char *p,
-                      const unsigned char *pe, int esc, bool icase)
+                      const unsigned char *pe, const unsigned char *esc, int esclen, bool icase)
 {
     while (p < pe) {
+        if (esclen && pe - p >= esclen && !memcmp(p, esc, (size_t)esclen)) {
+            /* The escape character quotes the next one, even % or _ (and
+             * when it is itself % or _, it is no wildcard). */
+            p += esclen;
+            if (p >= pe) return -1;
+            if (s >= se) return 0;
+            int pl = utf8_len(*p);
+            if (pl == 1) {
+                if (fold(*s, icase) != fold(*p, icase)) return 0;
+            } else if (se - s < pl || memcmp(s, p, (size_t)pl)) {
+                return 0;
+            }
+            s += pl;
+            p += pl;
+            continue;
+        }
         if (*p == '%') {
             while (p < pe && *p == '%') p++;
             if (p == pe) return 1;
             while (s <= se) {
-                int r = like_match(s, se, p, pe, esc, icase);
+                int r = like_match(s, se, p, pe, esc, esclen, icase);
                 if (r != 0) return r;
                 if (s == se) break;
                 s += utf8_len(*s);
@@ -398,10 +414,6 @@ static int like_match(const unsigned char *s, const unsigned char *se, const uns
             p++;
             s += utf8_len(*s);
             continue;
-        }
-        if (esc >= 0 && *p == (unsigned char)esc) {
-            p++;
-            if (p >= pe) return -1;
         }
         int pl = utf8_len(*p);
         if (pl == 1) {
@@ -426,20 +438,21 @@ static int kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const O
     for (int k = 0; k < n; k++) {
         int i = ROW(k);
         if (om_vec_is_null(o, i)) continue;
-        int esc = '\\';
+        const unsigned char *esc = (const unsigned char *)"\\";
+        int esclen = 1;
         if (escv) {
             if (om_vec_is_null(escv, i)) {
                 om_vec_set_null(o, i, true);
                 continue;
             }
             OmStr e = ((const OmStr *)escv->data)[i];
-            if (e.len == 0) esc = -1;
-            else if (e.len == (uint32_t)utf8_len((unsigned char)e.ptr[0])) esc = (unsigned char)e.ptr[0];
+            if (e.len == 0) esclen = 0;
+            else if (e.len == (uint32_t)utf8_len((unsigned char)e.ptr[0])) esc = (const unsigned char *)e.ptr, esclen = (int)e.len;
             else
                 return err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "invalid escape string");
         }
         const unsigned char *s = (const unsigned char *)x[i].ptr, *p = (const unsigned char *)y[i].ptr;
-        int m = like_match(s, s + x[i].len, p, p + y[i].len, esc, icase);
+        int m = like_match(s, s + x[i].len, p, p + y[i].len, esc, esclen, icase);
         if (m < 0) {
             err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
             return -1;
@@ -479,9 +492,10 @@ static int eval_and_or(ExprState *st, const OmBatch *in, const uint16_t *sel, in
         r[st->sel_a[k]] = is_and;
         st->flags[st->sel_a[k]] = 0; /* saw a NULL */
     }
-    for (int a = 0; a < st->e->nargs && m > 0; a++) {
+    for (int a = 0; a < st->e->nargs && (m > 0 || st->e->eager); a++) {
         ExprState *as = st->args[a];
-        if (exec_expr_eval(as, in, st->sel_a, m, err) < 0) return -1;
+        if (exec_expr_eval(as, in, st->e->eager ? (sel ? sel : NULL) : st->sel_a, st->e->eager ? n : m, err) < 0)
+            return -1;
         int keep = 0;
         for (int k = 0; k < m; k++) {
             int i = st->sel_a[k];
@@ -713,12 +727,11 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
     case BE_NULLIF: {
         if (exec_expr_eval(st->args[0], in, sel, n, err) < 0 || exec_expr_eval(st->args[1], in, sel, n, err) < 0)
             return -1;
-        const OmVector *a = &st->args[0]->out, *b = &st->args[1]->out;
+        /* args[1] is the boolean a = b (PostgreSQL's NULLIF operator). */
+        const OmVector *a = &st->args[0]->out, *eq = &st->args[1]->out;
         for (int k = 0; k < n; k++) {
             int i = ROW(k);
-            bool eq = !om_vec_is_null(a, i) && !om_vec_is_null(b, i) &&
-                      exec_compare_values(e->arg_type, a, i, b, i) == 0;
-            if (eq) om_vec_set_null(o, i, true);
+            if (!om_vec_is_null(eq, i) && ((const uint8_t *)eq->data)[i]) om_vec_set_null(o, i, true);
             else exec_copy_value(a, i, o, i, NULL);
         }
         break;

@@ -80,6 +80,26 @@ int parse_expr(MemCtx *ctx, const char *expr_sql, PgQuery__Node **out, OmError *
     return 0;
 }
 
+/* libpg_query reports every parser error as a syntax error; PostgreSQL's
+ * scanner and grammar raise some with other SQLSTATEs. */
+static const char *parse_error_sqlstate(const char *msg)
+{
+    static const struct {
+        const char *prefix;
+        const char *code;
+    } map[] = {
+        {"invalid byte sequence for encoding", ERRCODE_CHARACTER_NOT_IN_REPERTOIRE},
+        {"invalid Unicode escape", ERRCODE_INVALID_ESCAPE_SEQUENCE},
+        {"invalid Unicode surrogate pair", ERRCODE_INVALID_ESCAPE_SEQUENCE},
+        {"Unicode escape values cannot be used", ERRCODE_SYNTAX_ERROR},
+        {"precision for type float must be", ERRCODE_INVALID_PARAMETER_VALUE},
+        {"unsafe use of string constant with Unicode escapes", ERRCODE_FEATURE_NOT_SUPPORTED},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(msg, map[i].prefix, strlen(map[i].prefix))) return map[i].code;
+    return ERRCODE_SYNTAX_ERROR;
+}
+
 int parse_position(const char *sql, int byte_offset)
 {
     if (byte_offset < 0) return 0;
@@ -292,7 +312,10 @@ int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err)
     }
     if (h->raw.error) {
         PgQueryError *pe = h->raw.error;
-        err_set(err, ERRCODE_SYNTAX_ERROR, "%s", pe->message);
+        err_set(err, parse_error_sqlstate(pe->message), "%s", pe->message);
+        /* libpg_query keeps no HINT; restore PostgreSQL's for this one. */
+        if (!strncmp(pe->message, "invalid Unicode escape", 22) && !strstr(pe->message, "value"))
+            err_hint(err, "Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
         /* libpg_query's cursorpos is already PostgreSQL's 1-based character
          * position. */
         err_position(err, pe->cursorpos);
