@@ -16,6 +16,7 @@ typedef struct ModifyState {
     ExprState **exprs; /* UPDATE: new value per table column */
     MemCtx *var;
     ExecStore store;
+    bool materialize;  /* INSERT reading its own target: read all, then write */
 } ModifyState;
 
 static void render_cb(void *arg, int col, const OmBatch *b, int row, char *out, size_t outsize)
@@ -61,6 +62,14 @@ static int check_not_null(ExecNode *n, const OmBatch *b, int row)
     return 0;
 }
 
+/* The apply loops below run without exec_next: check for a cancel once per
+ * stored batch there too. */
+static int check_interrupt(ExecNode *n)
+{
+    int why = n->q->interrupt ? atomic_load(n->q->interrupt) : 0;
+    return why ? exec_interrupted(n->q, why) : 0;
+}
+
 static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)
 {
     if (check_not_null(n, b, row) < 0) return -1;
@@ -69,11 +78,31 @@ static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)
     return 0;
 }
 
+/* Does the plan below read table oid? Then INSERT must not write while
+ * it reads (INSERT INTO t SELECT ... FROM t would see its own rows). */
+static bool plan_reads(const PlanNode *p, uint32_t oid)
+{
+    for (; p; p = p->child)
+        if (p->kind == PLAN_SCAN && p->table && p->table->oid == oid) return true;
+    return false;
+}
+
 static int insert_next(ExecNode *n, OmBatch **out)
 {
     ModifyState *s = n->state;
     OmBatch *b;
     int rc;
+    if (s->materialize) {
+        while ((rc = exec_next(n->child, &b)) > 0) exec_store_append(&s->store, b, b->cols);
+        if (rc < 0) return -1;
+        for (int bi = 0; bi < s->store.nbatches; bi++) {
+            OmBatch *sb = s->store.batches[bi];
+            if (check_interrupt(n) < 0) return -1;
+            for (int r = 0; r < sb->count; r++)
+                if (insert_row(n, s, sb, r) < 0) return -1;
+        }
+        return 0;
+    }
     while ((rc = exec_next(n->child, &b)) > 0) {
         int live = om_batch_live(b);
         for (int k = 0; k < live; k++)
@@ -86,17 +115,15 @@ int exec_insert_init(ExecNode *n)
 {
     ModifyState *s = mem_new(n->q->ctx, ModifyState);
     init_names(n, s);
+    s->materialize = plan_reads(n->plan->child, n->plan->table->oid);
+    if (s->materialize) {
+        const PlanNode *c = n->plan->child;
+        exec_store_init(&s->store, mem_ctx_create(n->q->ctx, "insert-store"), c->ncols, exec_phys_types(n->q->ctx, c),
+                        false);
+    }
     n->state = s;
     n->next = insert_next;
     return 0;
-}
-
-/* The apply loops below run without exec_next: check for a cancel once per
- * stored batch there too. */
-static int check_interrupt(ExecNode *n)
-{
-    int why = n->q->interrupt ? atomic_load(n->q->interrupt) : 0;
-    return why ? exec_interrupted(n->q, why) : 0;
 }
 
 /* Read everything first, then apply. */

@@ -13,6 +13,7 @@
 #include "storage_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define KEY_NULL 0x01
@@ -103,6 +104,71 @@ static uint8_t *key_put(uint8_t *p, OmPhysType t, const StorDatum *d)
         break;
     }
     return p;
+}
+
+/*
+ * Decimal text ("-12.50", "0.0", "NaN", "Infinity") → bytes whose memcmp
+ * order is the numeric order, equal for equal numbers (1 = 1.00):
+ *   -Infinity 0x00 | negative 0x01 E' D' 0xFF | zero 0x02 |
+ *   positive 0x03 E D 0x00 | Infinity 0x04 | NaN 0x05 (above all, as PostgreSQL)
+ * E is the decimal exponent of the first significant digit (+0x8000, 2
+ * bytes big-endian), D the significant digits without trailing zeros as
+ * '0'..'9'; for negatives both are inverted so larger magnitudes sort first.
+ */
+static size_t numeric_key(const char *s, size_t len, uint8_t *out)
+{
+    if (len == 3 && !memcmp(s, "NaN", 3)) return out[0] = 0x05, 1;
+    if (len == 8 && !memcmp(s, "Infinity", 8)) return out[0] = 0x04, 1;
+    if (len == 9 && !memcmp(s, "-Infinity", 9)) return out[0] = 0x00, 1;
+    bool neg = len && s[0] == '-';
+    size_t i = neg ? 1 : 0, intdigits = 0;
+    while (i + intdigits < len && s[i + intdigits] != '.') intdigits++;
+    /* Collect significant digits and the exponent of the first one. */
+    int exp = 0;
+    bool started = false;
+    size_t nd = 0;
+    uint8_t *digits = out + 3;
+    for (size_t k = i; k < len; k++) {
+        if (s[k] == '.') continue;
+        size_t pos = k - i; /* index among characters, '.' skipped below */
+        int place = pos < intdigits ? (int)(intdigits - pos) - 1 : -(int)(pos - intdigits);
+        if (!started && s[k] == '0') continue;
+        if (!started) {
+            started = true;
+            exp = place;
+        }
+        digits[nd++] = (uint8_t)s[k];
+    }
+    while (nd && digits[nd - 1] == '0') nd--;
+    if (!started || nd == 0) return out[0] = 0x02, 1;
+    uint16_t e = (uint16_t)(exp + 0x8000);
+    out[0] = neg ? 0x01 : 0x03;
+    out[1] = (uint8_t)(e >> 8);
+    out[2] = (uint8_t)e;
+    if (neg) {
+        out[1] = (uint8_t)~out[1];
+        out[2] = (uint8_t)~out[2];
+        for (size_t k = 0; k < nd; k++) digits[k] = (uint8_t)~digits[k];
+    }
+    digits[nd] = neg ? 0xFF : 0x00;
+    return 3 + nd + 1;
+}
+
+void stor_key_append_kind(OmBuf *out, OmPhysType t, uint8_t kind, const StorDatum *d)
+{
+    if (kind != STOR_KEY_NUMERIC || d->isnull || t != OM_PHYS_STR) {
+        stor_key_append(out, t, d);
+        return;
+    }
+    /* The number's order-preserving bytes, then the ordinary string key
+     * encoding of those bytes (which keeps memcmp order). */
+    uint8_t small[256];
+    uint8_t *tmp = d->s.len + 8 <= sizeof small ? small : malloc(d->s.len + 8);
+    StorDatum nd = *d;
+    nd.s.len = (uint32_t)numeric_key(d->s.ptr, d->s.len, tmp);
+    nd.s.ptr = (const char *)tmp;
+    stor_key_append(out, t, &nd);
+    if (tmp != small) free(tmp);
 }
 
 void stor_key_append(OmBuf *out, OmPhysType t, const StorDatum *d)

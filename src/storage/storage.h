@@ -78,7 +78,14 @@ typedef struct StorTableDesc {
     const int *pk_cols;      /* column indexes of the primary key, in key order */
     int nuniq;
     const StorUnique *uniq;  /* UNIQUE constraints other than the primary key */
+    /* Per column, how a key compares: STOR_KEY_BYTES (by the physical value)
+     * or STOR_KEY_NUMERIC (decimal text compared as a number: 1 = 1.0).
+     * NULL = all STOR_KEY_BYTES. */
+    const uint8_t *key_kinds;
 } StorTableDesc;
+
+#define STOR_KEY_BYTES 0
+#define STOR_KEY_NUMERIC 1
 
 /* Create / drop the table's databases (rows and unique indexes). */
 int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err);

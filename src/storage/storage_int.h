@@ -153,6 +153,9 @@ static inline void stor_name_unique(char *out, uint32_t oid, int n)
 size_t stor_key_datum_size(OmPhysType t, const StorDatum *d);
 /* Append the key encoding of d to out. */
 void stor_key_append(OmBuf *out, OmPhysType t, const StorDatum *d);
+/* Same, honouring the column's key kind (STOR_KEY_NUMERIC normalises). */
+void stor_key_append_kind(OmBuf *out, OmPhysType t, uint8_t kind, const StorDatum *d);
+#define STOR_KIND(t, c) ((t)->key_kinds ? (t)->key_kinds[c] : STOR_KEY_BYTES)
 /* Append an 8-byte big-endian hidden row id key. */
 void stor_key_append_rowid(OmBuf *out, uint64_t id);
 

@@ -158,7 +158,7 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
     size_t max_key = stor_env_max_key(txn->env);
     OmBuf *key = stor_txn_buf(txn, 0);
     if (t->npk > 0) {
-        for (int i = 0; i < t->npk; i++) stor_key_append(key, t->types[t->pk_cols[i]], &d[t->pk_cols[i]]);
+        for (int i = 0; i < t->npk; i++) stor_key_append_kind(key, t->types[t->pk_cols[i]], STOR_KIND(t, t->pk_cols[i]), &d[t->pk_cols[i]]);
         if (key->len > max_key) return key_too_long(t, names, -1, key->len, max_key, err);
     } else {
         uint64_t id;
@@ -186,7 +186,7 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
         const StorUnique *u = &t->uniq[n];
         if (any_null(d, u)) continue;
         buf_reset(ukey);
-        for (int i = 0; i < u->ncols; i++) stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+        for (int i = 0; i < u->ncols; i++) stor_key_append_kind(ukey, t->types[u->cols[i]], STOR_KIND(t, u->cols[i]), &d[u->cols[i]]);
         if (ukey->len > max_key) {
             key_too_long(t, names, n, ukey->len, max_key, err);
             break;
@@ -210,7 +210,7 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
         const StorUnique *u = &t->uniq[j];
         if (any_null(d, u)) continue;
         buf_reset(ukey);
-        for (int i = 0; i < u->ncols; i++) stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+        for (int i = 0; i < u->ncols; i++) stor_key_append_kind(ukey, t->types[u->cols[i]], STOR_KIND(t, u->cols[i]), &d[u->cols[i]]);
         MDB_val uk = {ukey->len, ukey->data};
         rc = mdb_del(txn->mdb, udbi[j], &uk, NULL);
         if (rc) return -1; /* txn is unusable now; the caller aborts it */
@@ -246,7 +246,7 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
             if (any_null(d, u)) continue;
             buf_reset(ukey);
             for (int i = 0; i < u->ncols; i++)
-                stor_key_append(ukey, t->types[u->cols[i]], &d[u->cols[i]]);
+                stor_key_append_kind(ukey, t->types[u->cols[i]], STOR_KIND(t, u->cols[i]), &d[u->cols[i]]);
             MDB_val uk = {ukey->len, ukey->data}, uv;
             rc = mdb_get(txn->mdb, udbi[n], &uk, &uv);
             if (rc == MDB_NOTFOUND) continue;
