@@ -7,7 +7,8 @@
 # probing for commands.
 #
 #   build:  gcc/build-essential, meson, ninja, pkg-config, LMDB, libpg_query
-#           (+ protobuf-c), cmocka (unit tests), libpq (SQL test runner)
+#           (+ protobuf-c), cmocka (unit tests), libpq (SQL test runner),
+#           OpenSSL's libcrypto (md5 and other digests), GMP (numeric)
 #   tests:  psql 15 (psql comparison tests), PostgreSQL 15 server (the
 #           differential suite sql-pg), Debian's python3 (test helpers)
 set -eu
@@ -23,6 +24,8 @@ libpg-query-dev
 libprotobuf-c-dev
 libcmocka-dev
 libpq-dev
+libssl-dev
+libgmp-dev
 postgresql-client-15
 postgresql-15
 python3

@@ -907,10 +907,13 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         /* The result is the first argument as it is (its own type); the
          * comparison may cast both sides to a common type. */
         BoundExpr *eq;
-        if (is_unknown(l) && bind_resolve_unknown(bc, l, &l) < 0) return -1;
         if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
-        BoundExpr *e = new_expr(bc, BE_NULLIF, l->type, ae->location, 2);
-        e->args[0] = l;
+        /* An unknown first argument takes the type the comparison gave it;
+         * a typed one keeps its own (NULLIF(int2, int8) is int2). */
+        BoundExpr *v = l;
+        if (is_unknown(l) && bind_resolve_unknown(bc, eq->args[0], &v) < 0) return -1;
+        BoundExpr *e = new_expr(bc, BE_NULLIF, v->type, ae->location, 2);
+        e->args[0] = v;
         e->args[1] = eq;
         *out = e;
         return 0;

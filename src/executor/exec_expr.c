@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "../functions/functions.h"
-#include "executor.h"
+#include "../types/numeric_arith.h"
+#include "exec_int.h"
 
 #define ROW(k) (sel ? sel[k] : (k))
 
@@ -147,32 +148,10 @@ int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, 
     return 0;
 }
 
-/* Compare numeric values held as canonical decimal text ("-12.50", "NaN"). */
+/* Compare numeric values held as canonical decimal text ("-12.50", "NaN"):
+ * PostgreSQL's order, equal values equal whatever their scale. */
 int exec_numeric_text_cmp(OmStr a, OmStr b);
-int exec_numeric_text_cmp(OmStr a, OmStr b)
-{
-    bool an = a.len == 3 && !memcmp(a.ptr, "NaN", 3), bn = b.len == 3 && !memcmp(b.ptr, "NaN", 3);
-    if (an || bn) return an && bn ? 0 : an ? 1 : -1;
-    bool aneg = a.len && a.ptr[0] == '-', bneg = b.len && b.ptr[0] == '-';
-    if (aneg != bneg) return aneg ? -1 : 1;
-    OmStr x = {a.ptr + aneg, a.len - aneg}, y = {b.ptr + bneg, b.len - bneg};
-    uint32_t xi = 0, yi = 0;
-    while (xi < x.len && x.ptr[xi] != '.') xi++;
-    while (yi < y.len && y.ptr[yi] != '.') yi++;
-    int c;
-    if (xi != yi) c = xi < yi ? -1 : 1;
-    else {
-        c = memcmp(x.ptr, y.ptr, xi);
-        c = (c > 0) - (c < 0);
-        for (uint32_t k = 0; !c; k++) {
-            char dx = xi + 1 + k < x.len ? x.ptr[xi + 1 + k] : '0';
-            char dy = yi + 1 + k < y.len ? y.ptr[yi + 1 + k] : '0';
-            if (xi + 1 + k >= x.len && yi + 1 + k >= y.len) break;
-            c = (dx > dy) - (dx < dy);
-        }
-    }
-    return aneg ? -c : c;
-}
+int exec_numeric_text_cmp(OmStr a, OmStr b) { return type_numeric_cmp(a, b); }
 
 static inline bool cmp_result(BoundOp op, int c)
 {
@@ -743,10 +722,12 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         const OmVector *b = e->nargs > 1 ? &st->args[1]->out : NULL;
         switch (e->op) {
         case BOP_ADD: case BOP_SUB: case BOP_MUL: case BOP_DIV: case BOP_MOD:
-            rc = kernel_arith(e->op, a, b, o, sel, n, err);
+            if (e->type.id == OM_T_NUMERIC) rc = exec_numeric_arith(e->op, a, b, o, sel, n, st->var, err);
+            else rc = kernel_arith(e->op, a, b, o, sel, n, err);
             break;
         case BOP_NEG:
-            rc = kernel_neg(a, o, e->type.id, sel, n, err);
+            if (e->type.id == OM_T_NUMERIC) rc = exec_numeric_neg(a, o, sel, n, st->var, err);
+            else rc = kernel_neg(a, o, e->type.id, sel, n, err);
             break;
         case BOP_EQ: case BOP_NE: case BOP_LT: case BOP_LE: case BOP_GT: case BOP_GE:
             kernel_compare(e->op, e->arg_type, a, b, o, sel, n);

@@ -39,4 +39,10 @@ void exec_store_init(ExecStore *st, MemCtx *ctx, int ncols, OmPhysType *phys, bo
 /* Append the live rows of b (first ncols columns; its keys if st->keys). */
 void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols);
 
+/* Numeric arithmetic kernels (exec_numeric.c): + - * / % and unary minus
+ * over numeric vectors; result strings go to var. */
+int exec_numeric_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVector *o, const uint16_t *sel, int n,
+                       MemCtx *var, OmError *err);
+int exec_numeric_neg(const OmVector *a, OmVector *o, const uint16_t *sel, int n, MemCtx *var, OmError *err);
+
 #endif

@@ -27,7 +27,10 @@ static int by_name(const void *a, const void *b)
 
 static void build(void)
 {
-    const FnTable *tables[] = {&fn_string_table, &fn_math_table, &fn_operator_table, &fn_sequence_table};
+    /* fn_numeric first: where a signature is registered twice the first wins
+     * (see below), and its numeric kernels replace older placeholders. */
+    const FnTable *tables[] = {&fn_numeric_table, &fn_string_table, &fn_string2_table, &fn_math_table,
+                              &fn_math2_table, &fn_operator_table, &fn_sequence_table};
     int total = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;
     /* Registry memory lives for the process. */
@@ -46,6 +49,17 @@ static void build(void)
         }
         all[j + 1] = x;
     }
+    /* Drop a signature registered again under the same name and argument
+     * types: the sort is stable, so the earlier table's entry stays. */
+    int kept = 0;
+    for (int i = 0; i < total; i++) {
+        bool dup = false;
+        for (int j = kept - 1; j >= 0 && !strcmp(all[j]->name, all[i]->name) && !dup; j--)
+            dup = all[j]->nargs == all[i]->nargs && (all[j]->flags & FN_VARIADIC) == (all[i]->flags & FN_VARIADIC) &&
+                  !memcmp(all[j]->args, all[i]->args, sizeof all[i]->args[0] * (size_t)all[i]->nargs);
+        if (!dup) all[kept++] = all[i];
+    }
+    total = kept;
     for (int i = 0; i < total;) {
         int j = i;
         while (j < total && !strcmp(all[j]->name, all[i]->name)) j++;

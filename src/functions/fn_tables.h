@@ -8,12 +8,13 @@
 
 #include "functions.h"
 
+extern const FnTable fn_numeric_table;  /* fn_numeric.c: numeric math functions, numeric ^ and @ */
 extern const FnTable fn_string_table;  /* fn_string.c: length, case, substring, trim, pad, … */
 extern const FnTable fn_string2_table; /* fn_string2.c: concat, format, quote_*, md5, chr, … */
-extern const FnTable fn_math_table;    /* fn_math.c: abs, rounding, mod, gcd/lcm, width_bucket */
-extern const FnTable fn_math2_table;   /* fn_math2.c: power, roots, exp/log, trigonometry, random */
-extern const FnTable fn_operator_table; /* fn_operators.c */
+extern const FnTable fn_math_table;    /* fn_math.c: abs, rounding, mod, gcd/lcm, width_bucket, random */
+extern const FnTable fn_math2_table;   /* fn_math2.c: power, roots, exp/log, trigonometry */
 extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>, ^ @ |/ ||/ */
+extern const FnTable fn_datetime_table; /* fn_datetime.c: date/time operators and functions */
 extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setval, lastval */
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,

@@ -20,6 +20,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,25 +163,41 @@ void ty_nv_parse(OmStr s, Nv *n)
             return;
         }
     }
-    /* Significant digits (leading zeros excluded) decide the representation. */
+    /* One pass: accumulate while at most 38 significant digits (leading
+     * zeros excluded) have been seen; more send the value to GMP. */
     long nd = 0, ds = 0;
     bool frac = false;
+    u128 v = 0;
+    uint64_t chunk = 0;
+    int cd = 0;
     for (const char *q = p; q < e; q++) {
         if (*q == '.') {
             frac = true;
             continue;
         }
         if (frac) ds++;
-        if (nd > 0 || *q != '0') nd++;
+        if (nd == 0 && *q == '0') continue;
+        if (++nd > 38) break;
+        chunk = chunk * 10 + (unsigned)(*q - '0');
+        if (++cd == 19) {
+            v = v * P10[19] + chunk;
+            chunk = 0;
+            cd = 0;
+        }
     }
-    n->dscale = ds;
     if (nd <= 38) {
-        u128 v = 0;
-        for (const char *q = p; q < e; q++)
-            if (*q != '.') v = v * 10 + (unsigned)(*q - '0');
+        v = v * P10[cd] + chunk;
         n->c = neg ? -(i128)v : (i128)v;
+        n->dscale = ds;
         return;
     }
+    ds = 0;
+    frac = false;
+    for (const char *q = p; q < e; q++) {
+        if (*q == '.') frac = true;
+        else if (frac) ds++;
+    }
+    n->dscale = ds;
     char stack[256];
     size_t len = (size_t)(e - p);
     char *tmp = len < sizeof stack ? stack : malloc(len + 1);
@@ -216,16 +233,31 @@ bool ty_nv_is_zero(const Nv *n) { return n->kind == NV_FIN && ty_nv_sign(n) == 0
 static char *nv_absdigits(const Nv *n, char *buf, long *len)
 {
     if (!n->big) {
+        /* Peel 19-digit groups with one 128-bit division each, then 64-bit. */
         u128 a = uabs128(n->c);
         char tmp[48];
-        int k = 0;
-        do {
-            tmp[k++] = (char)('0' + (int)(a % 10));
-            a /= 10;
-        } while (a);
-        for (int i = 0; i < k; i++) buf[i] = tmp[k - 1 - i];
-        buf[k] = '\0';
-        *len = k;
+        char *end = tmp + sizeof tmp, *p = end;
+        while (a > UINT64_MAX) {
+            u128 q = a / P10[19];
+            uint64_t r = (uint64_t)(a - q * P10[19]);
+            for (int j = 0; j < 19; j++) {
+                *--p = (char)('0' + (int)(r % 10));
+                r /= 10;
+            }
+            a = q;
+        }
+        uint64_t v = (uint64_t)a;
+        while (v >= 100) {
+            unsigned d = (unsigned)(v % 100);
+            v /= 100;
+            *--p = (char)('0' + d % 10);
+            *--p = (char)('0' + d / 10);
+        }
+        if (v >= 10) *--p = (char)('0' + (int)(v % 10)), v /= 10;
+        *--p = (char)('0' + (int)v);
+        *len = end - p;
+        memcpy(buf, p, (size_t)*len);
+        buf[*len] = '\0';
         return buf;
     }
     size_t cap = mpz_sizeinbase(n->z, 10) + 2;
@@ -417,7 +449,7 @@ double ty_nv_to_double(const Nv *n)
     long len;
     char *d = nv_absdigits(n, small, &len);
     char *s = malloc((size_t)len + 32);
-    snprintf(s, (size_t)len + 32, "%s%se-%ld", ty_nv_sign(n) < 0 ? "-" : "", d, n->dscale);
+    snprintf(s, (size_t)len + 32, "%s%se%ld", ty_nv_sign(n) < 0 ? "-" : "", d, -n->dscale);
     double v = strtod(s, NULL);
     free(s);
     if (d != small) free(d);
@@ -565,7 +597,7 @@ int ty_nv_div(const Nv *a, const Nv *b, Nv *r, long rscale, bool round, OmError 
         u128 un = uabs128(num), ud = uabs128(den), q = un / ud, rem = un % ud;
         if (round && rem >= ud - rem) q++; /* 2 × rem >= ud, without overflow */
         bool neg = (num < 0) != (den < 0);
-        if (q <= (u128)INT64_MAX * 4 || q < ((u128)1 << 126)) {
+        if (q < ((u128)1 << 127)) {
             ty_nv_set_i(r, neg ? -(i128)q : (i128)q, rscale);
             return 0;
         }
@@ -791,8 +823,11 @@ int type_numeric_round(OmStr a, int32_t scale, bool truncate, OmBuf *out, OmErro
     Nv x;
     ty_nv_parse(a, &x);
     if (x.kind == NV_FIN) {
-        long s = scale < -NV_MAX_RESULT_SCALE ? -NV_MAX_RESULT_SCALE
-                 : scale > NV_MAX_RESULT_SCALE ? NV_MAX_RESULT_SCALE : scale;
+        /* PostgreSQL 15's limits: every digit position a numeric can have,
+         * plus one before the point for a rounding carry (which then
+         * overflows as it should). */
+        long lo = -NV_MAX_INT_DIGITS - (truncate ? 0 : 1);
+        long s = scale < lo ? lo : scale > NV_DSCALE_MAX ? NV_DSCALE_MAX : scale;
         if (truncate) ty_nv_trunc(&x, s);
         else ty_nv_round(&x, s);
     }
@@ -801,7 +836,7 @@ int type_numeric_round(OmStr a, int32_t scale, bool truncate, OmBuf *out, OmErro
     return rc;
 }
 
-bool type_numeric_scale(OmStr a, bool min_scale, int32_t *out)
+bool type_numeric_value_scale(OmStr a, bool min_scale, int32_t *out)
 {
     Nv x;
     ty_nv_parse(a, &x);
@@ -881,6 +916,23 @@ done:
     ty_nv_clear(&t);
     ty_nv_clear(&u);
     ty_nv_clear(&q);
+    return rc;
+}
+
+int type_numeric_factorial(int64_t n, OmBuf *out, OmError *err)
+{
+    if (n < 0)
+        return err_set(err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "factorial of a negative number is undefined");
+    if (n > 32177) return overflow(err); /* 32178! has more than 131072 digits */
+    Nv r;
+    ty_nv_init(&r);
+    mpz_t z;
+    mpz_init(z);
+    mpz_fac_ui(z, (unsigned long)(n < 1 ? 1 : n));
+    ty_nv_set_z(&r, z, 0);
+    mpz_clear(z);
+    int rc = ty_nv_out(&r, out, err);
+    ty_nv_clear(&r);
     return rc;
 }
 

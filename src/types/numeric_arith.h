@@ -63,9 +63,12 @@ int type_numeric_unop(OmNumUnOp op, OmStr a, OmBuf *out, OmError *err);
  * the point; the result then has scale 0). */
 int type_numeric_round(OmStr a, int32_t scale, bool truncate, OmBuf *out, OmError *err);
 /* scale() / min_scale(): false for NaN and infinities (SQL NULL). */
-bool type_numeric_scale(OmStr a, bool min_scale, int32_t *out);
+bool type_numeric_value_scale(OmStr a, bool min_scale, int32_t *out);
 /* width_bucket(operand, low, high, count) as PostgreSQL's numeric form. */
 int type_numeric_width_bucket(OmStr operand, OmStr b1, OmStr b2, int32_t count, int32_t *out, OmError *err);
+/* factorial(n): 22003 for n < 0 ("factorial of a negative number is
+ * undefined") and beyond 32177 (value overflows numeric format). */
+int type_numeric_factorial(int64_t n, OmBuf *out, OmError *err);
 /* Total order of numeric texts: -Infinity < finite values < Infinity < NaN,
  * values equal regardless of scale (1.0 = 1.00). Returns -1, 0, 1. */
 int type_numeric_cmp(OmStr a, OmStr b);
