@@ -908,10 +908,16 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
          * comparison may cast both sides to a common type. */
         BoundExpr *eq;
         if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
-        /* An unknown first argument takes the type the comparison gave it;
-         * a typed one keeps its own (NULLIF(int2, int8) is int2). */
-        BoundExpr *v = l;
-        if (is_unknown(l) && bind_resolve_unknown(bc, eq->args[0], &v) < 0) return -1;
+        /* The result has the chosen = operator's left input type: the
+         * first argument's own type where PostgreSQL has a cross-type
+         * operator (integers among themselves, reals among themselves:
+         * NULLIF(int2, int8) is int2), else the type it was cast to
+         * (NULLIF(1, 1.0) is numeric; an unknown takes the other side's). */
+        bool cross = (type_is_integer(l->type.id) && type_is_integer(r->type.id)) ||
+                     ((l->type.id == OM_T_FLOAT4 || l->type.id == OM_T_FLOAT8) &&
+                      (r->type.id == OM_T_FLOAT4 || r->type.id == OM_T_FLOAT8));
+        BoundExpr *v = cross ? l : eq->args[0];
+        if (is_unknown(v) && bind_resolve_unknown(bc, v, &v) < 0) return -1;
         BoundExpr *e = new_expr(bc, BE_NULLIF, v->type, ae->location, 2);
         e->args[0] = v;
         e->args[1] = eq;

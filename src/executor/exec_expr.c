@@ -363,10 +363,12 @@ static int like_match(const unsigned char *s, const unsigned char *se, const uns
     while (p < pe) {
         if (esclen && pe - p >= esclen && !memcmp(p, esc, (size_t)esclen)) {
             /* The escape character quotes the next one, even % or _ (and
-             * when it is itself % or _, it is no wildcard). */
+             * when it is itself % or _, it is no wildcard). Like
+             * PostgreSQL, a trailing escape is an error only if text is
+             * left to match. */
+            if (s >= se) return 0;
             p += esclen;
             if (p >= pe) return -1;
-            if (s >= se) return 0;
             int pl = utf8_len(*p);
             if (pl == 1) {
                 if (fold(*s, icase) != fold(*p, icase)) return 0;

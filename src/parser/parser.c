@@ -89,8 +89,6 @@ static const char *parse_error_sqlstate(const char *msg)
         const char *code;
     } map[] = {
         {"invalid byte sequence for encoding", ERRCODE_CHARACTER_NOT_IN_REPERTOIRE},
-        {"invalid Unicode escape", ERRCODE_INVALID_ESCAPE_SEQUENCE},
-        {"invalid Unicode surrogate pair", ERRCODE_INVALID_ESCAPE_SEQUENCE},
         {"Unicode escape values cannot be used", ERRCODE_SYNTAX_ERROR},
         {"precision for type float must be", ERRCODE_INVALID_PARAMETER_VALUE},
         {"unsafe use of string constant with Unicode escapes", ERRCODE_FEATURE_NOT_SUPPORTED},
@@ -98,6 +96,19 @@ static const char *parse_error_sqlstate(const char *msg)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strncmp(msg, map[i].prefix, strlen(map[i].prefix))) return map[i].code;
     return ERRCODE_SYNTAX_ERROR;
+}
+
+/* Is 1-based character position pos inside (or at) an E'...' literal? */
+static bool in_e_string(const char *sql, int pos)
+{
+    int chars = 0;
+    const char *p = sql, *quote = NULL;
+    for (; *p && chars < pos; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80) chars++;
+        if (*p == '\'') quote = p;
+    }
+    if (!quote || quote == sql) return false;
+    return quote[-1] == 'E' || quote[-1] == 'e';
 }
 
 int parse_position(const char *sql, int byte_offset)
@@ -312,10 +323,15 @@ int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err)
     }
     if (h->raw.error) {
         PgQueryError *pe = h->raw.error;
-        err_set(err, parse_error_sqlstate(pe->message), "%s", pe->message);
-        /* libpg_query keeps no HINT; restore PostgreSQL's for this one. */
-        if (!strncmp(pe->message, "invalid Unicode escape", 22) && !strstr(pe->message, "value"))
+        /* "invalid Unicode escape" in an E'...' string is 22025 with a hint
+         * in PostgreSQL; in U&'...' it is a syntax error. Look at the
+         * literal the error points into. */
+        if (!strcmp(pe->message, "invalid Unicode escape") && in_e_string(sql, pe->cursorpos)) {
+            err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "%s", pe->message);
             err_hint(err, "Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
+        } else {
+            err_set(err, parse_error_sqlstate(pe->message), "%s", pe->message);
+        }
         /* libpg_query's cursorpos is already PostgreSQL's 1-based character
          * position. */
         err_position(err, pe->cursorpos);
