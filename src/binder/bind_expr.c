@@ -299,6 +299,12 @@ static bool pair_common(OmType a, OmType b, OmType *out)
         *out = om_type(OM_T_TEXT);
         return true;
     }
+    /* date < timestamp < timestamptz: the implicit casts go up. */
+    if (type_category(a.id) == OM_TCAT_DATETIME && type_category(b.id) == OM_TCAT_DATETIME &&
+        a.id != OM_T_INTERVAL && b.id != OM_T_INTERVAL) {
+        *out = om_type(a.id > b.id ? a.id : b.id);
+        return true;
+    }
     return false;
 }
 
@@ -396,6 +402,14 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
 
+    /* Date/time arithmetic is registered as operator functions
+     * (functions/fn_datetime.c). */
+    if (!cmp && op <= BOP_MOD &&
+        (type_category(l->type.id) == OM_TCAT_DATETIME || type_category(r->type.id) == OM_TCAT_DATETIME)) {
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+
     /* An unknown operand takes the other's type; two unknowns are text for
      * comparison, LIKE and ||, but arithmetic on two unknowns has several
      * equally good candidates in PostgreSQL (42725). For ||, an unknown
@@ -477,6 +491,10 @@ static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, Bo
         err_set(bc->err, ERRCODE_AMBIGUOUS_FUNCTION, "operator is not unique: %s unknown", opname);
         err_hint(bc->err, "Could not choose a best candidate operator. You might need to add explicit type casts.");
         return bind_error_at(bc, loc);
+    }
+    if (a->type.id == OM_T_INTERVAL) {
+        BoundExpr *args[1] = {a};
+        return bind_func_call(bc, opname, args, 1, loc, true, out);
     }
     if (!numeric_rank(a->type.id)) return op_not_exist(bc, opname, NULL, a, loc);
     if (!strcmp(opname, "+")) {
@@ -678,6 +696,46 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     if (nargs > FN_MAX_ARGS * 4) {
         err_set(bc->err, ERRCODE_TOO_MANY_ARGUMENTS, "cannot pass more than 100 arguments to a function");
         return bind_error_at(bc, fc->location);
+    }
+    if (name && !strcmp(name, "make_interval") && nargs <= 7) {
+        /* make_interval(years, months, weeks, days, hours, mins, secs), the
+         * one built-in with named arguments and defaults (0) users write:
+         * make_interval(days => 10). */
+        static const char *const pnames[7] = {"years", "months", "weeks", "days", "hours", "mins", "secs"};
+        bool named = false;
+        for (int i = 0; i < nargs; i++) named |= fc->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+        if (named) {
+            BoundExpr *margs[7] = {0};
+            for (int i = 0; i < nargs; i++) {
+                PgQuery__Node *an = fc->args[i];
+                int pos = i;
+                if (an->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+                    pos = -1;
+                    for (int k = 0; k < 7; k++)
+                        if (!strcmp(pnames[k], an->named_arg_expr->name)) pos = k;
+                    if (pos < 0 || margs[pos]) {
+                        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function make_interval(%s => ...) does not exist",
+                                an->named_arg_expr->name);
+                        return bind_error_at(bc, fc->location);
+                    }
+                    an = an->named_arg_expr->arg;
+                }
+                if (bind_expr(bc, sc, an, &margs[pos]) < 0) return -1;
+            }
+            for (int k = 0; k < 7; k++) {
+                if (margs[k]) continue;
+                if (k < 6) {
+                    margs[k] = bind_make_const(bc->ctx, om_type(OM_T_INT4), false);
+                    ((int32_t *)margs[k]->cval.data)[0] = 0;
+                } else {
+                    margs[k] = bind_make_const(bc->ctx, om_type(OM_T_FLOAT8), false);
+                    ((double *)margs[k]->cval.data)[0] = 0.0;
+                }
+            }
+            BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, 7);
+            memcpy(args, margs, sizeof margs);
+            return bind_func_call(bc, name, args, 7, fc->location, false, out);
+        }
     }
     BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
     for (int i = 0; i < nargs; i++)
@@ -1144,10 +1202,35 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
     case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
         return bind_error_at(bc, n->set_to_default->location);
-    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
+        /* CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP: the functions of
+         * the same names (functions/fn_datetime.c). */
+        PgQuery__SQLValueFunction *sv = n->sqlvalue_function;
+        bool prec = sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N ||
+                    sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N;
+        const char *fname = sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE ? "current_date"
+                            : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP ||
+                                      sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N
+                                ? "current_timestamp"
+                            : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP ||
+                                      sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N
+                                ? "localtimestamp"
+                                : NULL;
+        if (fname) {
+            if (bind_func_call(bc, fname, NULL, 0, sv->location, false, out) < 0) return -1;
+            if (!prec) return 0;
+            /* CURRENT_TIMESTAMP(p): the value rounded to p digits */
+            int32_t mod = sv->typmod;
+            OmType t;
+            if (type_lookup_mods((*out)->type.id == OM_T_TIMESTAMP ? "timestamp" : "timestamptz", &mod, 1, &t,
+                                 bc->err) < 0)
+                return bind_error_at(bc, sv->location);
+            return bind_coerce(bc, *out, t, OM_COERCE_EXPLICIT, NULL, out);
+        }
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
-                "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER and similar are not supported yet");
+                "CURRENT_TIME, LOCALTIME, CURRENT_USER and similar are not supported yet");
         return bind_error_at(bc, n->sqlvalue_function->location);
+    }
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "arrays are not supported yet");
         return bind_error_at(bc, n->a_array_expr->location);
@@ -1201,6 +1284,18 @@ static const char *figure(PgQuery__Node *n, int *strength)
             return bind_node_name(tn->names[tn->n_names - 1]);
         }
         return s;
+    }
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
+        static const char *const svf[] = {NULL, "current_date", "current_time", "current_time",
+                                          "current_timestamp", "current_timestamp", "localtime", "localtime",
+                                          "localtimestamp", "localtimestamp", "current_role", "current_user",
+                                          "user", "session_user", "current_catalog", "current_schema"};
+        unsigned op = (unsigned)n->sqlvalue_function->op;
+        if (op < sizeof svf / sizeof svf[0] && svf[op]) {
+            *strength = 2;
+            return svf[op];
+        }
+        return NULL;
     }
     case PG_QUERY__NODE__NODE_CASE_EXPR:
         if (n->case_expr->defresult) {

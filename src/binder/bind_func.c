@@ -28,6 +28,8 @@ static char category(int t)
     case OM_T_INT2: case OM_T_INT4: case OM_T_INT8: case OM_T_FLOAT4: case OM_T_FLOAT8: case OM_T_NUMERIC:
         return 'N';
     case OM_T_TEXT: case OM_T_VARCHAR: case OM_T_BPCHAR: return 'S';
+    case OM_T_DATE: case OM_T_TIMESTAMP: case OM_T_TIMESTAMPTZ: return 'D';
+    case OM_T_INTERVAL: return 'T';
     case OM_T_UNKNOWN: case OM_T_NULL: return 'X';
     default: return 'U';
     }
@@ -35,7 +37,7 @@ static char category(int t)
 
 static bool preferred(int t)
 {
-    return t == OM_T_FLOAT8 || t == OM_T_TEXT || t == OM_T_BOOL;
+    return t == OM_T_FLOAT8 || t == OM_T_TEXT || t == OM_T_BOOL || t == OM_T_TIMESTAMPTZ || t == OM_T_INTERVAL;
 }
 
 static bool is_unknown_type(OmTypeId t) { return t == OM_T_UNKNOWN || t == OM_T_NULL; }

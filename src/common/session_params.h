@@ -12,6 +12,7 @@
 #define OM_SESSION_PARAMS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef enum { OM_DATESTYLE_ISO = 0, OM_DATESTYLE_SQL, OM_DATESTYLE_POSTGRES, OM_DATESTYLE_GERMAN } OmDateStyle;
 typedef enum { OM_DATEORDER_MDY = 0, OM_DATEORDER_DMY, OM_DATEORDER_YMD } OmDateOrder;
@@ -24,6 +25,8 @@ typedef struct OmSessionParams {
     OmIntervalStyle interval_style;
     bool bytea_output_hex;       /* bytea_output = hex (default) / escape */
     char timezone[128];          /* TimeZone as SHOW prints it: a zoneinfo name or POSIX spec */
+    int64_t txn_start_us;        /* now(): transaction start, µs since 2000-01-01 UTC; 0 = unset (use the clock) */
+    int64_t stmt_start_us;       /* statement_timestamp(): when the query message arrived; 0 = unset */
 } OmSessionParams;
 
 /* The defaults (TimeZone from the server's own default). */

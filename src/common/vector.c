@@ -15,6 +15,7 @@ size_t om_phys_size(OmPhysType t)
     case OM_PHYS_F32: return 4;
     case OM_PHYS_F64: return 8;
     case OM_PHYS_STR: return sizeof(OmStr);
+    case OM_PHYS_INTERVAL: return sizeof(OmInterval);
     }
     return 8;
 }

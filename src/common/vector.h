@@ -27,8 +27,28 @@ typedef enum {
     OM_PHYS_I64,      /* int64_t */
     OM_PHYS_F32,      /* float */
     OM_PHYS_F64,      /* double */
-    OM_PHYS_STR       /* OmStr: text, varchar, bpchar, numeric-as-text */
+    OM_PHYS_STR,      /* OmStr: text, varchar, bpchar, numeric-as-text */
+    OM_PHYS_INTERVAL  /* OmInterval (types/datetime.h) */
 } OmPhysType;
+
+/* PostgreSQL's interval: months, days and microseconds kept apart. */
+typedef struct OmInterval {
+    int64_t usec;
+    int32_t days;
+    int32_t months;
+} OmInterval;
+
+/* interval_cmp_value: the span with 30-day months and 24-hour days, as a
+ * 128-bit number of microseconds (PostgreSQL orders and equates by it). */
+static inline __int128 om_interval_span(OmInterval v)
+{
+    return (__int128)v.usec + ((__int128)v.days + (__int128)v.months * 30) * (__int128)86400000000LL;
+}
+static inline int om_interval_cmp(OmInterval a, OmInterval b)
+{
+    __int128 x = om_interval_span(a), y = om_interval_span(b);
+    return (x > y) - (x < y);
+}
 
 typedef struct OmStr {
     const char *ptr; /* not NUL-terminated in general */

@@ -84,6 +84,7 @@ void exec_copy_value(const OmVector *src, int sr, OmVector *dst, int dr, MemCtx 
         ((OmStr *)dst->data)[dr] = s;
         break;
     }
+    case OM_PHYS_INTERVAL: ((OmInterval *)dst->data)[dr] = ((const OmInterval *)src->data)[sr]; break;
     }
 }
 
@@ -144,6 +145,8 @@ int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, 
         }
         return cmp_str(x, y);
     }
+    case OM_PHYS_INTERVAL:
+        return om_interval_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
     }
     return 0;
 }
@@ -195,6 +198,7 @@ static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVect
     case OM_PHYS_I64: CMP_LOOP(int64_t, (x[i] > y[i]) - (x[i] < y[i])); break;
     case OM_PHYS_F32: CMP_LOOP(float, cmp_f64(x[i], y[i])); break;
     case OM_PHYS_F64: CMP_LOOP(double, cmp_f64(x[i], y[i])); break;
+    case OM_PHYS_INTERVAL: CMP_LOOP(OmInterval, om_interval_cmp(x[i], y[i])); break;
     case OM_PHYS_STR:
         for (int k = 0; k < n; k++) {
             int i = ROW(k);

@@ -28,7 +28,7 @@
 #include "../common/vector.h"
 #include "../types/types.h"
 
-#define FN_MAX_ARGS 6
+#define FN_MAX_ARGS 7
 
 /* Argument type wildcards beyond OmTypeId, for polymorphic signatures. */
 #define FN_ANY ((int)OM_T__COUNT + 1)     /* any type; result FN_ANY = same as arg 0 */

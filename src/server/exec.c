@@ -26,6 +26,7 @@
 #include "../executor/executor.h"
 #include "../parser/parser.h"
 #include "../planner/planner.h"
+#include "../types/datetime.h"
 #include "session.h"
 #include "settings.h"
 
@@ -444,6 +445,10 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
         atomic_compare_exchange_strong(s->interrupt, &cancel, SRV_INTERRUPT_NONE);
     }
     om_params_use(srv_settings_params(s->settings));
+    /* now() is the transaction's start, statement_timestamp() the query
+     * message's arrival (the session's own settings object: writable). */
+    OmSessionParams *times = (OmSessionParams *)srv_settings_params(s->settings);
+    times->stmt_start_us = dt_now_clock();
     MemCtx *qctx = mem_ctx_create(s->ctx, "query");
     OmError err = {0};
     StmtRun r = {.s = s, .sink = sink, .sql = sql, .err = &err};
@@ -466,6 +471,8 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
     bool failed = false;
     for (int i = 0; i < pr->nstmts && !r.client_gone; i++) {
         r.ctx = mem_ctx_create(qctx, "stmt");
+        if (s->txn_state == SRV_TXN_IDLE && !(r.implicit && i > 0))
+            times->txn_start_us = i == 0 ? times->stmt_start_us : dt_now_clock();
         if (run_stmt(&r, pr->stmts[i].node) < 0) {
             failed = true;
             mem_ctx_delete(r.ctx);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../common/log.h"
+#include "../types/datetime.h"
 
 typedef enum { SK_STRING, SK_BOOL, SK_INT, SK_ENUM, SK_DATESTYLE, SK_TIMEZONE, SK_LIST, SK_MEMORY, SK_MS } SetKind;
 
@@ -157,7 +158,8 @@ static int canon_datestyle(const char *v, char *out, size_t outsize, OmError *er
     const char *style = NULL, *order = NULL;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", v);
-    for (char *tok = strtok(buf, ", \t"); tok; tok = strtok(NULL, ", \t")) {
+    char *save = NULL; /* strtok_r: sessions run on several threads */
+    for (char *tok = strtok_r(buf, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
         if (!strcasecmp(tok, "iso")) style = "ISO";
         else if (!strcasecmp(tok, "sql")) style = "SQL";
         else if (!strncasecmp(tok, "postgres", 8)) style = "Postgres";
@@ -185,7 +187,8 @@ static bool zone_lookup(const char *name, char *out, size_t outsize)
     char buf[256];
     snprintf(buf, sizeof buf, "%s", name);
     if (strstr(buf, "..") || buf[0] == '/' || !buf[0]) return false;
-    for (char *part = strtok(buf, "/"); part; part = strtok(NULL, "/")) {
+    char *save = NULL;
+    for (char *part = strtok_r(buf, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
         DIR *d = opendir(path);
         if (!d) return false;
         struct dirent *de;
@@ -249,7 +252,8 @@ static int canon_timezone(const char *v, bool numeric, char *out, size_t outsize
         return 0;
     }
     if (zone_lookup(v, out, outsize)) return 0;
-    if (posix_offset(v)) {
+    /* POSIX specs ("<+05>-05", "EST5EDT,M3.2.0,M11.1.0"), as types/tz.c reads them */
+    if (posix_offset(v) || (strlen(v) < 100 && dt_tz_valid(v))) {
         snprintf(out, outsize, "%s", v);
         return 0;
     }

@@ -56,6 +56,7 @@ size_t stor_key_datum_size(OmPhysType t, const StorDatum *d)
     case OM_PHYS_I64:
     case OM_PHYS_F32:
     case OM_PHYS_F64: return 9;
+    case OM_PHYS_INTERVAL: return 17;
     case OM_PHYS_STR: {
         size_t n = 1 + (size_t)d->s.len + 2;
         const char *z = d->s.len ? memchr(d->s.ptr, 0, d->s.len) : NULL;
@@ -102,6 +103,15 @@ static uint8_t *key_put(uint8_t *p, OmPhysType t, const StorDatum *d)
         *p++ = 0;
         *p++ = 0;
         break;
+    case OM_PHYS_INTERVAL: {
+        /* The span (om_interval_span), sign bit flipped, big-endian: equal
+         * spans ('1 day', '24 hours') share a key, as they are equal. */
+        unsigned __int128 u = (unsigned __int128)om_interval_span(d->iv) ^ ((unsigned __int128)1 << 127);
+        put_be64(p, (uint64_t)(u >> 64));
+        put_be64(p + 8, (uint64_t)u);
+        p += 16;
+        break;
+    }
     }
     return p;
 }

@@ -35,6 +35,7 @@ void stor_datum_from_batch(const OmBatch *b, int row, int col, StorDatum *d)
     case OM_PHYS_F32: d->f = ((const float *)v->data)[row]; break;
     case OM_PHYS_F64: d->f = ((const double *)v->data)[row]; break;
     case OM_PHYS_STR: d->s = ((const OmStr *)v->data)[row]; break;
+    case OM_PHYS_INTERVAL: d->iv = ((const OmInterval *)v->data)[row]; break;
     }
 }
 
@@ -58,6 +59,7 @@ void stor_datum_to_batch(OmBatch *b, int row, int col, const StorDatum *d)
         s->len = d->s.len;
         break;
     }
+    case OM_PHYS_INTERVAL: ((OmInterval *)v->data)[row] = d->iv; break;
     }
 }
 
@@ -119,6 +121,7 @@ static size_t row_size(int ncols, const OmPhysType *types, const StorDatum *d)
         case OM_PHYS_I64:
         case OM_PHYS_F64: n += 8; break;
         case OM_PHYS_STR: n += varint_size(d[c].s.len) + d[c].s.len; break;
+        case OM_PHYS_INTERVAL: n += 16; break;
         }
     }
     return n;
@@ -162,6 +165,11 @@ void stor_row_append(OmBuf *out, int ncols, const OmPhysType *types, const StorD
             p = varint_put(p, d[c].s.len);
             if (d[c].s.len) memcpy(p, d[c].s.ptr, d[c].s.len);
             p += d[c].s.len;
+            break;
+        case OM_PHYS_INTERVAL:
+            p = le_put(p, (uint64_t)d[c].iv.usec, 8);
+            p = le_put(p, (uint32_t)d[c].iv.days, 4);
+            p = le_put(p, (uint32_t)d[c].iv.months, 4);
             break;
         }
     }
@@ -298,6 +306,13 @@ int stor_row_parse(const void *data, size_t len, int ncols, const OmPhysType *ty
             p += n;
             break;
         }
+        case OM_PHYS_INTERVAL:
+            if (avail < 16) return corrupt(err, "truncated value", c);
+            d->iv.usec = (int64_t)le_get(p, 8);
+            d->iv.days = (int32_t)(uint32_t)le_get(p + 8, 4);
+            d->iv.months = (int32_t)(uint32_t)le_get(p + 12, 4);
+            p += 16;
+            break;
         default:
             return err_set(err, ERRCODE_INTERNAL_ERROR, "unknown physical type %d",
                            (int)types[c]);

@@ -45,6 +45,7 @@ typedef struct StorDatum {
     int64_t i;  /* BOOL (0/1), I16, I32, I64 */
     double f;   /* F32 (widened exactly), F64 */
     OmStr s;    /* STR */
+    OmInterval iv; /* INTERVAL */
 } StorDatum;
 
 /* name -> dbi map, open addressing with linear probing. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datetime.h"
 #include "types_int.h"
 
 /* ---- the cast table -------------------------------------------------------------------- */
@@ -53,6 +54,9 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
 {
     if ((unsigned)from >= OM_T__COUNT || (unsigned)to >= OM_T__COUNT) return false;
     if (from == to) return true;
+    bool dt;
+    bool dt_ok = dt_can_coerce(from, to, cc, &dt);
+    if (dt) return dt_ok;
     /* An unresolved literal or NULL becomes anything through its input function. */
     if (from == OM_T_NULL || from == OM_T_UNKNOWN) return to != OM_T_NULL && to != OM_T_UNKNOWN;
     if (to == OM_T_NULL || to == OM_T_UNKNOWN) return false;
@@ -567,6 +571,11 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
 {
     CastRun c = {from, to, cc == OM_COERCE_EXPLICIT, in, out, sel, n, ctx, err};
     if (from.id == OM_T_NULL) return cast_all_null(&c);
+    if ((dt_is_datetime(from.id) || dt_is_datetime(to.id)) &&
+        (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))) {
+        copy_nulls(&c);
+        return dt_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
+    }
     if (from.id == to.id && to.id == OM_T_UNKNOWN) {
         copy_nulls(&c);
         return cast_string_string(&c);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "datetime.h"
 #include "types_int.h"
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -281,6 +282,18 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
     case OM_T_UNKNOWN:
         if (str_in(t, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
         break;
+    case OM_T_DATE:
+        if (dt_parse(t.id, s, len, &i, err) < 0) return -1;
+        ((int32_t *)v->data)[row] = (int32_t)i;
+        break;
+    case OM_T_INTERVAL:
+        if (dt_interval_parse_typmod(s, len, t.typmod, &((OmInterval *)v->data)[row], err) < 0) return -1;
+        break;
+    case OM_T_TIMESTAMP:
+    case OM_T_TIMESTAMPTZ:
+        if (dt_parse(t.id, s, len, &((int64_t *)v->data)[row], err) < 0) return -1;
+        ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
+        break;
     default:
         return err_set(err, ERRCODE_INTERNAL_ERROR, "no input function for type %d", (int)t.id);
     }
@@ -318,6 +331,19 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
     case OM_T_UNKNOWN: {
         const OmStr *str = &((const OmStr *)v->data)[row];
         buf_append(out, str->ptr, str->len);
+        return;
+    }
+    case OM_T_INTERVAL: {
+        char ibuf[160];
+        buf_append(out, ibuf, (size_t)dt_interval_format(((const OmInterval *)v->data)[row], ibuf));
+        return;
+    }
+    case OM_T_DATE:
+    case OM_T_TIMESTAMP:
+    case OM_T_TIMESTAMPTZ: {
+        char dbuf[80];
+        int64_t x = t.id == OM_T_DATE ? ((const int32_t *)v->data)[row] : ((const int64_t *)v->data)[row];
+        buf_append(out, dbuf, (size_t)dt_format(t.id, x, dbuf));
         return;
     }
     default:

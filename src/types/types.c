@@ -38,6 +38,10 @@ static const TypeInfo type_table[OM_T__COUNT] = {
     [OM_T_VARCHAR] = {OM_OID_VARCHAR, "character varying", OM_PHYS_STR, -1, OM_TCAT_STRING},
     [OM_T_BPCHAR] = {OM_OID_BPCHAR, "bpchar", OM_PHYS_STR, -1, OM_TCAT_STRING},
     [OM_T_UNKNOWN] = {OM_OID_UNKNOWN, "unknown", OM_PHYS_STR, -2, OM_TCAT_UNKNOWN},
+    [OM_T_DATE] = {OM_OID_DATE, "date", OM_PHYS_I32, 4, OM_TCAT_DATETIME},
+    [OM_T_TIMESTAMP] = {OM_OID_TIMESTAMP, "timestamp without time zone", OM_PHYS_I64, 8, OM_TCAT_DATETIME},
+    [OM_T_TIMESTAMPTZ] = {OM_OID_TIMESTAMPTZ, "timestamp with time zone", OM_PHYS_I64, 8, OM_TCAT_DATETIME},
+    [OM_T_INTERVAL] = {OM_OID_INTERVAL, "interval", OM_PHYS_INTERVAL, 16, OM_TCAT_DATETIME},
 };
 
 static inline bool valid_id(OmTypeId t) { return (unsigned)t < OM_T__COUNT; }
@@ -82,6 +86,28 @@ const char *type_name(OmType t, char *buf, size_t bufsize)
         case OM_T_BPCHAR:
             snprintf(buf, bufsize, "character(%d)", (int)t.typmod);
             return buf;
+        case OM_T_INTERVAL: {
+            /* intervaltypmodout */
+            static const struct { int32_t m; const char *s; } names[] = {
+                {1 << 2, " year"}, {1 << 1, " month"}, {1 << 3, " day"}, {1 << 10, " hour"}, {1 << 11, " minute"},
+                {1 << 12, " second"}, {(1 << 2) | (1 << 1), " year to month"}, {(1 << 3) | (1 << 10), " day to hour"},
+                {(1 << 3) | (1 << 10) | (1 << 11), " day to minute"},
+                {(1 << 3) | (1 << 10) | (1 << 11) | (1 << 12), " day to second"},
+                {(1 << 10) | (1 << 11), " hour to minute"}, {(1 << 10) | (1 << 11) | (1 << 12), " hour to second"},
+                {(1 << 11) | (1 << 12), " minute to second"}, {0x7FFF, ""}};
+            int32_t range = (t.typmod >> 16) & 0x7FFF, prec = t.typmod & 0xFFFF;
+            const char *fields = "";
+            for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+                if (names[i].m == range) fields = names[i].s;
+            if (prec != 0xFFFF) snprintf(buf, bufsize, "interval%s(%d)", fields, (int)prec);
+            else snprintf(buf, bufsize, "interval%s", fields);
+            return buf;
+        }
+        case OM_T_TIMESTAMP:
+        case OM_T_TIMESTAMPTZ:
+            snprintf(buf, bufsize, "timestamp(%d) with%s time zone", (int)t.typmod,
+                     t.id == OM_T_TIMESTAMP ? "out" : "");
+            return buf;
         case OM_T_NUMERIC:
             snprintf(buf, bufsize, "numeric(%d,%d)", (int)type_numeric_precision(t.typmod),
                      (int)type_numeric_scale(t.typmod));
@@ -102,7 +128,7 @@ const char *type_name_be(OmTypeId t)
 
 /* ---- name resolution ----------------------------------------------------------------- */
 
-typedef enum { MODS_NONE, MODS_LENGTH, MODS_NUMERIC, MODS_FLOAT } ModsKind;
+typedef enum { MODS_NONE, MODS_LENGTH, MODS_NUMERIC, MODS_FLOAT, MODS_TSPREC, MODS_INTERVAL } ModsKind;
 
 typedef struct TypeAlias {
     const char *name;
@@ -137,11 +163,15 @@ static const TypeAlias aliases[] = {
     {"decimal", OM_T_NUMERIC, MODS_NUMERIC, -1},
     {"dec", OM_T_NUMERIC, MODS_NUMERIC, -1},
     {"unknown", OM_T_UNKNOWN, MODS_NONE, -1},
+    {"date", OM_T_DATE, MODS_NONE, -1},
+    {"timestamp", OM_T_TIMESTAMP, MODS_TSPREC, -1},
+    {"timestamptz", OM_T_TIMESTAMPTZ, MODS_TSPREC, -1},
+    {"interval", OM_T_INTERVAL, MODS_INTERVAL, -1},
 };
 
 /* PostgreSQL types a user may reasonably write that we do not have yet. */
 static const char *const unsupported[] = {
-    "date", "time", "timetz", "timestamp", "timestamptz", "interval",
+    "time", "timetz",
     "json", "jsonb", "jsonpath", "uuid", "bytea", "oid", "name", "xml", "money",
     "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit",
     "point", "line", "lseg", "box", "path", "polygon", "circle",
@@ -213,6 +243,34 @@ int type_lookup_mods(const char *name, const int32_t *mods, int nmods, OmType *o
                 return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "invalid NUMERIC type modifier");
             if (check_numeric(mods[0], nmods == 2 ? mods[1] : 0, err) < 0) return -1;
             t.typmod = type_numeric_typmod(mods[0], nmods == 2 ? mods[1] : 0);
+            break;
+        case MODS_INTERVAL: {
+            /* intervaltypmodin: a field range mask, then a precision. */
+            static const int32_t ranges[] = {1 << 2, 1 << 1, 1 << 3, 1 << 10, 1 << 11, 1 << 12, (1 << 2) | (1 << 1),
+                                             (1 << 3) | (1 << 10), (1 << 3) | (1 << 10) | (1 << 11),
+                                             (1 << 3) | (1 << 10) | (1 << 11) | (1 << 12), (1 << 10) | (1 << 11),
+                                             (1 << 10) | (1 << 11) | (1 << 12), (1 << 11) | (1 << 12), 0x7FFF};
+            bool ok = false;
+            for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) ok |= mods[0] == ranges[i];
+            if (!ok || nmods > 2) return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "invalid INTERVAL type modifier");
+            int32_t prec = 0xFFFF;
+            if (nmods == 2) {
+                if (mods[1] < 0)
+                    return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "INTERVAL(%d) precision must not be negative",
+                                   (int)mods[1]);
+                prec = mods[1] > 6 ? 6 : mods[1];
+            }
+            t.typmod = mods[0] == 0x7FFF && prec == 0xFFFF ? -1 : (mods[0] << 16) | prec;
+            break;
+        }
+        case MODS_TSPREC:
+            /* anytimestamp_typmodin: 0..6; more is reduced to 6 (PostgreSQL
+             * warns; OmenDB has no warnings yet). */
+            if (nmods != 1) return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "invalid type modifier");
+            if (mods[0] < 0)
+                return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "TIMESTAMP(%d)%s precision must not be negative",
+                               (int)mods[0], a->id == OM_T_TIMESTAMPTZ ? " WITH TIME ZONE" : "");
+            t.typmod = mods[0] > 6 ? 6 : mods[0];
             break;
         case MODS_FLOAT:
             /* float(p): binary digits of precision, as gram.y maps them. */

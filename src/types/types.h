@@ -29,6 +29,10 @@
 #define OM_OID_BPCHAR 1042
 #define OM_OID_VARCHAR 1043
 #define OM_OID_NUMERIC 1700
+#define OM_OID_DATE 1082
+#define OM_OID_TIMESTAMP 1114
+#define OM_OID_TIMESTAMPTZ 1184
+#define OM_OID_INTERVAL 1186
 
 typedef enum {
     OM_T_NULL = 0,  /* type of a bare NULL literal before resolution (PostgreSQL: unknown) */
@@ -43,6 +47,10 @@ typedef enum {
     OM_T_VARCHAR,
     OM_T_BPCHAR,
     OM_T_UNKNOWN,   /* quoted literal not yet resolved */
+    OM_T_DATE,      /* int32 days since 2000-01-01 (datetime.h) */
+    OM_T_TIMESTAMP, /* int64 µs since 2000-01-01 00:00 */
+    OM_T_TIMESTAMPTZ, /* int64 µs since 2000-01-01 00:00 UTC */
+    OM_T_INTERVAL,  /* OmInterval */
     OM_T__COUNT
 } OmTypeId;
 
@@ -54,7 +62,7 @@ typedef struct OmType {
 static inline OmType om_type(OmTypeId id) { OmType t = {id, -1}; return t; }
 
 typedef enum {
-    OM_TCAT_BOOL, OM_TCAT_NUMERIC, OM_TCAT_STRING, OM_TCAT_UNKNOWN
+    OM_TCAT_BOOL, OM_TCAT_NUMERIC, OM_TCAT_STRING, OM_TCAT_UNKNOWN, OM_TCAT_DATETIME
 } OmTypeCategory;
 
 uint32_t type_oid(OmTypeId t);

@@ -75,6 +75,10 @@ static void assert_rows_equal(const OmBatch *a, int ra, const OmBatch *b, int rb
             assert_memory_equal(&((double *)a->cols[c].data)[ra],
                                 &((double *)b->cols[c].data)[rb], sizeof(double));
             break;
+        case OM_PHYS_INTERVAL:
+            assert_memory_equal(&((OmInterval *)a->cols[c].data)[ra], &((OmInterval *)b->cols[c].data)[rb],
+                                sizeof(OmInterval));
+            break;
         case OM_PHYS_STR: {
             OmStr x = ((OmStr *)a->cols[c].data)[ra], y = ((OmStr *)b->cols[c].data)[rb];
             assert_int_equal(x.len, y.len);

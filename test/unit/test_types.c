@@ -179,7 +179,8 @@ static void test_names(void **state)
     assert_int_equal(type_oid(OM_T_NUMERIC), 1700);
     assert_int_equal(type_from_oid(1043), OM_T_VARCHAR);
     assert_int_equal(type_from_oid(705), OM_T_UNKNOWN);
-    assert_int_equal(type_from_oid(1082), -1);
+    assert_int_equal(type_from_oid(1082), OM_T_DATE);
+    assert_int_equal(type_from_oid(1186), OM_T_INTERVAL);
     assert_int_equal(type_len(OM_T_INT8), 8);
     assert_int_equal(type_len(OM_T_TEXT), -1);
     assert_int_equal(type_phys(OM_T_NULL), OM_PHYS_I32);
@@ -245,8 +246,9 @@ static void test_lookup(void **state)
     assert_int_equal(type_numeric_precision(type_numeric_typmod(1000, 1000)), 1000);
 
     lookup_err("foo", -1, "42704", "type \"foo\" does not exist");
-    lookup_err("date", -1, "0A000", "type date is not supported yet");
-    lookup_err("timestamptz", -1, "0A000", "type timestamptz is not supported yet");
+    lookup_ok("date", -1, OM_T_DATE, -1);
+    lookup_ok("timestamptz", -1, OM_T_TIMESTAMPTZ, -1);
+    lookup_err("timetz", -1, "0A000", "type timetz is not supported yet");
     lookup_err("jsonb", -1, "0A000", "type jsonb is not supported yet");
     lookup_err("int4", 3, "42601", "type modifier is not allowed for type \"int4\"");
     lookup_err("varchar", 0, "22023", "length for type varchar must be at least 1");

@@ -1,0 +1,129 @@
+/*
+ * datetime.h — date, timestamp and timestamptz: their representation (as
+ * PostgreSQL's), calendar arithmetic, text I/O and time zones.
+ *
+ * Representation (PostgreSQL's, so binary send/receive is a byte swap):
+ *   date         int32  days since 2000-01-01; INT32_MIN/MAX = -infinity/infinity
+ *   timestamp    int64  microseconds since 2000-01-01 00:00:00 (local, no zone)
+ *   timestamptz  int64  microseconds since 2000-01-01 00:00:00 UTC
+ *                       INT64_MIN/MAX = -infinity/infinity
+ *
+ * This is the types folder's second public header (functions/ uses it for
+ * the date/time functions); types.h stays the general contract.
+ */
+#ifndef OM_DATETIME_H
+#define OM_DATETIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "types.h"
+
+#define DT_USECS_PER_SEC INT64_C(1000000)
+#define DT_USECS_PER_DAY INT64_C(86400000000)
+#define DT_POSTGRES_EPOCH_JDATE 2451545
+#define DT_UNIX_EPOCH_JDATE 2440588
+#define DT_DATE_NOBEGIN INT32_MIN
+#define DT_DATE_NOEND INT32_MAX
+#define DT_TS_NOBEGIN INT64_MIN
+#define DT_TS_NOEND INT64_MAX
+/* Julian day limits (PostgreSQL's datetime.h). */
+#define DT_JULIAN_MINJD 0              /* 4714-11-24 BC */
+#define DT_DATE_END_JULIAN 2147483494  /* 5874898-01-01 */
+#define DT_TS_END_JULIAN 109203528     /* 294277-01-01 */
+#define DT_MIN_TIMESTAMP INT64_C(-211813488000000000)
+#define DT_END_TIMESTAMP INT64_C(9223371331200000000)
+
+static inline bool dt_date_finite(int32_t d) { return d != DT_DATE_NOBEGIN && d != DT_DATE_NOEND; }
+static inline bool dt_ts_finite(int64_t t) { return t != DT_TS_NOBEGIN && t != DT_TS_NOEND; }
+static inline bool dt_ts_valid(int64_t t) { return t >= DT_MIN_TIMESTAMP && t < DT_END_TIMESTAMP; }
+
+/* Calendar: Julian day numbers as PostgreSQL's date2j / j2date. */
+int dt_date2j(int y, int m, int d);
+void dt_j2date(int jd, int *y, int *m, int *d);
+int dt_days_in_month(int y, int m);
+/* Day of week of Julian day jd: 0 = Sunday. */
+int dt_j2day(int jd);
+
+/* Broken-down time (proleptic Gregorian; year <= 0 is (1 - year) BC). */
+typedef struct DtTm {
+    int year, mon, mday, hour, min, sec;
+    int32_t usec;
+} DtTm;
+
+/* Microseconds → fields (t finite). */
+void dt_ts2tm(int64_t t, DtTm *tm);
+/* Fields → microseconds; false when outside timestamp's range. */
+bool dt_tm2ts(const DtTm *tm, int64_t *out);
+
+/* ---- time zones (tz.c) ------------------------------------------------------------ */
+
+/* Offset east of UTC, in seconds, of zone `name` at UTC instant unix_secs;
+ * also the zone's abbreviation if abbrev is not NULL (valid for the process).
+ * Returns false if name is no zone (zoneinfo file or POSIX spec). */
+bool dt_tz_offset_utc(const char *name, int64_t unix_secs, int *gmtoff, const char **abbrev);
+/* Offset to apply to local time unix_local (seconds of local time counted
+ * from 1970-01-01 00:00) in zone name, with PostgreSQL's choice in DST gaps
+ * (the offset before the transition) and overlaps (the offset after). */
+bool dt_tz_offset_local(const char *name, int64_t unix_local, int *gmtoff);
+/* A fixed-offset abbreviation (est, cet, utc, …; any case): its offset. */
+bool dt_tz_abbrev(const char *name, int *gmtoff);
+/* Is name a usable time zone? */
+bool dt_tz_valid(const char *name);
+
+/* The session's zone (om_params()->timezone). */
+const char *dt_session_tz(void);
+/* UTC timestamptz → local timestamp in the session's zone, and back;
+ * infinities pass through. */
+int64_t dt_tstz_to_local(int64_t t, int *gmtoff);
+int64_t dt_local_to_tstz(int64_t local);
+
+/* ---- text --------------------------------------------------------------------------- */
+
+/* Parse s as type t (OM_T_DATE: *out is the int32 day number widened). */
+int dt_parse(OmTypeId t, const char *s, size_t len, int64_t *out, OmError *err);
+/* Round a finite timestamp to typmod fractional digits (0..6; -1: none),
+ * as AdjustTimestampForTypmod. */
+int64_t dt_ts_typmod(int64_t t, int32_t typmod);
+/* Text of a value of type t (date: v is the int32) into buf (>= 64 bytes). */
+int dt_format(OmTypeId t, int64_t v, char *buf);
+
+/* Current time as timestamptz (clock). */
+int64_t dt_now_clock(void);
+/* now(): the transaction's start (om_params()->txn_start_us), the clock
+ * when unset; dt_stmt_start: statement_timestamp(). */
+int64_t dt_txn_start(void);
+int64_t dt_stmt_start(void);
+
+/* Vector casts from / to the date/time types (cast.c delegates here). */
+bool dt_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled);
+int dt_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel, int n,
+                MemCtx *ctx, OmError *err);
+/* date, timestamp, timestamptz */
+static inline bool dt_is_timelike(OmTypeId t)
+{
+    return t == OM_T_DATE || t == OM_T_TIMESTAMP || t == OM_T_TIMESTAMPTZ;
+}
+/* Any type of this header (those, and interval). */
+static inline bool dt_is_datetime(OmTypeId t) { return dt_is_timelike(t) || t == OM_T_INTERVAL; }
+
+/* ---- interval (datetime_interval.c) ------------------------------------------------ */
+
+int dt_interval_parse(const char *s, size_t len, OmInterval *out, OmError *err);
+/* The same with an interval typmod ((range mask << 16) | precision, -1:
+ * none): a bare number is the range's last field ('1' hour), and the value
+ * is then cut to the range and rounded to the precision. */
+int dt_interval_parse_typmod(const char *s, size_t len, int32_t typmod, OmInterval *out, OmError *err);
+/* AdjustIntervalForTypmod. */
+OmInterval dt_interval_typmod(OmInterval v, int32_t typmod);
+/* IntervalStyle postgres text into buf (>= 128 bytes); returns the length. */
+int dt_interval_format(OmInterval v, char *buf);
+/* timestamp[tz] + interval (tz: months and days in the session's zone). */
+int dt_ts_add_interval(int64_t t, OmInterval iv, bool tz, int64_t *out, OmError *err);
+/* interval_justify_hours / _days / justify_interval, in place; false when
+ * the result's months or days overflow (then *v is unspecified). */
+bool dt_justify_hours(OmInterval *v);
+bool dt_justify_days(OmInterval *v);
+bool dt_justify_interval(OmInterval *v);
+
+#endif
