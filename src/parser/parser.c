@@ -98,6 +98,31 @@ static const char *parse_error_sqlstate(const char *msg)
     return ERRCODE_SYNTAX_ERROR;
 }
 
+/*
+ * libpg_query can cut the token in 'at or near "..."' in the middle of a
+ * multibyte character, which would put invalid UTF-8 on the wire. The
+ * token is a copy of query text: finish the last character from the
+ * query, as PostgreSQL prints it.
+ */
+static void complete_near_token(char *msg, size_t size, const char *sql)
+{
+    char *tok = strstr(msg, "at or near \"");
+    if (!tok) return;
+    tok += 12;
+    char *end = strrchr(tok, '"');
+    if (!end || end == tok) return;
+    size_t tlen = (size_t)(end - tok);
+    const char *hit = NULL;
+    for (const char *p = sql; *p && !hit; p++)
+        if (!strncmp(p, tok, tlen)) hit = p;
+    if (!hit) return;
+    size_t extra = 0;
+    while (((unsigned char)hit[tlen + extra] & 0xC0) == 0x80) extra++;
+    if (!extra || strlen(msg) + extra + 1 > size) return;
+    memmove(end + extra, end, strlen(end) + 1);
+    memcpy(end, hit + tlen, extra);
+}
+
 /* Is 1-based character position pos inside (or at) an E'...' literal? */
 static bool in_e_string(const char *sql, int pos)
 {
@@ -332,6 +357,7 @@ int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err)
         } else {
             err_set(err, parse_error_sqlstate(pe->message), "%s", pe->message);
         }
+        complete_near_token(err->message, sizeof err->message, sql);
         /* libpg_query's cursorpos is already PostgreSQL's 1-based character
          * position. */
         err_position(err, pe->cursorpos);
