@@ -111,6 +111,93 @@ int bind_seq_options(BindCtx *bc, PgQuery__Node **opts, size_t nopts, CatSequenc
     return 0;
 }
 
+/*
+ * ALTER SEQUENCE: options change only what they name; min/max/start are
+ * checked again (the current value against new bounds is checked when the
+ * statement runs, where the counter is). RESTART without a value restarts
+ * at START.
+ */
+int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st);
+int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st)
+{
+    PgQuery__RangeVar *rv = as->sequence;
+    CatSequence *s;
+    int rc = cat_seq_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &s, bc->err);
+    if (rc < 0) return -1;
+    if (rc == 0) {
+        if (as->missing_ok) {
+            st->missing = mem_new_array(bc->ctx, char *, 1);
+            st->missing[st->nmissing++] = mem_strdup(bc->ctx, rv->relname);
+            return 0;
+        }
+        return err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rv->relname);
+    }
+    OmTypeId old_type = s->type;
+    bool min_default = s->min == (s->increment > 0 ? 1 : type_min(old_type));
+    bool max_default = s->max == (s->increment > 0 ? type_max(old_type) : -1);
+    for (size_t i = 0; i < as->n_options; i++) {
+        PgQuery__DefElem *d = as->options[i]->def_elem;
+        const char *n = d->defname;
+        int64_t v;
+        if (!strcmp(n, "increment")) {
+            if (option_int(bc, d, &s->increment) < 0) return -1;
+        } else if (!strcmp(n, "minvalue")) {
+            min_default = !d->arg;
+            if (d->arg && option_int(bc, d, &s->min) < 0) return -1;
+        } else if (!strcmp(n, "maxvalue")) {
+            max_default = !d->arg;
+            if (d->arg && option_int(bc, d, &s->max) < 0) return -1;
+        } else if (!strcmp(n, "start")) {
+            if (option_int(bc, d, &s->start) < 0) return -1;
+        } else if (!strcmp(n, "restart")) {
+            st->seq_restart = true;
+            st->seq_restart_value = 0;
+            if (d->arg) {
+                if (option_int(bc, d, &v) < 0) return -1;
+                st->seq_restart_value = v;
+            } else {
+                st->seq_restart_value = INT64_MIN; /* = START, resolved below */
+            }
+        } else if (!strcmp(n, "cache")) {
+            if (option_int(bc, d, &s->cache) < 0) return -1;
+        } else if (!strcmp(n, "cycle")) {
+            s->cycle = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ? d->arg->boolean->boolval : true;
+        } else if (!strcmp(n, "as")) {
+            OmType t;
+            extern int bind_typename(BindCtx *, PgQuery__TypeName *, OmType *);
+            if (bind_typename(bc, d->arg->type_name, &t) < 0) return -1;
+            if (t.id != OM_T_INT2 && t.id != OM_T_INT4 && t.id != OM_T_INT8)
+                return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "sequence type must be smallint, integer, or bigint");
+            s->type = t.id;
+        } else {
+            return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "ALTER SEQUENCE ... %s is not supported yet", n);
+        }
+    }
+    if (s->increment == 0) return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "INCREMENT must not be zero");
+    if (min_default) s->min = s->increment > 0 ? 1 : type_min(s->type);
+    if (max_default) s->max = s->increment > 0 ? type_max(s->type) : -1;
+    char tb[64];
+    const char *tn = type_name(om_type(s->type), tb, sizeof tb);
+    if (s->max < type_min(s->type) || s->max > type_max(s->type))
+        return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "MAXVALUE (%lld) is out of range for sequence data type %s",
+                       (long long)s->max, tn);
+    if (s->min < type_min(s->type) || s->min > type_max(s->type))
+        return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "MINVALUE (%lld) is out of range for sequence data type %s",
+                       (long long)s->min, tn);
+    if (s->min >= s->max)
+        return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "MINVALUE (%lld) must be less than MAXVALUE (%lld)",
+                       (long long)s->min, (long long)s->max);
+    if (s->start < s->min)
+        return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "START value (%lld) cannot be less than MINVALUE (%lld)",
+                       (long long)s->start, (long long)s->min);
+    if (s->start > s->max)
+        return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "START value (%lld) cannot be greater than MAXVALUE (%lld)",
+                       (long long)s->start, (long long)s->max);
+    if (st->seq_restart && st->seq_restart_value == INT64_MIN) st->seq_restart_value = s->start;
+    st->seq = s;
+    return 0;
+}
+
 int bind_create_sequence(BindCtx *bc, PgQuery__CreateSeqStmt *cs, BoundStmt *st);
 int bind_create_sequence(BindCtx *bc, PgQuery__CreateSeqStmt *cs, BoundStmt *st)
 {

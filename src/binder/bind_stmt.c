@@ -11,6 +11,7 @@
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 int bind_create_sequence(BindCtx *bc, PgQuery__CreateSeqStmt *cs, BoundStmt *st);
 int bind_drop_sequence(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st);
+int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st);
 int bind_column_sequence(BindCtx *bc, CatTable *t, int col, PgQuery__Node **opts, size_t nopts, CatSequence **out);
 
 static int unsupported(BindCtx *bc, const char *what)
@@ -626,6 +627,7 @@ bool bind_stmt_writes(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_CREATE_STMT:
     case PG_QUERY__NODE__NODE_DROP_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
         return true;
     default:
         return false;
@@ -662,6 +664,9 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
         st->kind = BS_CREATE_SEQUENCE;
         return bind_create_sequence(bc, n->create_seq_stmt, st);
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+        st->kind = BS_ALTER_SEQUENCE;
+        return bind_alter_sequence(bc, n->alter_seq_stmt, st);
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: {
         PgQuery__TransactionStmt *ts = n->transaction_stmt;
         switch (ts->kind) {

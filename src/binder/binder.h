@@ -120,7 +120,7 @@ typedef struct BoundSelect {
 
 typedef enum {
     BS_SELECT, BS_INSERT, BS_UPDATE, BS_DELETE,
-    BS_CREATE_TABLE, BS_DROP_TABLE, BS_CREATE_SEQUENCE, BS_DROP_SEQUENCE,
+    BS_CREATE_TABLE, BS_DROP_TABLE, BS_CREATE_SEQUENCE, BS_DROP_SEQUENCE, BS_ALTER_SEQUENCE,
     BS_BEGIN, BS_COMMIT, BS_ROLLBACK,
     BS_EMPTY
 } BoundStmtKind;
@@ -140,6 +140,8 @@ typedef struct BoundStmt {
     char **missing;
     CatSequence *seq;         /* CREATE SEQUENCE */
     CatSequence **col_seqs;   /* CREATE TABLE: per column, the serial/identity sequence to create */
+    bool seq_restart;         /* ALTER SEQUENCE ... RESTART [WITH v] */
+    int64_t seq_restart_value;
     int nseq_drops;           /* DROP SEQUENCE */
     CatSequence **seq_drops;
     bool chain;

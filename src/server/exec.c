@@ -114,6 +114,31 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
         }
         return cat_seq_create(txn, r->ctx, st->seq, r->err);
     }
+    case BS_ALTER_SEQUENCE: {
+        *tag = "ALTER SEQUENCE";
+        if (st->nmissing) {
+            snprintf(msg, sizeof msg, "relation \"%s\" does not exist, skipping", st->missing[0]);
+            notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+            return 0;
+        }
+        CatSequence *q = st->seq;
+        StorSeqDef def;
+        cat_seq_def(q, &def);
+        int64_t v = st->seq_restart_value;
+        bool called = false;
+        if (!st->seq_restart && stor_seq_peek(r->s->env, &def, &v, &called, r->err) < 0) return -1;
+        /* The value the counter will continue from must fit the new bounds
+         * (PostgreSQL names it the RESTART value either way). */
+        if (v < q->min)
+            return err_set(r->err, ERRCODE_INVALID_PARAMETER_VALUE, "RESTART value (%lld) cannot be less than MINVALUE (%lld)",
+                           (long long)v, (long long)q->min);
+        if (v > q->max)
+            return err_set(r->err, ERRCODE_INVALID_PARAMETER_VALUE, "RESTART value (%lld) cannot be greater than MAXVALUE (%lld)",
+                           (long long)v, (long long)q->max);
+        if (cat_seq_update(txn, r->ctx, q, r->err) < 0) return -1;
+        if (st->seq_restart && stor_seq_setval(r->s->env, &def, v, false, r->err) < 0) return -1;
+        return 0;
+    }
     case BS_DROP_SEQUENCE:
         *tag = "DROP SEQUENCE";
         for (int i = 0; i < st->nmissing; i++) {
@@ -399,11 +424,12 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         const char *what = st->kind == BS_INSERT ? "INSERT" : st->kind == BS_UPDATE ? "UPDATE"
                            : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE"
                            : st->kind == BS_CREATE_SEQUENCE ? "CREATE SEQUENCE"
-                           : st->kind == BS_DROP_SEQUENCE ? "DROP SEQUENCE" : "DROP TABLE";
+                           : st->kind == BS_DROP_SEQUENCE ? "DROP SEQUENCE"
+                           : st->kind == BS_ALTER_SEQUENCE ? "ALTER SEQUENCE" : "DROP TABLE";
         rc = err_set(r->err, ERRCODE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction", what);
     }
     if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE || st->kind == BS_CREATE_SEQUENCE ||
-                    st->kind == BS_DROP_SEQUENCE)) {
+                    st->kind == BS_DROP_SEQUENCE || st->kind == BS_ALTER_SEQUENCE)) {
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
