@@ -241,8 +241,29 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
         bs->where = w;
     }
     if (bs->nvalues_rows) {
-        /* VALUES: ORDER BY/LIMIT over its output columns. */
-        if (s->n_sort_clause) return unsupported(bc, "ORDER BY on VALUES", -1);
+        /* VALUES: ORDER BY / LIMIT over its output columns column1.. —
+         * names resolve through a scope describing the VALUES output. */
+        if (s->n_sort_clause) {
+            CatTable *vt = mem_new(bc->ctx, CatTable);
+            vt->name = "*VALUES*";
+            vt->ncols = bs->ntargets;
+            vt->cols = mem_new_array(bc->ctx, CatColumn, vt->ncols);
+            TargetList tl = {0};
+            for (int c = 0; c < vt->ncols; c++) {
+                vt->cols[c].name = bs->names[c];
+                vt->cols[c].type = bs->projs[c]->type;
+                tl_add(bc, &tl, bs->projs[c], bs->names[c], 0, 0);
+            }
+            BindScope vsc = {.table = vt, .clause = "ORDER BY"};
+            bs->nsort = (int)s->n_sort_clause;
+            bs->sort = mem_new_array(bc->ctx, BoundSortKey, bs->nsort);
+            for (int i = 0; i < bs->nsort; i++)
+                if (bind_sort_item(bc, &vsc, &tl, bs->ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0) return -1;
+            bs->projs = tl.exprs;
+            bs->nprojs = tl.n;
+            bs->src_table = tl.tab;
+            bs->src_attnum = tl.att;
+        }
         return bind_limit(bc, s->limit_count, "LIMIT", &bs->limit) < 0 ||
                        bind_limit(bc, s->limit_offset, "OFFSET", &bs->offset) < 0
                    ? -1 : 0;

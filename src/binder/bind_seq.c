@@ -54,7 +54,7 @@ int bind_seq_options(BindCtx *bc, PgQuery__Node **opts, size_t nopts, CatSequenc
             extern int bind_typename(BindCtx *, PgQuery__TypeName *, OmType *);
             if (bind_typename(bc, d->arg->type_name, &t) < 0) return -1;
             if (t.id != OM_T_INT2 && t.id != OM_T_INT4 && t.id != OM_T_INT8)
-                return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "sequence type must be smallint, integer, or bigint");
+                return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "sequence type must be smallint, integer, or bigint");
             s->type = t.id;
         } else if (!strcmp(n, "increment")) {
             if (option_int(bc, d, &s->increment) < 0) return -1;
@@ -167,7 +167,7 @@ int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st)
             extern int bind_typename(BindCtx *, PgQuery__TypeName *, OmType *);
             if (bind_typename(bc, d->arg->type_name, &t) < 0) return -1;
             if (t.id != OM_T_INT2 && t.id != OM_T_INT4 && t.id != OM_T_INT8)
-                return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "sequence type must be smallint, integer, or bigint");
+                return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "sequence type must be smallint, integer, or bigint");
             s->type = t.id;
         } else {
             return err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "ALTER SEQUENCE ... %s is not supported yet", n);

@@ -361,6 +361,10 @@ static int bind_default(BindCtx *bc, CatColumn *col, PgQuery__Node *raw)
 {
     BindScope sc = {.clause = "DEFAULT expressions"};
     BoundExpr *e;
+    if (raw->node_case == PG_QUERY__NODE__NODE_SUB_LINK) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression");
+        return bind_error_at(bc, raw->sub_link->location);
+    }
     if (raw->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression");
         return bind_error_at(bc, raw->column_ref->location);
@@ -493,7 +497,12 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                     (void)tb;
                     return -1;
                 }
-                if (col->identity || col->has_default) {
+                if (col->identity) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
+                            "multiple identity specifications for column \"%s\" of table \"%s\"", col->name, t->name);
+                    return bind_error_at(bc, con->location);
+                }
+                if (col->has_default) {
                     err_set(bc->err, ERRCODE_SYNTAX_ERROR,
                             "both default and identity specified for column \"%s\" of table \"%s\"", col->name, t->name);
                     return bind_error_at(bc, con->location);

@@ -1,4 +1,3 @@
--- difftest: pending "ORDER BY on VALUES is not supported yet"
 -- values_order.sql - VALUES lists with ORDER BY / LIMIT / OFFSET, and the
 -- common column type of a VALUES list.
 
