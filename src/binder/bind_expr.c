@@ -612,6 +612,7 @@ static bool pg_builtin_function(const char *name)
 }
 
 static int bind_sequence_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
+static int bind_serial_sequence(BindCtx *bc, PgQuery__FuncCall *fc, BoundExpr **out);
 
 static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExpr **out)
 {
@@ -677,6 +678,8 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     if (name && (!strcmp(name, "nextval") || !strcmp(name, "currval") || !strcmp(name, "setval")) &&
         fc->n_args >= 1)
         return bind_sequence_call(bc, sc, fc, name, out);
+    if (name && !strcmp(name, "pg_get_serial_sequence") && fc->n_args == 2)
+        return bind_serial_sequence(bc, fc, out);
     int nsig = 0;
     if (name) fn_lookup(name, &nsig);
     if (name && nsig == 0 && pg_builtin_function(name)) {
@@ -796,6 +799,65 @@ static int bind_sequence_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc,
         if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
     if (bind_func_call(bc, name, args, nargs, fc->location, false, out) < 0) return -1;
     (*out)->fn_data = def;
+    return 0;
+}
+
+/* A constant string argument, or NULL. */
+static const char *const_string(PgQuery__Node *n)
+{
+    if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) n = n->type_cast->arg;
+    if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+        return n->a_const->sval->sval;
+    return NULL;
+}
+
+/* An identifier as text: "public.T" → t, "\"T\"" → T (PostgreSQL's
+ * parsing of a regclass / column name string). */
+static char *text_ident(BindCtx *bc, const char *s)
+{
+    const char *dot = strrchr(s, '.');
+    if (dot && !strchr(dot, '"')) s = dot + 1;
+    size_t n = strlen(s);
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') return mem_strndup(bc->ctx, s + 1, n - 2);
+    char *r = mem_strdup(bc->ctx, s);
+    for (char *p = r; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return r;
+}
+
+/* pg_get_serial_sequence('table', 'column'): the sequence a serial or
+ * identity column uses, as "public.name", or NULL. Resolved here, from the
+ * catalog, for constant arguments. */
+static int bind_serial_sequence(BindCtx *bc, PgQuery__FuncCall *fc, BoundExpr **out)
+{
+    const char *ts = const_string(fc->args[0]), *cs = const_string(fc->args[1]);
+    if (!ts || !cs) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "pg_get_serial_sequence() with non-constant arguments is not supported yet");
+        return bind_error_at(bc, fc->location);
+    }
+    /* The table is parsed as a (folded) name, the column taken as written. */
+    char *tname = text_ident(bc, ts), *cname = mem_strdup(bc->ctx, cs);
+    CatTable *t;
+    int rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, tname, &t, bc->err);
+    if (rc < 0) return -1;
+    if (rc == 0) return err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", tname);
+    int col = -1;
+    for (int i = 0; i < t->ncols; i++)
+        if (!strcmp(t->cols[i].name, cname)) col = i;
+    if (col < 0)
+        return err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", cname, tname);
+    CatSequence **owned;
+    int n;
+    if (cat_seq_list_owned(bc->txn, bc->ctx, bc->db, t->oid, &owned, &n, bc->err) < 0) return -1;
+    BoundExpr *e = bind_make_const(bc->ctx, om_type(OM_T_TEXT), true);
+    for (int k = 0; k < n; k++) {
+        if (owned[k]->owner_col != col) continue;
+        char *v = mem_printf(bc->ctx, "public.%s", owned[k]->name);
+        e = bind_make_const(bc->ctx, om_type(OM_T_TEXT), false);
+        ((OmStr *)e->cval.data)[0] = (OmStr){v, (uint32_t)strlen(v)};
+    }
+    e->location = fc->location;
+    *out = e;
     return 0;
 }
 
