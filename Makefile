@@ -76,3 +76,40 @@ test-asan: deps asan
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+
+# ---------------------------------------------------------------------------
+# Fuzzing (test/fuzz/README.md).
+#   make fuzz           build build-fuzz/ with clang (ASan + UBSan, libFuzzer
+#                       coverage on the whole library) and run each harness for
+#                       FUZZ_SECONDS (default 30) on its corpus; findings go to
+#                       build-fuzz/fuzz-artifacts/<harness>/ and fail the target
+#   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="fuzz_sql fuzz_types"
+#   make fuzz-build     only build the libFuzzer binaries
+# Needs clang + libclang-rt-14-dev (test/fuzz/install-fuzz-deps.sh installs
+# them; `make test` does not need them: it replays the committed corpus and
+# crash inputs with the normal build, suite 'fuzz').
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric
+FUZZ_CC      ?= clang
+FUZZ_SETUP = -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false \
+             '-Dc_args=-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer -Wno-unknown-warning-option'
+
+.PHONY: fuzz fuzz-build fuzz-deps fuzz-clean
+
+fuzz-deps:
+	@test/fuzz/install-fuzz-deps.sh
+
+fuzz-build: deps fuzz-deps
+	@if [ -f $(FUZZ_DIR)/build.ninja ]; then :; \
+	elif [ -d $(FUZZ_DIR)/meson-private ]; then CC=$(FUZZ_CC) $(MESON) setup --wipe $(FUZZ_DIR) $(FUZZ_SETUP); \
+	else CC=$(FUZZ_CC) $(MESON) setup $(FUZZ_DIR) $(FUZZ_SETUP); fi
+	@$(NINJA) -C $(FUZZ_DIR) $(addprefix test/fuzz/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	@test/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-clean:
+	rm -rf $(FUZZ_DIR)
+
+clean: fuzz-clean
