@@ -9,6 +9,7 @@
 #   build:  gcc/build-essential, meson, ninja, pkg-config, LMDB, libpg_query
 #           (+ protobuf-c), cmocka (unit tests), libpq (SQL test runner),
 #           OpenSSL's libcrypto (md5 and other digests), GMP (numeric)
+#   usage:  scripts/install-deps.sh [EXTRA_PACKAGE ...]
 #   tests:  psql 15 (psql comparison tests), PostgreSQL 15 server (the
 #           differential suite sql-pg), Debian's python3 (test helpers)
 set -eu
@@ -30,6 +31,8 @@ postgresql-client-15
 postgresql-15
 python3
 "
+# Extra packages named on the command line (test/fuzz/install-fuzz-deps.sh).
+PACKAGES="$PACKAGES $*"
 
 missing=""
 for p in $PACKAGES; do

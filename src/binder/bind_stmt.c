@@ -388,6 +388,19 @@ static int bind_default(BindCtx *bc, CatColumn *col, PgQuery__Node *raw)
     return 0;
 }
 
+/* A column gets one default: a DEFAULT clause or an identity, not two, and
+ * not both (PostgreSQL's three messages). */
+static int default_conflict(BindCtx *bc, const CatTable *t, const CatColumn *col, PgQuery__Constraint *con,
+                            bool adding_identity)
+{
+    const char *what = NULL;
+    if (col->identity) what = adding_identity ? "multiple identity specifications" : "both default and identity specified";
+    else if (col->has_default) what = adding_identity ? "both default and identity specified" : "multiple default values specified";
+    if (!what) return 0;
+    err_set(bc->err, ERRCODE_SYNTAX_ERROR, "%s for column \"%s\" of table \"%s\"", what, col->name, t->name);
+    return bind_error_at(bc, con->location);
+}
+
 static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
 {
     PgQuery__RangeVar *rv = cs->relation;
@@ -465,16 +478,7 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                 seen_null = true;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-                if (col->identity) {
-                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
-                            "both default and identity specified for column \"%s\" of table \"%s\"", col->name, t->name);
-                    return bind_error_at(bc, con->location);
-                }
-                if (col->has_default) {
-                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
-                            "multiple default values specified for column \"%s\" of table \"%s\"", col->name, t->name);
-                    return bind_error_at(bc, con->location);
-                }
+                if (default_conflict(bc, t, col, con, false) < 0) return -1;
                 if (bind_default(bc, col, con->raw_expr) < 0) return -1;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
@@ -490,23 +494,10 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
                 return unsupported(bc, "FOREIGN KEY constraints");
             case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: {
                 OmTypeId ct = col->type.id;
-                if (ct != OM_T_INT2 && ct != OM_T_INT4 && ct != OM_T_INT8) {
-                    char tb[64];
-                    err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE,
-                            "identity column type must be smallint, integer, or bigint");
-                    (void)tb;
-                    return -1;
-                }
-                if (col->identity) {
-                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
-                            "multiple identity specifications for column \"%s\" of table \"%s\"", col->name, t->name);
-                    return bind_error_at(bc, con->location);
-                }
-                if (col->has_default) {
-                    err_set(bc->err, ERRCODE_SYNTAX_ERROR,
-                            "both default and identity specified for column \"%s\" of table \"%s\"", col->name, t->name);
-                    return bind_error_at(bc, con->location);
-                }
+                if (ct != OM_T_INT2 && ct != OM_T_INT4 && ct != OM_T_INT8)
+                    return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE,
+                                   "identity column type must be smallint, integer, or bigint");
+                if (default_conflict(bc, t, col, con, true) < 0) return -1;
                 if (!st->col_seqs) st->col_seqs = mem_new_array(bc->ctx, CatSequence *, ncols);
                 if (bind_column_sequence(bc, t, c, con->options, con->n_options, &st->col_seqs[c]) < 0) return -1;
                 col->identity = con->generated_when && con->generated_when[0] == 'a' ? 'a' : 'd';
