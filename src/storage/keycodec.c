@@ -121,8 +121,8 @@ static uint8_t *key_put(uint8_t *p, OmPhysType t, const StorDatum *d)
  * order is the numeric order, equal for equal numbers (1 = 1.00):
  *   -Infinity 0x00 | negative 0x01 E' D' 0xFF | zero 0x02 |
  *   positive 0x03 E D 0x00 | Infinity 0x04 | NaN 0x05 (above all, as PostgreSQL)
- * E is the decimal exponent of the first significant digit (+0x8000, 2
- * bytes big-endian), D the significant digits without trailing zeros as
+ * E is the decimal exponent of the first significant digit (+2^31, 4 bytes
+ * big-endian: numeric exponents reach ±131072), D the significant digits without trailing zeros as
  * '0'..'9'; for negatives both are inverted so larger magnitudes sort first.
  */
 static size_t numeric_key(const char *s, size_t len, uint8_t *out)
@@ -137,7 +137,7 @@ static size_t numeric_key(const char *s, size_t len, uint8_t *out)
     int exp = 0;
     bool started = false;
     size_t nd = 0;
-    uint8_t *digits = out + 3;
+    uint8_t *digits = out + 5;
     for (size_t k = i; k < len; k++) {
         if (s[k] == '.') continue;
         size_t pos = k - i; /* index among characters, '.' skipped below */
@@ -151,17 +151,15 @@ static size_t numeric_key(const char *s, size_t len, uint8_t *out)
     }
     while (nd && digits[nd - 1] == '0') nd--;
     if (!started || nd == 0) return out[0] = 0x02, 1;
-    uint16_t e = (uint16_t)(exp + 0x8000);
+    uint32_t e = (uint32_t)exp + 0x80000000u;
     out[0] = neg ? 0x01 : 0x03;
-    out[1] = (uint8_t)(e >> 8);
-    out[2] = (uint8_t)e;
+    for (int b = 0; b < 4; b++) out[1 + b] = (uint8_t)(e >> (24 - 8 * b));
     if (neg) {
-        out[1] = (uint8_t)~out[1];
-        out[2] = (uint8_t)~out[2];
+        for (int b = 1; b <= 4; b++) out[b] = (uint8_t)~out[b];
         for (size_t k = 0; k < nd; k++) digits[k] = (uint8_t)~digits[k];
     }
     digits[nd] = neg ? 0xFF : 0x00;
-    return 3 + nd + 1;
+    return 5 + nd + 1;
 }
 
 void stor_key_append_kind(OmBuf *out, OmPhysType t, uint8_t kind, const StorDatum *d)

@@ -9,8 +9,8 @@
 # with its dictionary when there is one. Crashes, leaks, timeouts and
 # out-of-memory inputs land in BUILD_DIR/fuzz-artifacts/<harness>/; the
 # script goes on with the next harness and exits 1 at the end if any
-# harness found something. See README.md for turning a crash into a
-# committed replay.
+# harness found something. FUZZ_IGNORE (README.md) passes through. See
+# README.md for turning a finding into a committed replay.
 set -u
 
 build=${1:?usage: run.sh BUILD_DIR SECONDS [HARNESS...]}
@@ -54,15 +54,17 @@ for h in $harnesses; do
         >"$build/fuzz-$h.log" 2>&1
     rc=$?
     grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' "$build/fuzz-$h.log" \
-        | sed 's/^/    /'
+        | awk '!seen[$0]++' | sed 's/^/    /'
     if [ "$rc" -ne 0 ]; then
         found=1
         echo "fuzz: $h FAILED (exit $rc); log: $build/fuzz-$h.log" >&2
-        grep -E 'ERROR: |SUMMARY: |invariant failed|Test unit written' "$build/fuzz-$h.log" | head -5 >&2
+        grep -E 'ERROR: |SUMMARY: |invariant failed|Test unit written' "$build/fuzz-$h.log" | awk '!seen[$0]++' \
+            | head -5 >&2
     fi
 done
 if [ "$found" -ne 0 ]; then
-    echo "fuzz: findings in $build/fuzz-artifacts/; copy a reproducer to test/fuzz/crashes/<harness>/ once fixed" >&2
+    echo "fuzz: findings in $build/fuzz-artifacts/; commit each new one as" \
+         "test/fuzz/crashes/<harness>/open-<what> (test/fuzz/README.md)" >&2
     exit 1
 fi
 echo "fuzz: no findings"
