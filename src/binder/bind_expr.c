@@ -108,14 +108,6 @@ bool bind_has_agg(const BoundExpr *e)
     return false;
 }
 
-static bool is_const_tree(const BoundExpr *e)
-{
-    if (e->kind == BE_COLUMN || e->kind == BE_AGGREF) return false;
-    for (int i = 0; i < e->nargs; i++)
-        if (!is_const_tree(e->args[i])) return false;
-    return true;
-}
-
 int bind_eval_const(BindCtx *bc, BoundExpr *e, BoundExpr **out)
 {
     BoundExpr *c = bind_make_const(bc->ctx, e->type, false);
@@ -1115,7 +1107,7 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
 
 /* ---- entry --------------------------------------------------------------------- */
 
-static int typename_resolve(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
+int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
 {
     const char *name = bind_node_name(tn->names[tn->n_names - 1]);
     if (tn->n_array_bounds) {
@@ -1136,8 +1128,6 @@ static int typename_resolve(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
     return 0;
 }
 
-int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
-int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out) { return typename_resolve(bc, tn, out); }
 
 static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out);
 
@@ -1220,7 +1210,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         OmType t;
         BoundExpr *a;
         if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
-        if (typename_resolve(bc, tc->type_name, &t) < 0) return -1;
+        if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
         /* A literal's cast reports errors at the literal (PostgreSQL points
          * at the constant, not at the ::). */
         int loc = a->kind == BE_CONST && a->location >= 0 ? a->location : tc->location;
@@ -1383,7 +1373,3 @@ const char *bind_figure_colname(PgQuery__Node *n)
     const char *s = figure(n, &strength);
     return s ? s : "?column?";
 }
-
-/* Used by the executor-free paths to check constness. */
-bool bind_is_const_expr(const BoundExpr *e);
-bool bind_is_const_expr(const BoundExpr *e) { return is_const_tree(e); }

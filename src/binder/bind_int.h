@@ -51,6 +51,9 @@ int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int lo
 /* Output column name as PostgreSQL's FigureColname. */
 const char *bind_figure_colname(PgQuery__Node *n);
 
+/* Resolve a TypeName (with all its modifiers) to an OmType. */
+int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
+
 /* Resolve name(args) among the registered signatures (bind_func.c). */
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);

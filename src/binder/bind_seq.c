@@ -51,7 +51,6 @@ int bind_seq_options(BindCtx *bc, PgQuery__Node **opts, size_t nopts, CatSequenc
         const char *n = d->defname;
         if (!strcmp(n, "as")) {
             OmType t;
-            extern int bind_typename(BindCtx *, PgQuery__TypeName *, OmType *);
             if (bind_typename(bc, d->arg->type_name, &t) < 0) return -1;
             if (t.id != OM_T_INT2 && t.id != OM_T_INT4 && t.id != OM_T_INT8)
                 return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "sequence type must be smallint, integer, or bigint");
@@ -164,7 +163,6 @@ int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st)
             s->cycle = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ? d->arg->boolean->boolval : true;
         } else if (!strcmp(n, "as")) {
             OmType t;
-            extern int bind_typename(BindCtx *, PgQuery__TypeName *, OmType *);
             if (bind_typename(bc, d->arg->type_name, &t) < 0) return -1;
             if (t.id != OM_T_INT2 && t.id != OM_T_INT4 && t.id != OM_T_INT8)
                 return err_set(bc->err, ERRCODE_INVALID_PARAMETER_VALUE, "sequence type must be smallint, integer, or bigint");

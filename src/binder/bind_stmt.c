@@ -8,7 +8,6 @@
 
 #include "bind_int.h"
 
-int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 int bind_create_sequence(BindCtx *bc, PgQuery__CreateSeqStmt *cs, BoundStmt *st);
 int bind_drop_sequence(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st);
 int bind_alter_sequence(BindCtx *bc, PgQuery__AlterSeqStmt *as, BoundStmt *st);
@@ -75,10 +74,9 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
     CatTable *t;
     if (bind_table_ref(bc, ins->relation, &t) < 0) return -1;
     st->table = t;
-    /* Target columns: the list given, or all columns in order. */
-    /* Without a column list, VALUES rows fill the first columns in order and
-     * the rest take their defaults (PostgreSQL truncates the target list to
-     * the row length). */
+    /* Target columns: the list given, or all columns in order. Without a
+     * column list, VALUES rows fill the first columns and the rest take their
+     * defaults (PostgreSQL truncates the target list to the row length). */
     int ntarget = ins->n_cols ? (int)ins->n_cols : t->ncols;
     PgQuery__SelectStmt *first = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
     if (!ins->n_cols && first && first->n_values_lists && !first->n_sort_clause &&
