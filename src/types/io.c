@@ -295,7 +295,7 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
         break;
     default:
-        return err_set(err, ERRCODE_INTERNAL_ERROR, "no input function for type %d", (int)t.id);
+        return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "input of type %s is not supported yet", type_name_be(t.id));
     }
     om_vec_set_null(v, row, false);
     return 0;

@@ -42,7 +42,43 @@ static const TypeInfo type_table[OM_T__COUNT] = {
     [OM_T_TIMESTAMP] = {OM_OID_TIMESTAMP, "timestamp without time zone", OM_PHYS_I64, 8, OM_TCAT_DATETIME},
     [OM_T_TIMESTAMPTZ] = {OM_OID_TIMESTAMPTZ, "timestamp with time zone", OM_PHYS_I64, 8, OM_TCAT_DATETIME},
     [OM_T_INTERVAL] = {OM_OID_INTERVAL, "interval", OM_PHYS_INTERVAL, 16, OM_TCAT_DATETIME},
+    [OM_T_BYTEA] = {OM_OID_BYTEA, "bytea", OM_PHYS_STR, -1, OM_TCAT_USER},
+    [OM_T_UUID] = {OM_OID_UUID, "uuid", OM_PHYS_STR, 16, OM_TCAT_USER},
+    [OM_T_JSON] = {OM_OID_JSON, "json", OM_PHYS_STR, -1, OM_TCAT_USER},
+    [OM_T_JSONB] = {OM_OID_JSONB, "jsonb", OM_PHYS_STR, -1, OM_TCAT_USER},
+    [OM_T_TIME] = {OM_OID_TIME, "time without time zone", OM_PHYS_I64, 8, OM_TCAT_DATETIME},
+    [OM_T_TIMETZ] = {OM_OID_TIMETZ, "time with time zone", OM_PHYS_INTERVAL, 12, OM_TCAT_DATETIME},
+    /* Arrays: pg_type's _xxx rows (typarray of the element). */
+    [OM_T_ARR_BOOL] = {1000, "boolean[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_INT2] = {1005, "smallint[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_INT4] = {1007, "integer[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_INT8] = {1016, "bigint[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_FLOAT4] = {1021, "real[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_FLOAT8] = {1022, "double precision[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_NUMERIC] = {1231, "numeric[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_TEXT] = {1009, "text[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_VARCHAR] = {1015, "character varying[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_BPCHAR] = {1014, "bpchar[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_DATE] = {1182, "date[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_TIMESTAMP] = {1115, "timestamp without time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_TIMESTAMPTZ] = {1185, "timestamp with time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_INTERVAL] = {1187, "interval[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_BYTEA] = {1001, "bytea[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_UUID] = {2951, "uuid[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_JSON] = {199, "json[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_JSONB] = {3807, "jsonb[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_TIME] = {1183, "time without time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_ARR_TIMETZ] = {1270, "time with time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
 };
+
+/* Element ↔ array, in enum order from OM_T_ARR_BOOL. */
+static const OmTypeId array_elems[] = {
+    OM_T_BOOL, OM_T_INT2, OM_T_INT4, OM_T_INT8, OM_T_FLOAT4, OM_T_FLOAT8, OM_T_NUMERIC, OM_T_TEXT,
+    OM_T_VARCHAR, OM_T_BPCHAR, OM_T_DATE, OM_T_TIMESTAMP, OM_T_TIMESTAMPTZ, OM_T_INTERVAL, OM_T_BYTEA,
+    OM_T_UUID, OM_T_JSON, OM_T_JSONB, OM_T_TIME, OM_T_TIMETZ,
+};
+_Static_assert(sizeof array_elems / sizeof array_elems[0] == OM_T__COUNT - OM_T_ARR_BOOL,
+               "one element type per array type");
 
 static inline bool valid_id(OmTypeId t) { return (unsigned)t < OM_T__COUNT; }
 
@@ -62,6 +98,16 @@ OmTypeCategory type_category(OmTypeId t) { return valid_id(t) ? type_table[t].ca
 
 bool type_is_integer(OmTypeId t) { return t == OM_T_INT2 || t == OM_T_INT4 || t == OM_T_INT8; }
 bool type_is_string(OmTypeId t) { return t == OM_T_TEXT || t == OM_T_VARCHAR || t == OM_T_BPCHAR; }
+bool type_is_array(OmTypeId t) { return t >= OM_T_ARR_BOOL && t < OM_T__COUNT; }
+
+int type_array_elem(OmTypeId t) { return type_is_array(t) ? (int)array_elems[t - OM_T_ARR_BOOL] : -1; }
+
+int type_array_of(OmTypeId t)
+{
+    for (size_t i = 0; i < sizeof array_elems / sizeof array_elems[0]; i++)
+        if (array_elems[i] == t) return OM_T_ARR_BOOL + (int)i;
+    return -1;
+}
 
 int32_t type_numeric_typmod(int32_t precision, int32_t scale)
 {
@@ -107,6 +153,10 @@ const char *type_name(OmType t, char *buf, size_t bufsize)
         case OM_T_TIMESTAMPTZ:
             snprintf(buf, bufsize, "timestamp(%d) with%s time zone", (int)t.typmod,
                      t.id == OM_T_TIMESTAMP ? "out" : "");
+            return buf;
+        case OM_T_TIME:
+        case OM_T_TIMETZ:
+            snprintf(buf, bufsize, "time(%d) with%s time zone", (int)t.typmod, t.id == OM_T_TIME ? "out" : "");
             return buf;
         case OM_T_NUMERIC:
             snprintf(buf, bufsize, "numeric(%d,%d)", (int)type_numeric_precision(t.typmod),
@@ -167,12 +217,17 @@ static const TypeAlias aliases[] = {
     {"timestamp", OM_T_TIMESTAMP, MODS_TSPREC, -1},
     {"timestamptz", OM_T_TIMESTAMPTZ, MODS_TSPREC, -1},
     {"interval", OM_T_INTERVAL, MODS_INTERVAL, -1},
+    {"bytea", OM_T_BYTEA, MODS_NONE, -1},
+    {"uuid", OM_T_UUID, MODS_NONE, -1},
+    {"json", OM_T_JSON, MODS_NONE, -1},
+    {"jsonb", OM_T_JSONB, MODS_NONE, -1},
+    {"time", OM_T_TIME, MODS_TSPREC, -1},
+    {"timetz", OM_T_TIMETZ, MODS_TSPREC, -1},
 };
 
 /* PostgreSQL types a user may reasonably write that we do not have yet. */
 static const char *const unsupported[] = {
-    "time", "timetz",
-    "json", "jsonb", "jsonpath", "uuid", "bytea", "oid", "name", "xml", "money",
+    "jsonpath", "oid", "name", "xml", "money",
     "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit",
     "point", "line", "lseg", "box", "path", "polygon", "circle",
     "tsvector", "tsquery", "regclass", "regtype", "regproc", "regprocedure",
@@ -268,8 +323,9 @@ int type_lookup_mods(const char *name, const int32_t *mods, int nmods, OmType *o
              * warns; OmenDB has no warnings yet). */
             if (nmods != 1) return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "invalid type modifier");
             if (mods[0] < 0)
-                return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "TIMESTAMP(%d)%s precision must not be negative",
-                               (int)mods[0], a->id == OM_T_TIMESTAMPTZ ? " WITH TIME ZONE" : "");
+                return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "%s(%d)%s precision must not be negative",
+                               a->id == OM_T_TIME || a->id == OM_T_TIMETZ ? "TIME" : "TIMESTAMP", (int)mods[0],
+                               a->id == OM_T_TIMESTAMPTZ || a->id == OM_T_TIMETZ ? " WITH TIME ZONE" : "");
             t.typmod = mods[0] > 6 ? 6 : mods[0];
             break;
         case MODS_FLOAT:

@@ -33,6 +33,12 @@
 #define OM_OID_TIMESTAMP 1114
 #define OM_OID_TIMESTAMPTZ 1184
 #define OM_OID_INTERVAL 1186
+#define OM_OID_BYTEA 17
+#define OM_OID_JSON 114
+#define OM_OID_TIME 1083
+#define OM_OID_TIMETZ 1266
+#define OM_OID_UUID 2950
+#define OM_OID_JSONB 3802
 
 typedef enum {
     OM_T_NULL = 0,  /* type of a bare NULL literal before resolution (PostgreSQL: unknown) */
@@ -51,6 +57,36 @@ typedef enum {
     OM_T_TIMESTAMP, /* int64 µs since 2000-01-01 00:00 */
     OM_T_TIMESTAMPTZ, /* int64 µs since 2000-01-01 00:00 UTC */
     OM_T_INTERVAL,  /* OmInterval */
+    /* Values are stored by id in the catalog: append only. */
+    OM_T_BYTEA,     /* STR: the raw bytes */
+    OM_T_UUID,      /* STR: the 16 raw bytes */
+    OM_T_JSON,      /* STR: the input text, validated */
+    OM_T_JSONB,     /* STR: normalized binary form (types/jsonb.c) */
+    OM_T_TIME,      /* I64: µs since midnight */
+    OM_T_TIMETZ,    /* INTERVAL: usec = µs since midnight, days = zone (seconds west of UTC), months = 0 */
+    /* One-dimensional-or-more arrays of the scalar types above (types/array.c);
+     * type_array_elem / type_array_of map between them. STR: the array's
+     * binary form. */
+    OM_T_ARR_BOOL,
+    OM_T_ARR_INT2,
+    OM_T_ARR_INT4,
+    OM_T_ARR_INT8,
+    OM_T_ARR_FLOAT4,
+    OM_T_ARR_FLOAT8,
+    OM_T_ARR_NUMERIC,
+    OM_T_ARR_TEXT,
+    OM_T_ARR_VARCHAR,
+    OM_T_ARR_BPCHAR,
+    OM_T_ARR_DATE,
+    OM_T_ARR_TIMESTAMP,
+    OM_T_ARR_TIMESTAMPTZ,
+    OM_T_ARR_INTERVAL,
+    OM_T_ARR_BYTEA,
+    OM_T_ARR_UUID,
+    OM_T_ARR_JSON,
+    OM_T_ARR_JSONB,
+    OM_T_ARR_TIME,
+    OM_T_ARR_TIMETZ,
     OM_T__COUNT
 } OmTypeId;
 
@@ -62,7 +98,9 @@ typedef struct OmType {
 static inline OmType om_type(OmTypeId id) { OmType t = {id, -1}; return t; }
 
 typedef enum {
-    OM_TCAT_BOOL, OM_TCAT_NUMERIC, OM_TCAT_STRING, OM_TCAT_UNKNOWN, OM_TCAT_DATETIME
+    OM_TCAT_BOOL, OM_TCAT_NUMERIC, OM_TCAT_STRING, OM_TCAT_UNKNOWN, OM_TCAT_DATETIME,
+    OM_TCAT_USER,  /* PostgreSQL's typcategory 'U': bytea, uuid, json, jsonb */
+    OM_TCAT_ARRAY  /* 'A' */
 } OmTypeCategory;
 
 uint32_t type_oid(OmTypeId t);
@@ -76,6 +114,11 @@ int16_t type_len(OmTypeId t);
 OmTypeCategory type_category(OmTypeId t);
 bool type_is_integer(OmTypeId t);
 bool type_is_string(OmTypeId t);
+bool type_is_array(OmTypeId t);
+/* The element type of an array type, or -1; the array type of an element
+ * type, or -1 (arrays of arrays are arrays of more dimensions). */
+int type_array_elem(OmTypeId t);
+int type_array_of(OmTypeId t);
 
 /* Resolve a type name as written in SQL (from libpg_query's TypeName names,
  * last component, e.g. "int4", "varchar", "bool", "text", "float8", "bpchar")
