@@ -58,6 +58,14 @@ int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);
 
+/* `l op r` for the built-in operators (arithmetic, comparison, ||, LIKE). */
+int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc, BoundExpr **out);
+BoundExpr *bind_new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs);
+/* bind_array.c: ARRAY[...] (hint: the type of an enclosing cast, for
+ * ARRAY[]::int[]), subscripts, op ANY/ALL (array). */
+int bind_array_expr(BindCtx *bc, BindScope *sc, PgQuery__AArrayExpr *ae, const OmType *hint, BoundExpr **out);
+int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, BoundExpr **out);
+int bind_any_all(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out);
 int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
 

@@ -37,7 +37,10 @@ typedef enum {
     BE_NULLIF,   /* args[0], args[1] compared with cmp_type */
     BE_AGGREF,   /* agg_index: which aggregate output of the Agg node */
     BE_FUNC,     /* fn(args): a scalar function chosen by bind_func.c */
-    BE_MINMAX    /* GREATEST (op = BOP_GT) / LEAST (op = BOP_LT) of args, NULLs ignored */
+    BE_MINMAX,   /* GREATEST (op = BOP_GT) / LEAST (op = BOP_LT) of args, NULLs ignored */
+    BE_ARRAY,    /* ARRAY[args...] of type; array_multi: args are arrays stacked into one more dimension */
+    BE_SUBSCRIPT,/* args[0][args[1]:args[2]][...]: nsubs pairs (lower, upper), NULL = omitted; is_slice */
+    BE_ANY_ALL   /* args[0] op ANY/ALL (args[1]): op a comparison or LIKE, arg_type the element type; all */
 } BoundExprKind;
 
 typedef enum {
@@ -80,6 +83,11 @@ struct BoundExpr {
      * binder resolved for the call (nextval: the sequence's StorSeqDef) */
     const struct FnDesc *fn;
     const void *fn_data;
+    /* BE_ARRAY / BE_SUBSCRIPT / BE_ANY_ALL */
+    bool array_multi;
+    int nsubs;
+    bool is_slice;
+    bool all;
 };
 
 typedef enum { AGG_COUNT_STAR, AGG_COUNT } BoundAggKind;

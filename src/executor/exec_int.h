@@ -45,4 +45,12 @@ int exec_numeric_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVecto
                        MemCtx *var, OmError *err);
 int exec_numeric_neg(const OmVector *a, OmVector *o, const uint16_t *sel, int n, MemCtx *var, OmError *err);
 
+/* Array expressions (exec_array.c). */
+int exec_eval_array(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+int exec_eval_any_all(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+/* LIKE family over vectors (exec_expr.c); escv may be NULL (backslash). */
+int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
+                     const uint16_t *sel, int n, OmError *err);
+
 #endif

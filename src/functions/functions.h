@@ -32,6 +32,10 @@
 
 /* Argument type wildcards beyond OmTypeId, for polymorphic signatures. */
 #define FN_ANY ((int)OM_T__COUNT + 1)     /* any type; result FN_ANY = same as arg 0 */
+/* PostgreSQL's anycompatiblearray / anycompatible: all such arguments share
+ * one element type, the common type of their (element) types. */
+#define FN_ANYARRAY ((int)OM_T__COUNT + 3)
+#define FN_ANYELEM ((int)OM_T__COUNT + 4)
 
 enum {
     FN_STRICT = 1,    /* NULL in any argument → NULL result, kernel not called */

@@ -54,6 +54,9 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
 {
     if ((unsigned)from >= OM_T__COUNT || (unsigned)to >= OM_T__COUNT) return false;
     if (from == to) return true;
+    bool arr;
+    bool arr_ok = arr_can_coerce(from, to, cc, &arr);
+    if (arr) return arr_ok;
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
     bool dt;
@@ -575,6 +578,9 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
 {
     CastRun c = {from, to, cc == OM_COERCE_EXPLICIT, in, out, sel, n, ctx, err};
     if (from.id == OM_T_NULL) return cast_all_null(&c);
+    if ((type_is_array(from.id) || type_is_array(to.id)) &&
+        (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)))
+        return arr_cast_vec(from, to, cc, in, out, sel, n, ctx, err);
     if ((dt_is_datetime(from.id) || dt_is_datetime(to.id)) &&
         (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))) {
         copy_nulls(&c);

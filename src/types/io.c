@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "datetime.h"
+#include "array.h"
 #include "types_int.h"
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -295,6 +296,10 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
         break;
     default:
+        if (type_is_array(t.id)) {
+            if (arr_in(t, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+            break;
+        }
         return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "input of type %s is not supported yet", type_name_be(t.id));
     }
     om_vec_set_null(v, row, false);
@@ -347,6 +352,7 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
         return;
     }
     default:
+        if (type_is_array(t.id)) arr_out(t.id, ((const OmStr *)v->data)[row], out);
         return; /* the NULL type never holds a value */
     }
     buf_append(out, buf, (size_t)n);

@@ -165,6 +165,12 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc);
 int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out,
                   const uint16_t *sel, int n, MemCtx *ctx, OmError *err);
 
+/* PostgreSQL's btree order of two non-NULL values of type t (-1, 0, 1):
+ * NaN above all numbers, char(n) without trailing blanks, numeric by value,
+ * intervals by their span, text by bytes (the C collation), arrays element
+ * by element. */
+int type_compare(OmType t, const OmVector *a, int ra, const OmVector *b, int rb);
+
 /* ---- additions (types owner) ------------------------------------------------------ */
 
 /* Room for any type_name() result. */
