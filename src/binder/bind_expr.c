@@ -744,7 +744,9 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
     for (int i = 0; i < nargs; i++)
         if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
-    return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out);
+    if (bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out) < 0) return -1;
+    if ((*out)->kind == BE_FUNC && (*out)->fn->srf) return bind_srf_ref(bc, sc, fc->location, out);
+    return 0;
 }
 
 /*

@@ -296,7 +296,7 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
                                          : om_type((OmTypeId)pick->ret);
     /* Immutable functions of constants are folded, as PostgreSQL's planner
      * does (so their errors carry no position either). */
-    if (all_const && !(pick->flags & FN_VOLATILE)) return bind_eval_const(bc, e, out);
+    if (all_const && !(pick->flags & FN_VOLATILE) && !pick->srf) return bind_eval_const(bc, e, out);
     *out = e;
     return 0;
 }

@@ -20,6 +20,7 @@ int exec_limit_init(ExecNode *n);
 int exec_insert_init(ExecNode *n);
 int exec_update_init(ExecNode *n);
 int exec_delete_init(ExecNode *n);
+int exec_project_set_init(ExecNode *n);
 
 /* Physical types of a plan node's output columns, allocated in ctx. */
 OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p);

@@ -77,6 +77,10 @@ typedef struct FnDesc {
     int ret;                /* OmTypeId or FN_ANY */
     unsigned flags;
     FnKernel kernel;
+    /* A set-returning function's signature as the binder sees it (kernel
+     * NULL, ret = its first output column): the registry makes one per
+     * FnSrfDesc (fn_srf.h). */
+    const struct FnSrfDesc *srf;
 } FnDesc;
 
 /* All registered signatures of a function name (NULL, *n = 0 if none). */
