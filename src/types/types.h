@@ -140,7 +140,8 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out);
 /*
  * Binary I/O (binary.c): PostgreSQL's typsend / typreceive formats, the
  * wire's format code 1 (README.md lists them). type_binary_check says
- * whether t has them: 0, or -1 with 0A000 (arrays for now) — the wire layer
+ * whether t has them: 0, or -1 with 0A000 (arrays for now; the NULL type
+ * passes, as its values are all NULL, but type_recv refuses it) — the wire layer
  * asks before it promises format 1 for a column or accepts a binary
  * parameter of type t.
  */

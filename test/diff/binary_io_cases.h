@@ -12,8 +12,9 @@ static const char *const int8_vals[] = {"-9223372036854775808", "922337203685477
 static const char *const float4_vals[] = {"0",        "-0",           "1.5",         "NaN",   "Infinity",
                                           "-Infinity", "3.4028235e38", "1e-45",       "0.1",   "-1.17549435e-38",
                                           "16777217",  "1e10",         "-123.456"};
-static const char *const float8_vals[] = {"0",   "-0",  "NaN",  "Infinity", "-Infinity", "1.7976931348623157e308",
-                                          "5e-324", "2.2250738585072014e-308", "0.1", "-123.456", "1e100", "9007199254740993"};
+static const char *const float8_vals[] = {"0",      "-0",     "NaN",      "Infinity",
+                                          "-Infinity", "1.7976931348623157e308", "5e-324",
+                                          "2.2250738585072014e-308", "0.1", "-123.456", "1e100", "9007199254740993"};
 static const char *const numeric_vals[] = {
     "0",          "0.00",        "0.000001",    "-0.000001",     "1e-1000",     "-1e-1000",
     "123456789.123456789",       "-123456789.123456789",         "NaN",         "Infinity",
@@ -185,5 +186,6 @@ static void run_cases(void)
     VALUES("time", time_vals);
     VALUES("time(2)", ((const char *const[]){"12:34:56.789", "23:59:59.999"}));
     VALUES("timetz", timetz_vals);
-    for (size_t i = 0; i < sizeof recv_cases / sizeof recv_cases[0]; i++) check_recv(recv_cases[i][0], recv_cases[i][1]);
+    for (size_t i = 0; i < sizeof recv_cases / sizeof recv_cases[0]; i++)
+        check_recv(recv_cases[i][0], recv_cases[i][1]);
 }

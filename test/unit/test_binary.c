@@ -381,7 +381,8 @@ static void test_arrays_refused(void **state)
     assert_string_equal(err.sqlstate, "0A000");
     assert_string_equal(err.message, "binary format of type integer[] is not supported yet");
     recv_err(om_type(OM_T_ARR_TEXT), "00000000", "0A000", "binary format of type text[] is not supported yet");
-    for (int t = OM_T_BOOL; t < OM_T_ARR_BOOL; t++) {
+    recv_err(om_type(OM_T_NULL), "", "0A000", "binary input of type unknown is not supported");
+    for (int t = OM_T_NULL; t < OM_T_ARR_BOOL; t++) {
         err_clear(&err);
         assert_int_equal(type_binary_check((OmTypeId)t, &err), 0);
     }
