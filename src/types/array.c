@@ -80,7 +80,7 @@ int arr_check(OmTypeId t, OmStr s, OmError *err)
     if (q != end) goto bad;
     return 0;
 bad:
-    return err_set(err, "22P03", "incorrect binary data format in array");
+    return err_set(err, ERRCODE_INVALID_BINARY_REPRESENTATION, "incorrect binary data format in array");
 }
 
 /* ---- reading --------------------------------------------------------------------------- */
