@@ -17,6 +17,7 @@ extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>
 extern const FnTable fn_datetime_table; /* fn_datetime.c: date/time operators and functions */
 extern const FnTable fn_datetime_fmt_table; /* fn_datetime_fmt.c: to_char, to_date, to_timestamp */
 extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setval, lastval */
+extern const FnTable fn_regex_table;    /* fn_regex.c: ~ ~* !~ !~*, SIMILAR TO, regexp_replace/count/instr/like/substr */
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
  * not folded at bind time — PostgreSQL's planner folds only immutable calls,
