@@ -1108,8 +1108,9 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         return 0;
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SIMILAR TO is not supported yet");
-        return bind_error_at(bc, ae->location);
+        /* x SIMILAR TO p is x ~ similar_to_escape(p) (operator ~ or !~). */
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        return bind_binary(bc, opname, l, r, ae->location, out);
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
         return bind_any_all(bc, sc, ae, out);

@@ -41,6 +41,7 @@ typedef struct FnSrfTable {
     int n;
 } FnSrfTable;
 
-extern const FnSrfTable fn_srf_table; /* fn_srf.c: generate_series, unnest */
+extern const FnSrfTable fn_srf_table;       /* fn_srf.c: generate_series, unnest */
+extern const FnSrfTable fn_srf_regex_table; /* fn_regex_sets.c: regexp_matches, regexp_split_to_table */
 
 #endif
