@@ -394,6 +394,15 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
 
+    /* bytea's ||, LIKE and NOT LIKE are operator functions (fn_bytea.c);
+     * beside a string operand, || stays anynonarray || text. */
+    if ((op == BOP_CONCAT || (op >= BOP_LIKE && op <= BOP_NOT_ILIKE)) &&
+        (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+        !type_is_string(r->type.id)) {
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+
     /* Date/time arithmetic is registered as operator functions
      * (functions/fn_datetime.c). */
     if (!cmp && op <= BOP_MOD &&
@@ -993,6 +1002,14 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
             pat = pat->func_call->args[0];
         }
         if (bind_expr(bc, sc, pat, &r) < 0) return -1;
+        /* like_escape(unknown, text) is the text one: the pattern is text.
+         * bytea LIKE bytea ESCAPE e is a three-argument operator function. */
+        if (esc && is_unknown(r) && bind_resolve_unknown(bc, r, &r) < 0) return -1;
+        if (esc && (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+            !type_is_string(r->type.id)) {
+            BoundExpr *args[3] = {l, r, esc};
+            return bind_func_call(bc, opname, args, 3, ae->location, true, out);
+        }
         if (bind_binary(bc, opname, l, r, ae->location, out) < 0) return -1;
         if (esc) {
             BoundExpr *e = *out;
