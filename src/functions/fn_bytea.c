@@ -275,8 +275,9 @@ static int fn_cat(FnCall *fc, const OmVector *const *args, OmVector *out, const 
     const OmStr *a = args[0]->data, *b = args[1]->data;
     SEL_LOOP {
         size_t len = (size_t)a[i].len + b[i].len;
+        /* palloc's limit, reported as PostgreSQL's elog does */
         if (len > FN_MAX_ALLOC)
-            return err_set(fc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "invalid memory alloc request size %zu", len);
+            return err_set(fc->err, ERRCODE_INTERNAL_ERROR, "invalid memory alloc request size %zu", len + 4);
         char *r = mem_alloc(fc->var, len + 1);
         memcpy(r, a[i].ptr, a[i].len);
         memcpy(r + a[i].len, b[i].ptr, b[i].len);

@@ -134,6 +134,11 @@ SELECT 'a%c'::bytea LIKE 'a\\%c', 'abc'::bytea LIKE 'a\\%c';
 SELECT 'a%c'::bytea LIKE 'a#%c'::bytea ESCAPE '#';
 SELECT 'abc'::bytea LIKE 'a#%' ESCAPE '#';
 SELECT 'ab'::bytea ILIKE 'ab'::bytea;
+SELECT 'ab'::bytea LIKE 'ab\\'::bytea, 'xb'::bytea LIKE 'ab\\'::bytea;
+SELECT 'ab'::bytea LIKE 'a%\\'::bytea;
+SELECT 'abc' LIKE 'a#%'::bytea ESCAPE '#', 'a%' LIKE 'a#%'::bytea ESCAPE '#', 'a%'::bytea NOT LIKE 'a#%'::bytea ESCAPE '#';
+SELECT 'a%'::bytea LIKE 'a#%'::bytea ESCAPE '##';
+SELECT 'a%'::bytea LIKE 'a%'::bytea ESCAPE '';
 SELECT 'ab'::bytea LIKE 'ab'::text;
 SELECT 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'::bytea LIKE '%a%a%a%a%a%a%a%a%a%ac';
 -- lengths
