@@ -222,9 +222,14 @@ int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char 
         } else if (cc == OM_COERCE_EXPLICIT) {
             err_set(bc->err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s",
                     tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+        } else if (what) {
+            /* coerce_to_common_type: same category, but no implicit cast
+             * (bytea and uuid are both user-defined 'U'). */
+            err_set(bc->err, ERRCODE_CANNOT_COERCE, "%s could not convert type %s to %s", what,
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         } else {
-            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched",
-                    what ? what : "expression", tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "expression types %s and %s cannot be matched",
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         }
         return bind_error_at(bc, e->location);
     }
@@ -306,6 +311,10 @@ static char type_cat(OmTypeId t)
     case OM_TCAT_BOOL: return 'B';
     case OM_TCAT_NUMERIC: return 'N';
     case OM_TCAT_STRING: return 'S';
+    /* PostgreSQL's typcategory: interval is a timespan ('T'), the rest
+     * of the date/time types are 'D'. */
+    case OM_TCAT_DATETIME: return t == OM_T_INTERVAL ? 'T' : 'D';
+    case OM_TCAT_ARRAY: return 'A';
     default: return 'U';
     }
 }
@@ -901,9 +910,9 @@ static int bind_case(BindCtx *bc, BindScope *sc, PgQuery__CaseExpr *ce, BoundExp
     e->has_else = has_else;
     for (int i = 0; i < nw; i++) {
         e->args[2 * i] = conds[i];
-        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * i + 1]) < 0) return -1;
+        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * i + 1]) < 0) return -1;
     }
-    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * nw]) < 0)
+    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * nw]) < 0)
         return -1;
     *out = e;
     return 0;

@@ -119,6 +119,13 @@ SELECT NULLIF('\x41'::bytea, '\x41');
 SELECT COALESCE(NULL::bytea, '\x42');
 SELECT GREATEST('\x41'::bytea, '\x4200'::bytea, '\x42'::bytea);
 SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'b' END;
+SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid END;
+SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'x'::text END;
+SELECT COALESCE('\x41'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid);
+SELECT COALESCE('\x41'::bytea, '2024-01-01'::date);
+SELECT GREATEST('\x41'::bytea, 1);
+VALUES ('\x41'::bytea), ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid);
+VALUES ('\x41'::bytea), ('\x0042'), (NULL) ORDER BY 1;
 -- concatenation
 SELECT '\x'::bytea || '\x'::bytea;
 SELECT '\x00'::bytea || '\x00'::bytea;
