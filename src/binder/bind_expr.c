@@ -222,9 +222,14 @@ int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char 
         } else if (cc == OM_COERCE_EXPLICIT) {
             err_set(bc->err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s",
                     tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+        } else if (what) {
+            /* coerce_to_common_type: same category, but no implicit cast
+             * (bytea and uuid are both user-defined 'U'). */
+            err_set(bc->err, ERRCODE_CANNOT_COERCE, "%s could not convert type %s to %s", what,
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         } else {
-            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched",
-                    what ? what : "expression", tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "expression types %s and %s cannot be matched",
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         }
         return bind_error_at(bc, e->location);
     }
@@ -306,6 +311,10 @@ static char type_cat(OmTypeId t)
     case OM_TCAT_BOOL: return 'B';
     case OM_TCAT_NUMERIC: return 'N';
     case OM_TCAT_STRING: return 'S';
+    /* PostgreSQL's typcategory: interval is a timespan ('T'), the rest
+     * of the date/time types are 'D'. */
+    case OM_TCAT_DATETIME: return t == OM_T_INTERVAL ? 'T' : 'D';
+    case OM_TCAT_ARRAY: return 'A';
     default: return 'U';
     }
 }
@@ -399,6 +408,15 @@ int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int
     if (op == BOP_CONCAT && (type_is_array(l->type.id) || type_is_array(r->type.id))) {
         if (is_unknown(l) && bind_coerce(bc, l, r->type, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
         if (is_unknown(r) && bind_coerce(bc, r, l->type, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+
+    /* bytea's ||, LIKE and NOT LIKE are operator functions (fn_bytea.c);
+     * beside a string operand, || stays anynonarray || text. */
+    if ((op == BOP_CONCAT || (op >= BOP_LIKE && op <= BOP_NOT_ILIKE)) &&
+        (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+        !type_is_string(r->type.id)) {
         BoundExpr *args[2] = {l, r};
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
@@ -903,9 +921,9 @@ static int bind_case(BindCtx *bc, BindScope *sc, PgQuery__CaseExpr *ce, BoundExp
     e->has_else = has_else;
     for (int i = 0; i < nw; i++) {
         e->args[2 * i] = conds[i];
-        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * i + 1]) < 0) return -1;
+        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * i + 1]) < 0) return -1;
     }
-    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * nw]) < 0)
+    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * nw]) < 0)
         return -1;
     *out = e;
     return 0;
@@ -1004,6 +1022,14 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
             pat = pat->func_call->args[0];
         }
         if (bind_expr(bc, sc, pat, &r) < 0) return -1;
+        /* like_escape(unknown, text) is the text one: the pattern is text.
+         * bytea LIKE bytea ESCAPE e is a three-argument operator function. */
+        if (esc && is_unknown(r) && bind_resolve_unknown(bc, r, &r) < 0) return -1;
+        if (esc && (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+            !type_is_string(r->type.id)) {
+            BoundExpr *args[3] = {l, r, esc};
+            return bind_func_call(bc, opname, args, 3, ae->location, true, out);
+        }
         if (bind_binary(bc, opname, l, r, ae->location, out) < 0) return -1;
         if (esc) {
             BoundExpr *e = *out;

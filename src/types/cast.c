@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytea.h"
 #include "datetime.h"
 #include "types_int.h"
 
@@ -57,6 +58,9 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
     bool arr;
     bool arr_ok = arr_can_coerce(from, to, cc, &arr);
     if (arr) return arr_ok;
+    bool by;
+    bool by_ok = by_can_coerce(from, to, cc, &by);
+    if (by) return by_ok;
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
     bool dt;
@@ -585,6 +589,10 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
         (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))) {
         copy_nulls(&c);
         return dt_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
+    }
+    if ((by_is_mine(from.id) || by_is_mine(to.id)) && type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)) {
+        copy_nulls(&c);
+        return by_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
     }
     if (from.id == to.id && to.id == OM_T_UNKNOWN) {
         copy_nulls(&c);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytea.h"
 #include "datetime.h"
 #include "array.h"
 #include "types_int.h"
@@ -295,6 +296,12 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         if (dt_parse(t.id, s, len, &((int64_t *)v->data)[row], err) < 0) return -1;
         ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
         break;
+    case OM_T_BYTEA:
+        if (ty_bytea_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
+    case OM_T_UUID:
+        if (ty_uuid_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
     default:
         if (type_is_array(t.id)) {
             if (arr_in(t, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
@@ -349,6 +356,13 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
         char dbuf[80];
         int64_t x = t.id == OM_T_DATE ? ((const int32_t *)v->data)[row] : ((const int64_t *)v->data)[row];
         buf_append(out, dbuf, (size_t)dt_format(t.id, x, dbuf));
+        return;
+    }
+    case OM_T_BYTEA:
+    case OM_T_UUID: {
+        const OmStr *str = &((const OmStr *)v->data)[row];
+        if (t.id == OM_T_BYTEA) ty_bytea_out(str->ptr, str->len, out);
+        else ty_uuid_out(str->ptr, str->len, out);
         return;
     }
     default:
