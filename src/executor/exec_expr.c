@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../functions/functions.h"
+#include "../types/json.h"
 #include "../types/numeric_arith.h"
 #include "exec_int.h"
 
@@ -139,6 +140,7 @@ int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, 
             x = rtrim_spaces(x);
             y = rtrim_spaces(y);
         }
+        if (t.id == OM_T_JSONB) return jsonb_cmp(x, y);
         if (t.id == OM_T_NUMERIC) {
             extern int exec_numeric_text_cmp(OmStr a, OmStr b);
             return exec_numeric_text_cmp(x, y);

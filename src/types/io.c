@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "datetime.h"
+#include "json.h"
 #include "types_int.h"
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -294,6 +295,10 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         if (dt_parse(t.id, s, len, &((int64_t *)v->data)[row], err) < 0) return -1;
         ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
         break;
+    case OM_T_JSON:
+    case OM_T_JSONB:
+        if (json_type_in(t.id, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
     default:
         return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "input of type %s is not supported yet", type_name_be(t.id));
     }
@@ -324,6 +329,10 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
     case OM_T_FLOAT8:
         n = ty_float8_fmt(((const double *)v->data)[row], buf);
         break;
+    case OM_T_JSONB:
+        jsonb_out(((const OmStr *)v->data)[row], out);
+        return;
+    case OM_T_JSON:
     case OM_T_NUMERIC:
     case OM_T_TEXT:
     case OM_T_VARCHAR:
