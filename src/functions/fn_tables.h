@@ -17,6 +17,9 @@ extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>
 extern const FnTable fn_datetime_table; /* fn_datetime.c: date/time operators and functions */
 extern const FnTable fn_datetime_fmt_table; /* fn_datetime_fmt.c: to_char, to_date, to_timestamp */
 extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setval, lastval */
+extern const FnTable fn_json_table;     /* fn_json.c: json/jsonb operators and functions */
+/* fn_json_srf.c: jsonb_array_elements, jsonb_each, jsonb_object_keys, … (fn_srf.h) */
+extern const struct FnSrfTable fn_srf_json_table;
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
  * not folded at bind time — PostgreSQL's planner folds only immutable calls,
