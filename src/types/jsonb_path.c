@@ -52,17 +52,15 @@ int jsonb_path_get(OmStr jb, const OmStr *path, int npath, MemCtx *ctx, OmStr *o
         *found = true;
         return 0;
     }
-    /* A top-level scalar answers integer paths as an array of one. */
-    bool top_scalar = jsonb_kind(cur) != JSON_ARRAY && jsonb_kind(cur) != JSON_OBJECT;
+    /* A top-level scalar has no members (get_jsonb_path_all). */
     for (int i = 0; i < npath; i++) {
         const uint8_t *next = NULL;
         if (cur[0] == 'O') {
             next = jsonb_find_key(cur, path[i].ptr, path[i].len);
-        } else if (cur[0] == 'A' || (i == 0 && top_scalar)) {
+        } else if (cur[0] == 'A') {
             int idx;
             if (!path_index(path[i], &idx)) return 0;
-            if (cur[0] == 'A') next = elem_at(cur, idx);
-            else next = idx == 0 || idx == -1 ? cur : NULL;
+            next = elem_at(cur, idx);
         }
         if (!next) return 0;
         cur = next;
