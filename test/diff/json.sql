@@ -512,4 +512,18 @@ SELECT id, (j ->> 'k')::int + 1 FROM json_t WHERE jsonb_typeof(j) = 'object' ORD
 SELECT id, jsonb_typeof(j), json_typeof(t) FROM json_t ORDER BY id;
 UPDATE json_t SET j = j || '{"updated": true}' WHERE jsonb_typeof(j) = 'object';
 SELECT id, j FROM json_t ORDER BY id;
+SELECT id FROM json_t ORDER BY t;
+SELECT id FROM json_t ORDER BY j DESC, id;
+SELECT id FROM json_t WHERE j = '[1, 2]';
+SELECT id FROM json_t WHERE t = '{}';
+SELECT id, t -> 'k', j -> 'k', t ->> 0, j ->> 0 FROM json_t ORDER BY id;
+SELECT id, j::text, t::jsonb, j::json FROM json_t ORDER BY id;
+SELECT id, j @> '{"k": 1}', j ? 'tags', j - 'k' FROM json_t ORDER BY id;
+SELECT id, jsonb_build_object('id', id, 'j', j, 't', t) FROM json_t ORDER BY id;
+SELECT id, json_build_array(id, j, t) FROM json_t ORDER BY id;
+SELECT id FROM json_t WHERE j < '{}' ORDER BY j NULLS FIRST, id;
+INSERT INTO json_t VALUES (10, '{"k": 10}'::json, '{"k": 10}'::jsonb);
+INSERT INTO json_t (id, t) VALUES (11, 'x'::text);
+INSERT INTO json_t (id, j) SELECT 12, '{"k": 12}'::text;
+SELECT id, j, t FROM json_t WHERE id >= 10 ORDER BY id;
 DROP TABLE json_t;
