@@ -136,8 +136,12 @@ bool jsonb_contains(OmStr a, OmStr b);
 bool jsonb_exists(OmStr a, const char *key, uint32_t klen);
 
 /* ---- operations the text[] operators and functions are built on -------------------
- * (the text[] signatures are wired where arrays live; these take the path as
- * C strings). Results are allocated in ctx. */
+ * (the text[] signatures are wired where arrays live; these take the path or
+ * key list as OmStr elements). A NULL element of the SQL array is passed as
+ * {NULL, 0}: #> / #>> then give NULL, ?| ?& and - text[] skip it, and
+ * #- / jsonb_set / jsonb_insert raise 22004 "path element at position N is
+ * null" when the walk reaches it, as PostgreSQL does. Results are allocated
+ * in ctx; a result may also be the input value itself. */
 
 /* jb #> path: the value at path, *found false when there is none (then the
  * result is NULL in SQL). An empty path gives jb itself. */

@@ -55,6 +55,7 @@ int jsonb_path_get(OmStr jb, const OmStr *path, int npath, MemCtx *ctx, OmStr *o
     /* A top-level scalar has no members (get_jsonb_path_all). */
     for (int i = 0; i < npath; i++) {
         const uint8_t *next = NULL;
+        if (!path[i].ptr) return 0; /* a NULL element: NULL */
         if (cur[0] == 'O') {
             next = jsonb_find_key(cur, path[i].ptr, path[i].len);
         } else if (cur[0] == 'A') {
@@ -73,14 +74,14 @@ int jsonb_path_get(OmStr jb, const OmStr *path, int npath, MemCtx *ctx, OmStr *o
 bool jsonb_exists_any(OmStr jb, const OmStr *keys, int nkeys)
 {
     for (int i = 0; i < nkeys; i++)
-        if (jsonb_exists(jb, keys[i].ptr, keys[i].len)) return true;
+        if (keys[i].ptr && jsonb_exists(jb, keys[i].ptr, keys[i].len)) return true;
     return false;
 }
 
 bool jsonb_exists_all(OmStr jb, const OmStr *keys, int nkeys)
 {
     for (int i = 0; i < nkeys; i++)
-        if (!jsonb_exists(jb, keys[i].ptr, keys[i].len)) return false;
+        if (keys[i].ptr && !jsonb_exists(jb, keys[i].ptr, keys[i].len)) return false;
     return true;
 }
 
@@ -114,7 +115,7 @@ int jsonb_delete_keys(OmStr jb, const OmStr *keys, int nkeys, MemCtx *ctx, OmStr
             l = 0;
         }
         bool drop = false;
-        for (int k = 0; s && k < nkeys && !drop; k++) drop = str_eq(s, l, keys[k].ptr, keys[k].len);
+        for (int k = 0; s && k < nkeys && !drop; k++) drop = keys[k].ptr && str_eq(s, l, keys[k].ptr, keys[k].len);
         if (drop) continue;
         t->items[m] = t->items[i];
         if (t->keys) t->keys[m] = t->keys[i], t->klens[m] = t->klens[i];
@@ -239,6 +240,10 @@ static JsonNode *set_array(SetPath *sp, const uint8_t *arr, int level)
 
 static JsonNode *set_path(SetPath *sp, const uint8_t *node, int level)
 {
+    if (!sp->path[level].ptr) {
+        err_set(sp->err, ERRCODE_NULL_VALUE_NOT_ALLOWED, "path element at position %d is null", level + 1);
+        return NULL;
+    }
     if (node[0] == 'O') return set_object(sp, node, level);
     if (node[0] == 'A') return set_array(sp, node, level);
     return bin_node(node, sp->ctx); /* a scalar on the way: left as it is */
@@ -308,6 +313,7 @@ int json_path_get(OmStr js, const OmStr *path, int npath, bool as_text, MemCtx *
     if (json_parse(js.ptr, js.len, JSON_PARSE_TREE, ctx, &cur, err) < 0) return -1;
     for (int i = 0; i < npath; i++) {
         JsonNode *next = NULL;
+        if (!path[i].ptr) return 0;
         if (cur->kind == JSON_OBJECT) {
             next = json_field(cur, path[i].ptr, path[i].len);
         } else if (cur->kind == JSON_ARRAY) {

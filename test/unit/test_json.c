@@ -184,6 +184,17 @@ static void test_keys(void **state)
     assert_true(jsonb_exists_any(jb("{\"a\": 1}"), keys, n));
     assert_false(jsonb_exists_all(jb("{\"a\": 1}"), keys, n));
     assert_true(jsonb_exists_all(jb("[\"a\", \"x\"]"), keys, n));
+    /* NULL elements: skipped by ?| ?& and - text[]; an error once jsonb_set reaches one */
+    keys[1] = (OmStr){NULL, 0};
+    assert_true(jsonb_exists_all(jb("{\"a\": 1}"), keys, 2));
+    assert_int_equal(jsonb_delete_keys(jb("{\"a\": 1}"), keys, 2, ctx, &out, &err), 0);
+    assert_string_equal(txt(out), "{}");
+    OmStr p2[2] = {{"x", 1}, {NULL, 0}};
+    assert_int_equal(jsonb_set_path(jb("{\"a\": 1}"), p2, 2, jb("1"), true, ctx, &out, &err), 0);
+    assert_string_equal(txt(out), "{\"a\": 1}");
+    OmStr p3[2] = {{"a", 1}, {NULL, 0}};
+    assert_int_equal(jsonb_set_path(jb("{\"a\": {\"b\": 1}}"), p3, 2, jb("1"), true, ctx, &out, &err), -1);
+    assert_string_equal(err.sqlstate, "22004");
 }
 
 static void test_json_path(void **state)
