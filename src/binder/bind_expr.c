@@ -421,6 +421,16 @@ int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
 
+    /* jsonb's || and - are operator functions (functions/fn_json.c); json
+     * has no comparison operators. */
+    if ((op == BOP_CONCAT && (l->type.id == OM_T_JSONB || r->type.id == OM_T_JSONB) &&
+         (l->type.id == OM_T_JSONB || is_unknown(l)) && (r->type.id == OM_T_JSONB || is_unknown(r))) ||
+        (op == BOP_SUB && (l->type.id == OM_T_JSONB || r->type.id == OM_T_JSONB))) {
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+    if (cmp && (l->type.id == OM_T_JSON || r->type.id == OM_T_JSON)) return op_not_exist(bc, opname, l, r, loc);
+
     /* Date/time arithmetic is registered as operator functions
      * (functions/fn_datetime.c). */
     if (!cmp && op <= BOP_MOD &&

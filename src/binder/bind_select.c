@@ -196,6 +196,16 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
     return 0;
 }
 
+/* Sort keys need an ordering: json has none (42883, as PostgreSQL). */
+static int sort_key_check(BindCtx *bc, const TargetList *tl, const BoundSortKey *key)
+{
+    const BoundExpr *e = tl->exprs[key->col];
+    if (e->type.id != OM_T_JSON) return 0;
+    err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type json");
+    err_hint(bc->err, "Use an explicit ordering operator or modify the query.");
+    return bind_error_at(bc, e->location);
+}
+
 int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
 {
     BoundSelect *bs = mem_new(bc->ctx, BoundSelect);
@@ -264,7 +274,9 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
             bs->nsort = (int)s->n_sort_clause;
             bs->sort = mem_new_array(bc->ctx, BoundSortKey, bs->nsort);
             for (int i = 0; i < bs->nsort; i++)
-                if (bind_sort_item(bc, &vsc, &tl, bs->ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0) return -1;
+                if (bind_sort_item(bc, &vsc, &tl, bs->ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0 ||
+                    sort_key_check(bc, &tl, &bs->sort[i]) < 0)
+                    return -1;
             bs->projs = tl.exprs;
             bs->nprojs = tl.n;
             bs->src_table = tl.tab;
@@ -324,7 +336,9 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
         BindScope ssc = sc;
         ssc.clause = "ORDER BY";
         for (int i = 0; i < bs->nsort; i++) {
-            if (bind_sort_item(bc, &ssc, &tl, ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0) return -1;
+            if (bind_sort_item(bc, &ssc, &tl, ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0 ||
+                sort_key_check(bc, &tl, &bs->sort[i]) < 0)
+                return -1;
             sc.naggs = ssc.naggs;
             sc.cap_aggs = ssc.cap_aggs;
             sc.aggs = ssc.aggs;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../functions/functions.h"
+#include "../types/json.h"
 #include "../types/numeric_arith.h"
 #include "exec_int.h"
 

@@ -22,6 +22,8 @@ extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setv
 extern const FnTable fn_regex_table;    /* fn_regex.c: ~ ~* !~ !~*, SIMILAR TO, regexp_replace/count/instr/like/substr */
 extern const FnTable fn_bytea_table;    /* fn_bytea.c: bytea lengths, substring, bits, trim, || and LIKE */
 extern const FnTable fn_bytea2_table;   /* fn_bytea2.c: digests, encode/decode, convert*, gen_random_uuid */
+extern const FnTable fn_json_table;     /* fn_json.c: json/jsonb operators and functions */
+extern const FnTable fn_json_arrays_table; /* fn_json_arrays.c: #> #>> ?| ?& - #- jsonb_set jsonb_insert (text[]) */
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
  * not folded at bind time — PostgreSQL's planner folds only immutable calls,

@@ -18,6 +18,7 @@
 
 #include "bytea.h"
 #include "datetime.h"
+#include "json.h"
 #include "types_int.h"
 
 /* ---- the cast table -------------------------------------------------------------------- */
@@ -61,6 +62,9 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
     bool by;
     bool by_ok = by_can_coerce(from, to, cc, &by);
     if (by) return by_ok;
+    bool js;
+    bool js_ok = json_can_coerce(from, to, cc, &js);
+    if (js) return js_ok;
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
     bool dt;
@@ -593,6 +597,11 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
     if ((by_is_mine(from.id) || by_is_mine(to.id)) && type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)) {
         copy_nulls(&c);
         return by_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
+    }
+    if ((json_is_json(from.id) || json_is_json(to.id)) &&
+        (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))) {
+        copy_nulls(&c);
+        return json_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
     }
     if (from.id == to.id && to.id == OM_T_UNKNOWN) {
         copy_nulls(&c);

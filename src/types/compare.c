@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "json.h"
 #include "numeric_arith.h"
 #include "types_int.h"
 
@@ -92,6 +93,7 @@ int type_compare(OmType t, const OmVector *a, int ra, const OmVector *b, int rb)
         OmStr x = ((const OmStr *)a->data)[ra], y = ((const OmStr *)b->data)[rb];
         if (t.id == OM_T_BPCHAR) return cmp_bytes(rtrim_spaces(x), rtrim_spaces(y));
         if (t.id == OM_T_NUMERIC) return type_numeric_cmp(x, y);
+        if (t.id == OM_T_JSONB) return jsonb_cmp(x, y);
         if (type_is_array(t.id)) return array_cmp(t.id, x, y);
         return cmp_bytes(x, y);
     }

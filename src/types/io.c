@@ -19,6 +19,7 @@
 #include "bytea.h"
 #include "datetime.h"
 #include "array.h"
+#include "json.h"
 #include "types_int.h"
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -302,6 +303,10 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
     case OM_T_UUID:
         if (ty_uuid_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
         break;
+    case OM_T_JSON:
+    case OM_T_JSONB:
+        if (json_type_in(t.id, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
     default:
         if (type_is_array(t.id)) {
             if (arr_in(t, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
@@ -336,6 +341,10 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
     case OM_T_FLOAT8:
         n = ty_float8_fmt(((const double *)v->data)[row], buf);
         break;
+    case OM_T_JSONB:
+        jsonb_out(((const OmStr *)v->data)[row], out);
+        return;
+    case OM_T_JSON:
     case OM_T_NUMERIC:
     case OM_T_TEXT:
     case OM_T_VARCHAR:
