@@ -38,9 +38,6 @@ int type_binary_check(OmTypeId t, OmError *err)
 {
     if ((unsigned)t >= OM_T__COUNT)
         return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "binary format of type %d is not supported", (int)t);
-    if (type_is_array(t))
-        return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "binary format of type %s is not supported yet",
-                       type_name_be(t));
     return 0;
 }
 
@@ -113,7 +110,8 @@ void type_send(OmType t, const OmVector *v, int row, OmBuf *out)
         return;
     }
     default:
-        return; /* arrays and the NULL type: type_binary_check refuses them */
+        if (type_is_array(t.id)) ty_array_send(t, ((const OmStr *)v->data)[row], out);
+        return; /* the NULL type holds no values */
     }
 }
 
@@ -260,6 +258,7 @@ static int recv_value(OmType t, TyRd *r, OmVector *v, int row, MemCtx *ctx, OmEr
         return 0;
     }
     default: /* the NULL type holds no values */
+        if (type_is_array(t.id)) return ty_array_recv(t, r, &((OmStr *)v->data)[row], ctx, err);
         return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "binary input of type %s is not supported",
                        type_name_be(t.id));
     }

@@ -31,4 +31,9 @@ void ty_numeric_send(const char *s, size_t len, OmBuf *out);
  * *out. */
 int ty_numeric_recv(TyRd *r, int32_t typmod, OmStr *out, MemCtx *ctx, OmError *err);
 
+/* array_send / array_recv (array_binary.c): the element type's own formats
+ * inside PostgreSQL's array header. */
+void ty_array_send(OmType t, OmStr s, OmBuf *out);
+int ty_array_recv(OmType t, TyRd *r, OmStr *out, MemCtx *ctx, OmError *err);
+
 #endif

@@ -62,7 +62,15 @@ static int parse_type(const char *spec, OmType *t)
         if (*p == ',') p++;
     }
     OmError err = {0};
-    return type_lookup_mods(name, mods, nmods, t, &err);
+    /* "_int4": PostgreSQL's name of the array type. */
+    bool arr = name[0] == '_';
+    if (type_lookup_mods(name + arr, mods, nmods, t, &err) < 0) return -1;
+    if (arr) {
+        int at = type_array_of(t->id);
+        if (at < 0) return -1;
+        t->id = (OmTypeId)at;
+    }
+    return 0;
 }
 
 static void hex(const char *label, const unsigned char *p, size_t n)

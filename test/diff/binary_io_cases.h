@@ -54,6 +54,9 @@ static const char *const uuid_vals[] = {"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", 
 static const char *const json_vals[] = {"{\"a\": 1}", "[1, 2,   3]", "\"\xc3\xa9\"", "null", " {\"a\":{\"b\":[]}} "};
 static const char *const jsonb_vals[] = {"{\"b\": 2, \"a\": [1, \"x\", null]}", "1.50", "\"\xc3\xa9\"", "[]",
                                          "{\"a\": {\"a\": 1, \"a\": 2}}"};
+static const char *const int4_arr_vals[] = {"{}", "{1,2,3}", "{{1,NULL},{3,4}}", "[0:1]={7,8}", "{NULL}"};
+static const char *const text_arr_vals[] = {"{}", "{a,\"b c\",NULL,\"\"}", "{\"h\xc3\xa9\"}"};
+static const char *const numeric_arr_vals[] = {"{1.50,-2,NaN}", "{{0.001},{1e20}}"};
 static const char *const time_vals[] = {"00:00:00", "23:59:59.999999", "24:00:00", "12:34:56.5"};
 static const char *const timetz_vals[] = {"00:00:00+00", "12:34:56.789-05:30", "23:59:59+15:59", "24:00:00-15:59"};
 
@@ -127,6 +130,16 @@ static const char *const recv_cases[][2] = {
     {"uuid", "a0eebc999c0b4ef8bb6d6bb9bd380a1100"}, {"uuid", ""},
     {"bytea", ""}, {"bytea", "00ff"},
     {"json", "7b7d"}, {"json", "7b"}, {"json", "c328"}, {"json", ""},
+    {"_int4", "00000001 00000000 00000017 00000002 00000001 00000004 00000001 00000004 00000002"},
+    {"_int4", "00000001 00000001 00000017 00000002 00000001 ffffffff 00000004 00000002"},
+    {"_int4", "00000001 00000002 00000017 00000001 00000001 00000004 00000001"},
+    {"_int4", "00000001 00000000 00000019 00000001 00000001 00000004 00000001"},
+    {"_int4", "ffffffff 00000000 00000017"}, {"_int4", "00000007 00000000 00000017"},
+    {"_int4", "00000000 00000000 00000017"},
+    {"_int4", "00000001 00000000 00000017 00000001 00000001 00000005 0000000100"},
+    {"_int4", "00000001 00000000 00000017 00000002 00000001 00000004 00000001"},
+    {"_int4", "00000001 00000000 00000017 00000001 7fffffff 00000004 00000001"},
+    {"_text", "00000001 00000000 00000019 00000001 00000001 00000002 c328"},
     {"jsonb", "017b7d"}, {"jsonb", "027b7d"}, {"jsonb", ""}, {"jsonb", "01"}, {"jsonb", "015b312c20325d"},
 };
 
@@ -183,6 +196,9 @@ static void run_cases(void)
     VALUES("uuid", uuid_vals);
     VALUES("json", json_vals);
     VALUES("jsonb", jsonb_vals);
+    VALUES("_int4", int4_arr_vals);
+    VALUES("_text", text_arr_vals);
+    VALUES("_numeric", numeric_arr_vals);
     VALUES("time", time_vals);
     VALUES("time(2)", ((const char *const[]){"12:34:56.789", "23:59:59.999"}));
     VALUES("timetz", timetz_vals);
