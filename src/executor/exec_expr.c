@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../functions/functions.h"
+#include "../types/datetime.h"
 #include "../types/numeric_arith.h"
 #include "exec_int.h"
 
@@ -146,6 +147,7 @@ int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, 
         return cmp_str(x, y);
     }
     case OM_PHYS_INTERVAL:
+        if (t.id == OM_T_TIMETZ) return dt_timetz_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
         return om_interval_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
     }
     return 0;
@@ -198,7 +200,10 @@ static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVect
     case OM_PHYS_I64: CMP_LOOP(int64_t, (x[i] > y[i]) - (x[i] < y[i])); break;
     case OM_PHYS_F32: CMP_LOOP(float, cmp_f64(x[i], y[i])); break;
     case OM_PHYS_F64: CMP_LOOP(double, cmp_f64(x[i], y[i])); break;
-    case OM_PHYS_INTERVAL: CMP_LOOP(OmInterval, om_interval_cmp(x[i], y[i])); break;
+    case OM_PHYS_INTERVAL:
+        if (t.id == OM_T_TIMETZ) CMP_LOOP(OmInterval, dt_timetz_cmp(x[i], y[i]));
+        else CMP_LOOP(OmInterval, om_interval_cmp(x[i], y[i]));
+        break;
     case OM_PHYS_STR:
         for (int k = 0; k < n; k++) {
             int i = ROW(k);

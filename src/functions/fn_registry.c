@@ -31,7 +31,7 @@ static void build(void)
      * (see below), and its numeric kernels replace older placeholders. */
     const FnTable *tables[] = {&fn_numeric_table, &fn_string_table, &fn_string2_table, &fn_math_table,
                               &fn_math2_table, &fn_operator_table, &fn_sequence_table,
-                              &fn_datetime_table, &fn_datetime_fmt_table};
+                              &fn_datetime_table, &fn_datetime_fmt_table, &fn_time_table};
     int total = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;
     /* Registry memory lives for the process. */

@@ -54,6 +54,7 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
 {
     if ((unsigned)from >= OM_T__COUNT || (unsigned)to >= OM_T__COUNT) return false;
     if (from == to) return true;
+    if (dt_is_time(from) || dt_is_time(to)) return dt_time_can_coerce(from, to, cc);
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
     bool dt;

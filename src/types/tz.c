@@ -8,8 +8,10 @@
  * Parsed zones are cached for the life of the process, behind a mutex; a
  * zone is never freed, so a pointer handed out stays valid.
  *
- * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid.
+ * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid,
+ * dt_tz_find, dt_tz_fixed_offset.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,5 +433,79 @@ bool dt_tz_offset_local(const char *name, int64_t L, int *gmtoff)
     else if (v1) *gmtoff = before;
     else if (v2) *gmtoff = after;
     else *gmtoff = before; /* gap (spring forward): the offset before */
+    return true;
+}
+
+/* ---- pg_tzset's case-insensitive lookup; fixed-offset zones --------------------------- */
+
+
+/* Find path component by component under /usr/share/zoneinfo, ignoring
+ * case (PostgreSQL matches zone names case-insensitively). */
+static bool zone_file_ci(const char *name, char *out, size_t outsz)
+{
+    const char *root = "/usr/share/zoneinfo";
+    size_t len = strlen(name);
+    if (len == 0 || len + 1 > outsz || name[0] == '/' || strstr(name, "..")) return false;
+    char dir[512];
+    size_t olen = 0;
+    const char *p = name;
+    while (*p) {
+        const char *slash = strchr(p, '/');
+        size_t clen = slash ? (size_t)(slash - p) : strlen(p);
+        if (clen == 0 || clen > 255) return false;
+        snprintf(dir, sizeof dir, "%s%s%.*s", root, olen ? "/" : "", (int)olen, out);
+        DIR *d = opendir(dir);
+        if (!d) return false;
+        struct dirent *e;
+        bool found = false;
+        while ((e = readdir(d)) != NULL) {
+            if (strlen(e->d_name) == clen && !strncasecmp(e->d_name, p, clen) && e->d_name[0] != '.') {
+                if (olen) out[olen++] = '/';
+                memcpy(out + olen, e->d_name, clen);
+                olen += clen;
+                out[olen] = '\0';
+                found = true;
+                break;
+            }
+        }
+        closedir(d);
+        if (!found) return false;
+        p += clen;
+        if (*p == '/') p++;
+    }
+    return olen > 0;
+}
+
+bool dt_tz_find(const char *name, char *out, size_t outsz)
+{
+    if (strlen(name) >= outsz || strlen(name) > 255) return false;
+    if (strcasecmp(name, "gmt") && zone_file_ci(name, out, outsz) && zone_get(out)) return true;
+    /* a POSIX spec, upper-cased as PostgreSQL names it */
+    size_t i;
+    for (i = 0; name[i]; i++) out[i] = (name[i] >= 'a' && name[i] <= 'z') ? (char)(name[i] - 32) : name[i];
+    out[i] = '\0';
+    if (out[0] == ':') return false;
+    PosixTz tz;
+    if (!strcmp(out, "GMT")) return zone_get(out) != NULL;
+    return posix_parse(out, &tz) && zone_get(out) != NULL;
+}
+
+bool dt_tz_fixed_offset(const char *name, int *gmtoff)
+{
+    const Zone *z = zone_get(name);
+    if (!z) return false;
+    bool have = false;
+    int off = 0;
+    for (int i = 0; i < z->ntypes; i++) {
+        if (have && z->utoff[i] != off) return false;
+        off = z->utoff[i], have = true;
+    }
+    if (z->rule.ok) {
+        if (have && z->rule.std_off != off) return false;
+        off = z->rule.std_off, have = true;
+        if (z->rule.has_dst && z->rule.dst_off != off) return false;
+    }
+    if (!have) return false;
+    *gmtoff = off;
     return true;
 }

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "types/datetime.h"
 #include "types/types.h"
 #include "storage/storage.h"
 #include "storage/storage_int.h"
@@ -199,7 +200,9 @@ static int cmp_values(OmType t, const OmVector *v, int i, int j)
         if (isnan(a) || isnan(b)) return isnan(a) && isnan(b) ? 0 : isnan(a) ? 1 : -1;
         return CMP3(a, b);
     }
-    case OM_PHYS_INTERVAL: return om_interval_cmp(((OmInterval *)v->data)[i], ((OmInterval *)v->data)[j]);
+    case OM_PHYS_INTERVAL:
+        if (t.id == OM_T_TIMETZ) return dt_timetz_cmp(((OmInterval *)v->data)[i], ((OmInterval *)v->data)[j]);
+        return om_interval_cmp(((OmInterval *)v->data)[i], ((OmInterval *)v->data)[j]);
     case OM_PHYS_STR: {
         OmStr a = ((OmStr *)v->data)[i], b = ((OmStr *)v->data)[j];
         if (t.id == OM_T_NUMERIC) {
@@ -228,7 +231,7 @@ static int cmp_bytes(const OmBuf *a, const OmBuf *b)
 /* Storage keys of neighbouring rows order as their values. */
 static void key_order(MemCtx *ctx, OmType t, const OmVector *v, int n)
 {
-    uint8_t kind = t.id == OM_T_NUMERIC ? STOR_KEY_NUMERIC : STOR_KEY_BYTES;
+    uint8_t kind = t.id == OM_T_NUMERIC ? STOR_KEY_NUMERIC : t.id == OM_T_TIMETZ ? STOR_KEY_TIMETZ : STOR_KEY_BYTES;
     for (int i = 0; i + 1 < n; i++) {
         if (om_vec_is_null(v, i) || om_vec_is_null(v, i + 1)) continue;
         int want = cmp_values(t, v, i, i + 1);
