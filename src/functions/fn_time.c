@@ -467,11 +467,14 @@ static int fn_timetz_zone(ARGS)
         int off;
         if (!dt_tz_abbrev(name, &off)) {
             char real[256];
+            bool fixed;
             int64_t now = dt_txn_start();
             int64_t secs = now / DT_USECS_PER_SEC - (now % DT_USECS_PER_SEC < 0) + INT64_C(946684800);
-            if (memchr(name, 0, z[i].len) || !dt_tz_find(name, real, sizeof real) ||
-                !dt_tz_offset_utc(real, secs, &off, NULL))
+            if (memchr(name, 0, z[i].len) || !dt_tz_find(name, real, sizeof real, &fixed, &off))
                 return err_set(fc->err, ERRCODE_INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized", name);
+            /* the zone's offset now (a spec only PostgreSQL's rules read
+             * keeps its standard offset) */
+            if (!fixed) dt_tz_offset_utc(real, secs, &off, NULL);
         }
         OmInterval t = tz_of(a[1], i);
         int32_t tz = -off;

@@ -153,24 +153,7 @@ int64_t dt_stmt_start(void)
     return t ? t : dt_now_clock();
 }
 
-bool dt_tz_abbrev(const char *w, int *off)
-{
-    /* A few of PostgreSQL's Default timezone_abbreviations (fixed offsets). */
-    static const struct { const char *a; int off; } abbrevs[] = {
-        {"est", -5 * 3600}, {"edt", -4 * 3600}, {"cst", -6 * 3600}, {"cdt", -5 * 3600}, {"mst", -7 * 3600},
-        {"mdt", -6 * 3600}, {"pst", -8 * 3600}, {"pdt", -7 * 3600}, {"akst", -9 * 3600}, {"akdt", -8 * 3600},
-        {"hst", -10 * 3600}, {"cet", 3600}, {"cest", 2 * 3600}, {"eet", 2 * 3600}, {"eest", 3 * 3600},
-        {"wet", 0}, {"west", 3600}, {"bst", 3600}, {"ist", 2 * 3600}, {"jst", 9 * 3600}, {"kst", 9 * 3600},
-        {"msk", 3 * 3600}, {"aest", 10 * 3600}, {"aedt", 11 * 3600}, {"acst", 9 * 3600 + 1800},
-        {"awst", 8 * 3600}, {"nzst", 12 * 3600}, {"nzdt", 13 * 3600}, {"sgt", 8 * 3600}, {"hkt", 8 * 3600},
-        {"met", 3600}, {"mest", 2 * 3600}, {"utc", 0}, {"gmt", 0}, {"z", 0}, {"zulu", 0}, {"ut", 0}};
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (!strcasecmp(w, abbrevs[i].a)) {
-            *off = abbrevs[i].off;
-            return true;
-        }
-    return false;
-}
+bool dt_tz_abbrev(const char *w, int *off) { return dt_tz_abbrev_kind(w, off, NULL) != DT_ABBREV_NONE; }
 
 /* ---- input --------------------------------------------------------------------------- */
 

@@ -66,8 +66,13 @@ bool dt_tz_offset_utc(const char *name, int64_t unix_secs, int *gmtoff, const ch
  * from 1970-01-01 00:00) in zone name, with PostgreSQL's choice in DST gaps
  * (the offset before the transition) and overlaps (the offset after). */
 bool dt_tz_offset_local(const char *name, int64_t unix_local, int *gmtoff);
-/* A fixed-offset abbreviation (est, cet, utc, …; any case): its offset. */
+/* A zone abbreviation of PostgreSQL's Default set (est, cet, utc, msk, …;
+ * any case): its offset (dynamic ones: their zone's offset now). */
 bool dt_tz_abbrev(const char *name, int *gmtoff);
+/* The same, telling standard, daylight (DTZ) and dynamic ones apart
+ * (tz_abbrev.c); *zone (if not NULL): a dynamic one's zone, else NULL. */
+enum { DT_ABBREV_NONE = 0, DT_ABBREV_STD, DT_ABBREV_DST, DT_ABBREV_DYN };
+int dt_tz_abbrev_kind(const char *name, int *gmtoff, const char **zone);
 /* Is name a usable time zone? */
 bool dt_tz_valid(const char *name);
 
@@ -170,12 +175,11 @@ int dt_current_jday(void);
 bool dt_time_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc);
 int dt_time_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel,
                      int n, MemCtx *ctx, OmError *err);
-/* Case-insensitive zone lookup as PostgreSQL's pg_tzset: the zoneinfo name
- * with its real case in out (or the upper-cased POSIX spec); false if name is
- * no zone. */
-bool dt_tz_find(const char *name, char *out, size_t outsz);
-/* A zone whose offset never changes (pg_get_timezone_offset): its offset
- * east of UTC. */
-bool dt_tz_fixed_offset(const char *name, int *gmtoff);
+/* Zone lookup as PostgreSQL's pg_tzset: zoneinfo names ignoring case, else
+ * POSIX specs by PostgreSQL's rules. out: the zoneinfo name with its real
+ * case, or the upper-cased spec. *fixed: its offset never changes
+ * (pg_get_timezone_offset), *gmtoff (seconds east) then that offset. False
+ * if name is no zone. */
+bool dt_tz_find(const char *name, char *out, size_t outsz, bool *fixed, int *gmtoff);
 
 #endif

@@ -38,7 +38,8 @@ enum {
 #define TIME_M (M(T_HOUR) | M(T_MINUTE) | M(T_SECOND) | M(T_MILLISECOND) | M(T_MICROSECOND))
 
 /* token values */
-enum { V_NOW = 1, V_ZULU, V_OTHER, V_JULIAN, V_TIME, V_AM, V_PM, V_BC, V_AD };
+enum { V_NOW = 1, V_ZULU, V_OTHER, V_JULIAN, V_TIME, V_AM, V_PM, V_BC, V_AD, V_YEAR, V_MONTH, V_DAY, V_HOUR,
+       V_MINUTE, V_SECOND };
 
 /* DTERR codes */
 #define E_FORMAT (-1)
@@ -61,22 +62,22 @@ typedef struct Tok {
 static const Tok datetktbl[] = {
     {"-infinity", T_RESERV, V_OTHER}, {"ad", T_ADBC, V_AD}, {"allballs", T_RESERV, V_ZULU},
     {"am", T_AMPM, V_AM}, {"apr", T_MONTH, 4}, {"april", T_MONTH, 4}, {"at", T_IGNORE, 0},
-    {"aug", T_MONTH, 8}, {"august", T_MONTH, 8}, {"bc", T_ADBC, V_BC}, {"d", T_UNITS, V_OTHER},
+    {"aug", T_MONTH, 8}, {"august", T_MONTH, 8}, {"bc", T_ADBC, V_BC}, {"d", T_UNITS, V_DAY},
     {"dec", T_MONTH, 12}, {"december", T_MONTH, 12}, {"dow", T_UNITS, V_OTHER}, {"doy", T_UNITS, V_OTHER},
     {"dst", T_DTZMOD, 3600}, {"epoch", T_RESERV, V_OTHER}, {"feb", T_MONTH, 2}, {"february", T_MONTH, 2},
-    {"fri", T_DOW, 5}, {"friday", T_DOW, 5}, {"h", T_UNITS, V_OTHER}, {"infinity", T_RESERV, V_OTHER},
+    {"fri", T_DOW, 5}, {"friday", T_DOW, 5}, {"h", T_UNITS, V_HOUR}, {"infinity", T_RESERV, V_OTHER},
     {"isodow", T_UNITS, V_OTHER}, {"isoyear", T_UNITS, V_OTHER}, {"j", T_UNITS, V_JULIAN},
     {"jan", T_MONTH, 1}, {"january", T_MONTH, 1}, {"jd", T_UNITS, V_JULIAN}, {"jul", T_MONTH, 7},
     {"julian", T_UNITS, V_JULIAN}, {"july", T_MONTH, 7}, {"jun", T_MONTH, 6}, {"june", T_MONTH, 6},
-    {"m", T_UNITS, V_OTHER}, {"mar", T_MONTH, 3}, {"march", T_MONTH, 3}, {"may", T_MONTH, 5},
-    {"mm", T_UNITS, V_OTHER}, {"mon", T_DOW, 1}, {"monday", T_DOW, 1}, {"nov", T_MONTH, 11},
+    {"m", T_UNITS, V_MONTH}, {"mar", T_MONTH, 3}, {"march", T_MONTH, 3}, {"may", T_MONTH, 5},
+    {"mm", T_UNITS, V_MINUTE}, {"mon", T_DOW, 1}, {"monday", T_DOW, 1}, {"nov", T_MONTH, 11},
     {"november", T_MONTH, 11}, {"now", T_RESERV, V_NOW}, {"oct", T_MONTH, 10}, {"october", T_MONTH, 10},
-    {"on", T_IGNORE, 0}, {"pm", T_AMPM, V_PM}, {"s", T_UNITS, V_OTHER}, {"sat", T_DOW, 6},
+    {"on", T_IGNORE, 0}, {"pm", T_AMPM, V_PM}, {"s", T_UNITS, V_SECOND}, {"sat", T_DOW, 6},
     {"saturday", T_DOW, 6}, {"sep", T_MONTH, 9}, {"sept", T_MONTH, 9}, {"september", T_MONTH, 9},
     {"sun", T_DOW, 0}, {"sunday", T_DOW, 0}, {"t", T_ISOTIME, V_TIME}, {"thu", T_DOW, 4},
     {"thur", T_DOW, 4}, {"thurs", T_DOW, 4}, {"thursday", T_DOW, 4}, {"today", T_RESERV, V_OTHER},
     {"tomorrow", T_RESERV, V_OTHER}, {"tue", T_DOW, 2}, {"tues", T_DOW, 2}, {"tuesday", T_DOW, 2},
-    {"wed", T_DOW, 3}, {"wednesday", T_DOW, 3}, {"weds", T_DOW, 3}, {"y", T_UNITS, V_OTHER},
+    {"wed", T_DOW, 3}, {"wednesday", T_DOW, 3}, {"weds", T_DOW, 3}, {"y", T_UNITS, V_YEAR},
     {"yesterday", T_RESERV, V_OTHER}};
 
 static const Tok *tok_find(const char *w)
@@ -92,17 +93,6 @@ static int decode_special(const char *w, int *val)
     const Tok *t = tok_find(w);
     *val = t ? t->value : 0;
     return t ? t->type : T_UNKNOWN;
-}
-
-/* Daylight-time abbreviations (DTZ in PostgreSQL's Default set); the others
- * dt_tz_abbrev knows are standard-time (TZ). */
-static bool abbrev_is_dst(const char *w)
-{
-    static const char *const dst[] = {"edt", "cdt", "mdt", "pdt", "akdt", "cest", "eest", "west",
-                                      "bst", "aedt", "nzdt", "mest"};
-    for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++)
-        if (!strcmp(w, dst[i])) return true;
-    return false;
 }
 
 /* ---- ParseDateTime ------------------------------------------------------------------- */
@@ -553,8 +543,10 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
     int fmask = 0, tmask = 0, ptype = 0;
     bool isjulian = false, is2digits = false, bc = false;
     int mer = 0; /* 0: 24-hour, V_AM, V_PM */
-    char named[128];
-    bool has_named = false;
+    char named[256];
+    const char *dynzone = NULL;
+    bool has_named = false, named_fixed = false;
+    int named_off = 0;
     memset(tm, 0, sizeof *tm);
     if (tzp) *tzp = 0;
     for (int i = 0; i < nf; i++) {
@@ -579,7 +571,7 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
                 ftype[i] = rc;
                 tmask |= M(T_TZ);
             } else {
-                if (!dt_tz_find(field[i], named, sizeof named)) {
+                if (!dt_tz_find(field[i], named, sizeof named, &named_fixed, &named_off)) {
                     snprintf(zname, znamesz, "%s", field[i]);
                     return E_BADZONE;
                 }
@@ -589,11 +581,6 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
             }
             break;
         case F_TIME:
-            /* possibly an ISO time after "t" */
-            if (ptype != 0) {
-                if (ptype != V_TIME) return E_FORMAT;
-                ptype = 0;
-            }
             rc = decode_time(field[i], &tmask, tm);
             if (rc) return rc;
             break;
@@ -608,12 +595,36 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
         }
         case F_NUMBER:
             if (ptype != 0) {
-                /* a number labelled by the field before: j2451187, t040506 */
+                /* a number labelled by the field before: j2451187, t040506,
+                 * and PostgreSQL 15's ISO labels h04mm05s06 */
                 char *cp;
                 int value;
                 if (!str_to_int(field[i], &cp, &value)) return E_FIELD;
-                if (*cp != '.' && *cp != '\0') return E_FORMAT;
-                if (ptype == V_JULIAN) {
+                if (*cp == '.') {
+                    if (ptype != V_JULIAN && ptype != V_TIME && ptype != V_SECOND) return E_FORMAT;
+                } else if (*cp != '\0') {
+                    return E_FORMAT;
+                }
+                if (ptype == V_YEAR) {
+                    tm->year = value, tmask = M(T_YEAR);
+                } else if (ptype == V_MONTH) {
+                    /* a month and an hour already: minutes */
+                    if ((fmask & M(T_MONTH)) && (fmask & M(T_HOUR))) tm->min = value, tmask = M(T_MINUTE);
+                    else tm->mon = value, tmask = M(T_MONTH);
+                } else if (ptype == V_DAY) {
+                    tm->mday = value, tmask = M(T_DAY);
+                } else if (ptype == V_HOUR) {
+                    tm->hour = value, tmask = M(T_HOUR);
+                } else if (ptype == V_MINUTE) {
+                    tm->min = value, tmask = M(T_MINUTE);
+                } else if (ptype == V_SECOND) {
+                    tm->sec = value, tmask = M(T_SECOND);
+                    if (*cp == '.') {
+                        rc = parse_fraction(cp, &tm->fsec);
+                        if (rc) return rc;
+                        tmask = M(T_SECOND) | M(T_MILLISECOND) | M(T_MICROSECOND);
+                    }
+                } else if (ptype == V_JULIAN) {
                     if (!tzp) return E_FORMAT;
                     if (value < 0) return E_FIELD;
                     tmask = DATE_M;
@@ -674,13 +685,9 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
         case F_STRING:
         case F_SPECIAL: {
             /* zone abbreviations before the keywords */
-            int val, type, aoff;
-            if (dt_tz_abbrev(field[i], &aoff)) {
-                type = abbrev_is_dst(field[i]) ? T_DTZ : T_TZ;
-                val = aoff;
-            } else {
-                type = decode_special(field[i], &val);
-            }
+            int val, type, kind = dt_tz_abbrev_kind(field[i], &val, &dynzone);
+            if (kind != DT_ABBREV_NONE) type = kind == DT_ABBREV_DST ? T_DTZ : kind == DT_ABBREV_DYN ? T_DYNTZ : T_TZ;
+            else type = decode_special(field[i], &val);
             if (type == T_IGNORE) continue;
             tmask = M(type);
             switch (type) {
@@ -711,6 +718,9 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
                 *tzp = -val;
                 ftype[i] = F_TZ;
                 break;
+            case T_DYNTZ: /* resolved now rather than at the input's date and time */
+                tmask |= M(T_TZ);
+                /* fall through */
             case T_TZ:
                 if (!tzp) return E_FORMAT;
                 *tzp = -val;
@@ -735,7 +745,7 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
                 break;
             case T_UNKNOWN:
                 /* an all-letters zone name */
-                if (!dt_tz_find(field[i], named, sizeof named)) return E_FORMAT;
+                if (!dt_tz_find(field[i], named, sizeof named, &named_fixed, &named_off)) return E_FORMAT;
                 has_named = true;
                 tmask = M(T_TZ);
                 break;
@@ -761,14 +771,22 @@ static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, 
 
     if (has_named) {
         if (fmask & M(T_DTZMOD)) return E_FORMAT;
-        int off;
-        if (dt_tz_fixed_offset(named, &off)) {
-            *tzp = -off;
+        if (named_fixed) {
+            *tzp = -named_off;
         } else {
             /* a zone with daylight time needs the date */
             if ((fmask & DATE_M) != DATE_M) return E_FORMAT;
             *tzp = zone_offset_local(named, tm->year, tm->mon, tm->mday, tm->hour, tm->min, tm->sec);
         }
+    }
+    if (fmask & M(T_DYNTZ)) {
+        /* a dynamic abbreviation stands for its zone's offset at the
+         * input's date (today without one) */
+        if (fmask & M(T_DTZMOD)) return E_FORMAT;
+        int y = tm->year, m = tm->mon, d = tm->mday;
+        if ((fmask & DATE_M) == 0) dt_j2date(dt_current_jday(), &y, &m, &d);
+        else if ((fmask & DATE_M) != DATE_M) return E_FORMAT;
+        if (dynzone) *tzp = zone_offset_local(dynzone, y, m, d, tm->hour, tm->min, tm->sec);
     }
     if (tzp && !(fmask & M(T_TZ))) {
         if (fmask & M(T_DTZMOD)) return E_FORMAT;

@@ -9,7 +9,7 @@
  * zone is never freed, so a pointer handed out stays valid.
  *
  * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid,
- * dt_tz_find, dt_tz_fixed_offset.
+ * dt_tz_find.
  */
 #include <dirent.h>
 #include <pthread.h>
@@ -56,46 +56,60 @@ static Zone *zones;
 
 /* ---- POSIX TZ strings ---------------------------------------------------------------- */
 
-static const char *posix_name(const char *p, char *out, size_t outsz)
+/* A zone name as PostgreSQL's tzparse reads it: <anything> in angle
+ * brackets, or a run of characters other than digits, ',', '-' and '+'
+ * (at least minlen of them). */
+static const char *posix_name(const char *p, char *out, size_t outsz, size_t minlen)
 {
-    size_t n = 0;
+    size_t n = 0, len = 0;
     if (*p == '<') {
         p++;
         while (*p && *p != '>') {
             if (n + 1 < outsz) out[n++] = *p;
-            p++;
+            p++, len++;
         }
         if (*p != '>') return NULL;
         p++;
     } else {
-        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+        while (*p && !(*p >= '0' && *p <= '9') && *p != ',' && *p != '-' && *p != '+') {
             if (n + 1 < outsz) out[n++] = *p;
-            p++;
+            p++, len++;
         }
-        if (n < 3) return NULL;
     }
+    if (len < minlen) return NULL;
     out[n] = '\0';
     return p;
 }
 
-/* [+-]hh[:mm[:ss]] → seconds (sign as written). */
+/* Digits at p as a number in [min, max], refused as soon as it leaves the
+ * range (so a long run of digits cannot overflow). */
+static const char *posix_num(const char *p, int *out, int min, int max)
+{
+    if (*p < '0' || *p > '9') return NULL;
+    int x = 0;
+    while (*p >= '0' && *p <= '9') {
+        x = x * 10 + (*p++ - '0');
+        if (x > max) return NULL;
+    }
+    if (x < min) return NULL;
+    *out = x;
+    return p;
+}
+
+/* [+-]hh[:mm[:ss]] → seconds (sign as written); hours up to 167 as
+ * PostgreSQL allows. */
 static const char *posix_time(const char *p, int *secs)
 {
     int sign = 1;
     if (*p == '+') p++;
     else if (*p == '-') sign = -1, p++;
-    if (*p < '0' || *p > '9') return NULL;
-    int v[3] = {0, 0, 0};
-    for (int k = 0; k < 3; k++) {
-        if (*p < '0' || *p > '9') return NULL;
-        int x = 0;
-        while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
-        if (x > 167) return NULL;
-        v[k] = x;
-        if (*p != ':') break;
-        p++;
+    int h, m = 0, sec = 0;
+    if (!(p = posix_num(p, &h, 0, 167))) return NULL;
+    if (*p == ':') {
+        if (!(p = posix_num(p + 1, &m, 0, 59))) return NULL;
+        if (*p == ':' && !(p = posix_num(p + 1, &sec, 0, 60))) return NULL;
     }
-    *secs = sign * (v[0] * 3600 + v[1] * 60 + v[2]);
+    *secs = sign * (h * 3600 + m * 60 + sec);
     return p;
 }
 
@@ -104,25 +118,15 @@ static const char *posix_date(const char *p, PosixDate *d)
     memset(d, 0, sizeof *d);
     if (*p == 'M') {
         d->kind = 'M';
-        p++;
-        int *f[3] = {&d->m, &d->w, &d->d};
-        for (int k = 0; k < 3; k++) {
-            if (*p < '0' || *p > '9') return NULL;
-            int x = 0;
-            while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
-            *f[k] = x;
-            if (k < 2) {
-                if (*p != '.') return NULL;
-                p++;
-            }
-        }
-        if (d->m < 1 || d->m > 12 || d->w < 1 || d->w > 5 || d->d > 6) return NULL;
+        if (!(p = posix_num(p + 1, &d->m, 1, 12)) || *p++ != '.') return NULL;
+        if (!(p = posix_num(p, &d->w, 1, 5)) || *p++ != '.') return NULL;
+        if (!(p = posix_num(p, &d->d, 0, 6))) return NULL;
+    } else if (*p == 'J') {
+        d->kind = 'J';
+        if (!(p = posix_num(p + 1, &d->n, 1, 365))) return NULL;
     } else {
         d->kind = 'N';
-        if (*p == 'J') d->kind = 'J', p++;
-        if (*p < '0' || *p > '9') return NULL;
-        while (*p >= '0' && *p <= '9') d->n = d->n * 10 + (*p++ - '0');
-        if (d->n > 365) return NULL;
+        if (!(p = posix_num(p, &d->n, 0, 365))) return NULL;
     }
     d->secs = 7200;
     if (*p == '/') {
@@ -141,19 +145,19 @@ static bool posix_parse(const char *s, PosixTz *z)
     if (*p == '+' || *p == '-' || (*p >= '0' && *p <= '9')) {
         snprintf(z->std_abbr, sizeof z->std_abbr, "%s", s);
     } else {
-        p = posix_name(p, z->std_abbr, sizeof z->std_abbr);
-        if (!p) return false;
+        p = posix_name(p, z->std_abbr, sizeof z->std_abbr, 0);
+        if (!p || !*p) return false;
     }
     int off;
     p = posix_time(p, &off);
     if (!p) return false;
     z->std_off = -off;
     if (*p) {
-        p = posix_name(p, z->dst_abbr, sizeof z->dst_abbr);
+        p = posix_name(p, z->dst_abbr, sizeof z->dst_abbr, 1);
         if (!p) return false;
         z->has_dst = true;
         z->dst_off = z->std_off + 3600;
-        if (*p && *p != ',') {
+        if (*p && *p != ',' && *p != ';') {
             p = posix_time(p, &off);
             if (!p) return false;
             z->dst_off = -off;
@@ -162,7 +166,7 @@ static bool posix_parse(const char *s, PosixTz *z)
             /* PostgreSQL's TZDEFRULESTRING */
             p = ",M3.2.0,M11.1.0";
         }
-        if (*p != ',') return false;
+        if (*p != ',' && *p != ';') return false;
         p = posix_date(p + 1, &z->start);
         if (!p || *p != ',') return false;
         p = posix_date(p + 1, &z->end);
@@ -471,41 +475,45 @@ static bool zone_file_ci(const char *name, char *out, size_t outsz)
         closedir(d);
         if (!found) return false;
         p += clen;
-        if (*p == '/') p++;
+        if (*p == '/' && !*++p) return false; /* "gmt/": no file */
     }
     return olen > 0;
 }
 
-bool dt_tz_find(const char *name, char *out, size_t outsz)
+bool dt_tz_find(const char *name, char *out, size_t outsz, bool *fixed, int *gmtoff)
 {
-    if (strlen(name) >= outsz || strlen(name) > 255) return false;
-    if (strcasecmp(name, "gmt") && zone_file_ci(name, out, outsz) && zone_get(out)) return true;
+    size_t len = strlen(name);
+    if (len >= outsz || len > 255) return false;
+    if (strcasecmp(name, "gmt") && zone_file_ci(name, out, outsz)) {
+        const Zone *z = zone_get(out);
+        if (z) {
+            /* pg_get_timezone_offset: fixed when every type (and the footer
+             * rule) has the same offset */
+            bool have = false;
+            int off = 0;
+            *fixed = true;
+            for (int i = 0; i < z->ntypes; i++) {
+                if (have && z->utoff[i] != off) *fixed = false;
+                off = z->utoff[i], have = true;
+            }
+            if (z->rule.ok) {
+                if ((have && z->rule.std_off != off) || (z->rule.has_dst && z->rule.dst_off != z->rule.std_off))
+                    *fixed = false;
+                if (!have) off = z->rule.std_off;
+            }
+            *gmtoff = off;
+            return true;
+        }
+    }
     /* a POSIX spec, upper-cased as PostgreSQL names it */
-    size_t i;
-    for (i = 0; name[i]; i++) out[i] = (name[i] >= 'a' && name[i] <= 'z') ? (char)(name[i] - 32) : name[i];
-    out[i] = '\0';
-    if (out[0] == ':') return false;
+    for (size_t i = 0; i <= len; i++) out[i] = (name[i] >= 'a' && name[i] <= 'z') ? (char)(name[i] - 32) : name[i];
+    if (!strcmp(out, "GMT")) {
+        *fixed = true, *gmtoff = 0;
+        return true;
+    }
     PosixTz tz;
-    if (!strcmp(out, "GMT")) return zone_get(out) != NULL;
-    return posix_parse(out, &tz) && zone_get(out) != NULL;
-}
-
-bool dt_tz_fixed_offset(const char *name, int *gmtoff)
-{
-    const Zone *z = zone_get(name);
-    if (!z) return false;
-    bool have = false;
-    int off = 0;
-    for (int i = 0; i < z->ntypes; i++) {
-        if (have && z->utoff[i] != off) return false;
-        off = z->utoff[i], have = true;
-    }
-    if (z->rule.ok) {
-        if (have && z->rule.std_off != off) return false;
-        off = z->rule.std_off, have = true;
-        if (z->rule.has_dst && z->rule.dst_off != off) return false;
-    }
-    if (!have) return false;
-    *gmtoff = off;
+    if (out[0] == ':' || !posix_parse(out, &tz)) return false;
+    *fixed = !tz.has_dst || tz.dst_off == tz.std_off;
+    *gmtoff = tz.std_off;
     return true;
 }
