@@ -33,7 +33,7 @@ enum {
     T_MICROSECOND = 14, T_DOY = 15, T_DOW = 16, T_UNITS = 17, T_ADBC = 18, T_ISOTIME = 23, T_DTZMOD = 28,
     T_UNKNOWN = 31
 };
-#define M(t) (1 << (t))
+#define M(t) (1u << (t))
 #define DATE_M (M(T_YEAR) | M(T_MONTH) | M(T_DAY))
 #define TIME_M (M(T_HOUR) | M(T_MINUTE) | M(T_SECOND) | M(T_MILLISECOND) | M(T_MICROSECOND))
 
@@ -232,7 +232,7 @@ static int parse_fraction(char *cp, int32_t *fsec)
 }
 
 /* hh:mm[:ss[.fff]] or mm:ss.fff (DecodeTimeCommon + DecodeTime). */
-static int decode_time(char *str, int *tmask, Tm *tm)
+static int decode_time(char *str, unsigned *tmask, Tm *tm)
 {
     char *cp;
     int32_t fsec = 0;
@@ -299,7 +299,7 @@ static int decode_timezone(const char *str, int *tzp)
 
 /* Run-together digits: yymmdd / yyyymmdd dates, hhmmss / hhmm times, with a
  * fraction (DecodeNumberField). Returns F_DATE / F_TIME or an error. */
-static int decode_number_field(int len, char *str, int fmask, int *tmask, Tm *tm, bool *is2digits)
+static int decode_number_field(int len, char *str, unsigned fmask, unsigned *tmask, Tm *tm, bool *is2digits)
 {
     char *cp = strchr(str, '.');
     if (cp) {
@@ -349,7 +349,7 @@ static int decode_number_field(int len, char *str, int fmask, int *tmask, Tm *tm
 
 /* A number among date fields, placed by what is already known and DateStyle
  * (DecodeNumber). */
-static int decode_number(int flen, char *str, bool text_month, int fmask, int *tmask, Tm *tm, bool *is2digits)
+static int decode_number(int flen, char *str, bool text_month, unsigned fmask, unsigned *tmask, Tm *tm, bool *is2digits)
 {
     char *cp;
     int val;
@@ -419,10 +419,11 @@ static int decode_number(int flen, char *str, bool text_month, int fmask, int *t
 }
 
 /* A date with separators (DecodeDate). */
-static int decode_date(char *str, int fmask, int *tmask, bool *is2digits, Tm *tm)
+static int decode_date(char *str, unsigned fmask, unsigned *tmask, bool *is2digits, Tm *tm)
 {
     char *field[MAXDATEFIELDS];
-    int nf = 0, dmask = 0;
+    int nf = 0;
+    unsigned dmask = 0;
     bool text_month = false;
     *tmask = 0;
     while (*str != '\0' && nf < MAXDATEFIELDS) {
@@ -468,7 +469,7 @@ static int decode_date(char *str, int fmask, int *tmask, bool *is2digits, Tm *tm
 static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 /* ValidateDate */
-static int validate_date(int fmask, bool isjulian, bool is2digits, bool bc, Tm *tm)
+static int validate_date(unsigned fmask, bool isjulian, bool is2digits, bool bc, Tm *tm)
 {
     if (fmask & M(T_YEAR)) {
         if (isjulian) {
@@ -540,7 +541,8 @@ int32_t dt_session_zone_at(int jd, int64_t usec)
  * unknown zone name for the error message. */
 static int decode_time_only(char **field, int *ftype, int nf, Tm *tm, int *tzp, char *zname, size_t znamesz)
 {
-    int fmask = 0, tmask = 0, ptype = 0;
+    unsigned fmask = 0, tmask = 0;
+    int ptype = 0;
     bool isjulian = false, is2digits = false, bc = false;
     int mer = 0; /* 0: 24-hour, V_AM, V_PM */
     char named[256];
