@@ -141,7 +141,6 @@ bool dt_justify_interval(OmInterval *v);
  * the local time of day, days = the zone in seconds WEST of UTC (TimeTzADT.zone,
  * so -08 is +28800), months = 0.
  */
-#define DT_MAX_TZDISP_SECS (15 * 3600 + 59 * 60 + 59) /* PostgreSQL's TZDISP_LIMIT - 1 */
 
 /* timetz_cmp_internal: by the UTC-equivalent time, then by zone. */
 static inline int dt_timetz_cmp(OmInterval a, OmInterval b)
