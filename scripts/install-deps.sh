@@ -8,7 +8,8 @@
 #
 #   build:  gcc/build-essential, meson, ninja, pkg-config, LMDB, libpg_query
 #           (+ protobuf-c), cmocka (unit tests), libpq (SQL test runner),
-#           OpenSSL's libcrypto (md5 and other digests), GMP (numeric)
+#           OpenSSL's libcrypto (md5 and other digests), GMP (numeric),
+#           PCRE2 (regular expressions)
 #   usage:  scripts/install-deps.sh [EXTRA_PACKAGE ...]
 #   tests:  psql 15 (psql comparison tests), PostgreSQL 15 server (the
 #           differential suite sql-pg), Debian's python3 (test helpers)
@@ -27,6 +28,7 @@ libcmocka-dev
 libpq-dev
 libssl-dev
 libgmp-dev
+libpcre2-dev
 postgresql-client-15
 postgresql-15
 python3

@@ -79,7 +79,7 @@ BoundExpr *bind_make_const(MemCtx *ctx, OmType t, bool is_null)
     return e;
 }
 
-static BoundExpr *new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs)
+BoundExpr *bind_new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs)
 {
     BoundExpr *e = mem_new(bc->ctx, BoundExpr);
     e->kind = k;
@@ -222,13 +222,18 @@ int bind_coerce(BindCtx *bc, BoundExpr *e, OmType t, OmCoerceCtx cc, const char 
         } else if (cc == OM_COERCE_EXPLICIT) {
             err_set(bc->err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s",
                     tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+        } else if (what) {
+            /* coerce_to_common_type: same category, but no implicit cast
+             * (bytea and uuid are both user-defined 'U'). */
+            err_set(bc->err, ERRCODE_CANNOT_COERCE, "%s could not convert type %s to %s", what,
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         } else {
-            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched",
-                    what ? what : "expression", tname(e->type, a, sizeof a), tname(t, b, sizeof b));
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "expression types %s and %s cannot be matched",
+                    tname(e->type, a, sizeof a), tname(t, b, sizeof b));
         }
         return bind_error_at(bc, e->location);
     }
-    BoundExpr *c = new_expr(bc, BE_CAST, t, e->location, 1);
+    BoundExpr *c = bind_new_expr(bc, BE_CAST, t, e->location, 1);
     c->args[0] = e;
     c->cctx = cc;
     if (e->kind == BE_CONST) {
@@ -315,6 +320,10 @@ static char type_cat(OmTypeId t)
     case OM_TCAT_BOOL: return 'B';
     case OM_TCAT_NUMERIC: return 'N';
     case OM_TCAT_STRING: return 'S';
+    /* PostgreSQL's typcategory: interval is a timespan ('T'), the rest
+     * of the date/time types are 'D'. */
+    case OM_TCAT_DATETIME: return t == OM_T_INTERVAL ? 'T' : 'D';
+    case OM_TCAT_ARRAY: return 'A';
     default: return 'U';
     }
 }
@@ -375,8 +384,7 @@ static bool is_unknown(const BoundExpr *e)
 }
 
 /* Bind `l op r` for arithmetic, comparison and concatenation. */
-static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc,
-                       BoundExpr **out)
+int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc, BoundExpr **out)
 {
     BoundOp op;
     bool cmp = false;
@@ -399,6 +407,25 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
     else {
         /* Operators backed by functions (bitwise, ^ ...): resolved like
          * functions, reported as operators. */
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+
+    /* Array concatenation: array_cat / array_append / array_prepend
+     * (functions/fn_array.c). An untyped side of || is an array like the
+     * other side, as PostgreSQL resolves `ARRAY[1] || '{2}'`. */
+    if (op == BOP_CONCAT && (type_is_array(l->type.id) || type_is_array(r->type.id))) {
+        if (is_unknown(l) && bind_coerce(bc, l, r->type, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
+        if (is_unknown(r) && bind_coerce(bc, r, l->type, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
+        BoundExpr *args[2] = {l, r};
+        return bind_func_call(bc, opname, args, 2, loc, true, out);
+    }
+
+    /* bytea's ||, LIKE and NOT LIKE are operator functions (fn_bytea.c);
+     * beside a string operand, || stays anynonarray || text. */
+    if ((op == BOP_CONCAT || (op >= BOP_LIKE && op <= BOP_NOT_ILIKE)) &&
+        (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+        !type_is_string(r->type.id)) {
         BoundExpr *args[2] = {l, r};
         return bind_func_call(bc, opname, args, 2, loc, true, out);
     }
@@ -469,7 +496,7 @@ static int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr 
         if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
         if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
     }
-    BoundExpr *e = new_expr(bc, BE_OP, result, loc, 2);
+    BoundExpr *e = bind_new_expr(bc, BE_OP, result, loc, 2);
     e->op = op;
     e->arg_type = common;
     e->args[0] = l;
@@ -503,7 +530,7 @@ static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, Bo
         return 0;
     }
     if (strcmp(opname, "-")) return op_not_exist(bc, opname, NULL, a, loc);
-    BoundExpr *e = new_expr(bc, BE_OP, a->type, loc, 1);
+    BoundExpr *e = bind_new_expr(bc, BE_OP, a->type, loc, 1);
     e->op = BOP_NEG;
     e->arg_type = a->type;
     e->args[0] = a;
@@ -527,7 +554,7 @@ static int to_bool(BindCtx *bc, BoundExpr *e, const char *ctxname, BoundExpr **o
 
 static BoundExpr *make_bool_op(BindCtx *bc, BoundExprKind k, BoundExpr *a, BoundExpr *b, int loc)
 {
-    BoundExpr *e = new_expr(bc, k, om_type(OM_T_BOOL), loc, 2);
+    BoundExpr *e = bind_new_expr(bc, k, om_type(OM_T_BOOL), loc, 2);
     e->args[0] = a;
     e->args[1] = b;
     return e;
@@ -575,7 +602,7 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
                 t->name, colname);
         return bind_error_at(bc, cr->location);
     }
-    BoundExpr *e = new_expr(bc, BE_COLUMN, t->cols[idx].type, cr->location, 0);
+    BoundExpr *e = bind_new_expr(bc, BE_COLUMN, t->cols[idx].type, cr->location, 0);
     e->col = idx;
     *out = e;
     return 0;
@@ -666,7 +693,7 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
             sc->cap_aggs = nc;
         }
         sc->aggs[sc->naggs] = agg;
-        BoundExpr *e = new_expr(bc, BE_AGGREF, agg.type, fc->location, 0);
+        BoundExpr *e = bind_new_expr(bc, BE_AGGREF, agg.type, fc->location, 0);
         e->agg_index = sc->naggs++;
         *out = e;
         return 0;
@@ -744,7 +771,9 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
     for (int i = 0; i < nargs; i++)
         if (bind_expr(bc, sc, fc->args[i], &args[i]) < 0) return -1;
-    return bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out);
+    if (bind_func_call(bc, name ? name : "?", args, nargs, fc->location, false, out) < 0) return -1;
+    if ((*out)->kind == BE_FUNC && (*out)->fn->srf) return bind_srf_ref(bc, sc, fc->location, out);
+    return 0;
 }
 
 /*
@@ -897,13 +926,13 @@ static int bind_case(BindCtx *bc, BindScope *sc, PgQuery__CaseExpr *ce, BoundExp
     for (int i = 0; i < nw; i++) order[k++] = results[i];
     OmType t;
     if (bind_common_type(bc, order, nr, "CASE", &t) < 0) return -1;
-    BoundExpr *e = new_expr(bc, BE_CASE, t, ce->location, nw * 2 + (has_else ? 1 : 0));
+    BoundExpr *e = bind_new_expr(bc, BE_CASE, t, ce->location, nw * 2 + (has_else ? 1 : 0));
     e->has_else = has_else;
     for (int i = 0; i < nw; i++) {
         e->args[2 * i] = conds[i];
-        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * i + 1]) < 0) return -1;
+        if (bind_coerce(bc, results[i], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * i + 1]) < 0) return -1;
     }
-    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE", &e->args[2 * nw]) < 0)
+    if (has_else && bind_coerce(bc, results[nw], t, OM_COERCE_IMPLICIT, "CASE/WHEN", &e->args[2 * nw]) < 0)
         return -1;
     *out = e;
     return 0;
@@ -917,7 +946,7 @@ static int bind_coalesce(BindCtx *bc, BindScope *sc, PgQuery__CoalesceExpr *ce, 
         if (bind_expr(bc, sc, ce->args[i], &as[i]) < 0) return -1;
     OmType t;
     if (bind_common_type(bc, as, n, "COALESCE", &t) < 0) return -1;
-    BoundExpr *e = new_expr(bc, BE_COALESCE, t, ce->location, n);
+    BoundExpr *e = bind_new_expr(bc, BE_COALESCE, t, ce->location, n);
     for (int i = 0; i < n; i++)
         if (bind_coerce(bc, as[i], t, OM_COERCE_IMPLICIT, "COALESCE", &e->args[i]) < 0) return -1;
     *out = e;
@@ -951,7 +980,7 @@ static int bind_row_compare(BindCtx *bc, BindScope *sc, const char *opname, PgQu
         if (bind_expr(bc, sc, lr->args[i], &l[i]) < 0 || bind_expr(bc, sc, rr->args[i], &r[i]) < 0) return -1;
     bool eq = !strcmp(opname, "="), ne = !strcmp(opname, "<>") || !strcmp(opname, "!=");
     if (eq || ne) {
-        BoundExpr *e = new_expr(bc, eq ? BE_AND : BE_OR, om_type(OM_T_BOOL), loc, n);
+        BoundExpr *e = bind_new_expr(bc, eq ? BE_AND : BE_OR, om_type(OM_T_BOOL), loc, n);
         for (int i = 0; i < n; i++)
             if (bind_binary(bc, eq ? "=" : "<>", l[i], r[i], loc, &e->args[i]) < 0) return -1;
         *out = n == 1 ? e->args[0] : e;
@@ -1002,6 +1031,14 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
             pat = pat->func_call->args[0];
         }
         if (bind_expr(bc, sc, pat, &r) < 0) return -1;
+        /* like_escape(unknown, text) is the text one: the pattern is text.
+         * bytea LIKE bytea ESCAPE e is a three-argument operator function. */
+        if (esc && is_unknown(r) && bind_resolve_unknown(bc, r, &r) < 0) return -1;
+        if (esc && (l->type.id == OM_T_BYTEA || r->type.id == OM_T_BYTEA) && !type_is_string(l->type.id) &&
+            !type_is_string(r->type.id)) {
+            BoundExpr *args[3] = {l, r, esc};
+            return bind_func_call(bc, opname, args, 3, ae->location, true, out);
+        }
         if (bind_binary(bc, opname, l, r, ae->location, out) < 0) return -1;
         if (esc) {
             BoundExpr *e = *out;
@@ -1039,7 +1076,7 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
                       (r->type.id == OM_T_FLOAT4 || r->type.id == OM_T_FLOAT8));
         BoundExpr *v = cross ? l : eq->args[0];
         if (is_unknown(v) && bind_resolve_unknown(bc, v, &v) < 0) return -1;
-        BoundExpr *e = new_expr(bc, BE_NULLIF, v->type, ae->location, 2);
+        BoundExpr *e = bind_new_expr(bc, BE_NULLIF, v->type, ae->location, 2);
         e->args[0] = v;
         e->args[1] = eq;
         *out = e;
@@ -1057,7 +1094,7 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
             if (bind_expr(bc, sc, lst->items[0], &item) < 0) return -1;
             return bind_binary(bc, neg ? "<>" : "=", l, item, ae->location, out);
         }
-        BoundExpr *acc = new_expr(bc, neg ? BE_AND : BE_OR, om_type(OM_T_BOOL), ae->location, (int)lst->n_items);
+        BoundExpr *acc = bind_new_expr(bc, neg ? BE_AND : BE_OR, om_type(OM_T_BOOL), ae->location, (int)lst->n_items);
         /* PostgreSQL builds the list as an array and evaluates every item
          * (1 IN (1, 1/0) fails): no short-circuit here. */
         acc->eager = true;
@@ -1106,10 +1143,14 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         return 0;
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "SIMILAR TO is not supported yet");
-        return bind_error_at(bc, ae->location);
+        /* x SIMILAR TO p is x ~ similar_to_escape(p) (operator ~ or !~). */
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
+        return bind_binary(bc, opname, l, r, ae->location, out);
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+        return bind_any_all(bc, sc, ae, out);
     default:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "ANY/ALL operators are not supported yet");
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this kind of operator is not supported yet");
         return bind_error_at(bc, ae->location);
     }
 }
@@ -1119,10 +1160,6 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
 {
     const char *name = bind_node_name(tn->names[tn->n_names - 1]);
-    if (tn->n_array_bounds) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "array types are not supported yet");
-        return bind_error_at(bc, tn->location);
-    }
     int32_t mods[8];
     int nmods = 0;
     for (size_t i = 0; i < tn->n_typmods && nmods < 8; i++) {
@@ -1134,6 +1171,17 @@ int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out)
         mods[nmods++] = m->a_const->ival->ival;
     }
     if (type_lookup_mods(name ? name : "?", mods, nmods, out, bc->err) < 0) return bind_error_at(bc, tn->location);
+    if (tn->n_array_bounds) {
+        /* int[3][] is int[]: PostgreSQL ignores the bounds and the number of
+         * dimensions. */
+        int at = type_array_of(out->id);
+        if (at < 0) {
+            err_set(bc->err, ERRCODE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+                    type_name_be(out->id));
+            return bind_error_at(bc, tn->location);
+        }
+        out->id = (OmTypeId)at;
+    }
     return 0;
 }
 
@@ -1171,7 +1219,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
                          : be->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? "OR" : "NOT";
         BoundExprKind k = be->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? BE_AND
                           : be->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? BE_OR : BE_NOT;
-        BoundExpr *e = new_expr(bc, k, om_type(OM_T_BOOL), be->location, (int)be->n_args);
+        BoundExpr *e = bind_new_expr(bc, k, om_type(OM_T_BOOL), be->location, (int)be->n_args);
         for (size_t i = 0; i < be->n_args; i++) {
             if (bind_expr(bc, sc, be->args[i], &e->args[i]) < 0) return -1;
             if (to_bool(bc, e->args[i], nm, &e->args[i]) < 0) return -1;
@@ -1184,9 +1232,9 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         if (nt->arg->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
             /* ROW(...) IS NULL: every field is NULL; IS NOT NULL: none is. */
             PgQuery__RowExpr *re = nt->arg->row_expr;
-            BoundExpr *all = new_expr(bc, BE_AND, om_type(OM_T_BOOL), nt->location, (int)re->n_args);
+            BoundExpr *all = bind_new_expr(bc, BE_AND, om_type(OM_T_BOOL), nt->location, (int)re->n_args);
             for (size_t i = 0; i < re->n_args; i++) {
-                BoundExpr *t = new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
+                BoundExpr *t = bind_new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
                 t->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
                 if (bind_expr(bc, sc, re->args[i], &t->args[0]) < 0) return -1;
                 all->args[i] = t;
@@ -1194,7 +1242,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
             *out = all;
             return 0;
         }
-        BoundExpr *e = new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
+        BoundExpr *e = bind_new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
         e->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
         if (bind_expr(bc, sc, nt->arg, &e->args[0]) < 0) return -1;
         *out = e;
@@ -1202,7 +1250,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
     }
     case PG_QUERY__NODE__NODE_BOOLEAN_TEST: {
         PgQuery__BooleanTest *bt = n->boolean_test;
-        BoundExpr *e = new_expr(bc, BE_BOOLTEST, om_type(OM_T_BOOL), bt->location, 1);
+        BoundExpr *e = bind_new_expr(bc, BE_BOOLTEST, om_type(OM_T_BOOL), bt->location, 1);
         static const BoundOp map[] = {BOP_IS_TRUE, BOP_IS_TRUE, BOP_IS_NOT_TRUE, BOP_IS_FALSE,
                                       BOP_IS_NOT_FALSE, BOP_IS_UNKNOWN, BOP_IS_NOT_UNKNOWN};
         e->op = map[bt->booltesttype <= 6 ? bt->booltesttype : 0];
@@ -1218,8 +1266,15 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         PgQuery__TypeCast *tc = n->type_cast;
         OmType t;
         BoundExpr *a;
-        if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
-        if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
+        if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR) {
+            /* ARRAY[...]::t[] builds the array as t[] (PostgreSQL passes the
+             * cast's type down, which is what lets ARRAY[] have a type). */
+            if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
+            if (bind_array_expr(bc, sc, tc->arg->a_array_expr, &t, &a) < 0) return -1;
+        } else {
+            if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
+            if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
+        }
         /* A literal's cast reports errors at the literal (PostgreSQL points
          * at the constant, not at the ::). */
         int loc = a->kind == BE_CONST && a->location >= 0 ? a->location : tc->location;
@@ -1246,7 +1301,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         OmType t;
         const char *what = greatest ? "GREATEST" : "LEAST";
         if (bind_common_type(bc, as, na, what, &t) < 0) return -1;
-        BoundExpr *e = new_expr(bc, BE_MINMAX, t, mm->location, na);
+        BoundExpr *e = bind_new_expr(bc, BE_MINMAX, t, mm->location, na);
         e->op = greatest ? BOP_GT : BOP_LT;
         e->arg_type = t;
         for (int i = 0; i < na; i++)
@@ -1303,8 +1358,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         return bind_error_at(bc, n->sqlvalue_function->location);
     }
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "arrays are not supported yet");
-        return bind_error_at(bc, n->a_array_expr->location);
+        return bind_array_expr(bc, sc, n->a_array_expr, NULL, out);
     case PG_QUERY__NODE__NODE_ROW_EXPR:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row constructors are not supported yet");
         return bind_error_at(bc, n->row_expr->location);
@@ -1312,8 +1366,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "COLLATE is not supported yet");
         return bind_error_at(bc, n->collate_clause->location);
     case PG_QUERY__NODE__NODE_A_INDIRECTION:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "subscripts and field selection are not supported yet");
-        return -1;
+        return bind_indirection(bc, sc, n->a_indirection, out);
     default:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this kind of expression is not supported yet");
         return -1;
@@ -1378,6 +1431,12 @@ static const char *figure(PgQuery__Node *n, int *strength)
     case PG_QUERY__NODE__NODE_COALESCE_EXPR:
         *strength = 2;
         return "coalesce";
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+        *strength = 2;
+        return "array";
+    case PG_QUERY__NODE__NODE_A_INDIRECTION:
+        /* Subscripts keep the name of what they subscript. */
+        return figure(n->a_indirection->arg, strength);
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
         *strength = 2;
         return n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";

@@ -42,6 +42,9 @@ static bool preferred(int t)
 
 static bool is_unknown_type(OmTypeId t) { return t == OM_T_UNKNOWN || t == OM_T_NULL; }
 
+/* Argument types that take more than one type. */
+static bool is_wild(int t) { return t == FN_ANY || t == FN_ANYARRAY || t == FN_ANYELEM; }
+
 /* Effective argument type of candidate c at position i (variadic repeats
  * the last declared type). */
 static int cand_arg(const FnDesc *c, int i)
@@ -58,7 +61,11 @@ static bool nargs_fit(const FnDesc *c, int nargs)
 
 static bool reachable(OmTypeId in, int target)
 {
+    /* anycompatible here is anycompatiblenonarray: an array argument goes
+     * to the anycompatiblearray signatures. */
+    if (target == FN_ANYELEM) return !type_is_array(in);
     if (target == FN_ANY || is_unknown_type(in) || (int)in == target) return true;
+    if (target == FN_ANYARRAY) return type_is_array(in);
     return type_can_coerce(in, (OmTypeId)target, OM_COERCE_IMPLICIT);
 }
 
@@ -105,7 +112,7 @@ static int resolve_unknowns(const FnDesc **cs, int nc, const OmTypeId *in, int n
         bool conflict = false, has_pref = false;
         for (int k = 0; k < nc; k++) {
             int t = cand_arg(cs[k], i);
-            if (t == FN_ANY) continue;
+            if (is_wild(t)) continue;
             char c = category(t);
             if (c == 'S') {
                 if (cat != 'S') has_pref = false;
@@ -120,7 +127,7 @@ static int resolve_unknowns(const FnDesc **cs, int nc, const OmTypeId *in, int n
         int m = 0;
         for (int k = 0; k < nc; k++) {
             int t = cand_arg(cs[k], i);
-            if (t == FN_ANY || (category(t) == cat && (!has_pref || preferred(t)))) cs[m++] = cs[k];
+            if (is_wild(t) || (category(t) == cat && (!has_pref || preferred(t)))) cs[m++] = cs[k];
         }
         if (m == 0) return nc;
         nc = m;
@@ -152,6 +159,41 @@ static void signature(char *buf, size_t size, const char *name, BoundExpr **args
         off += (size_t)snprintf(buf + off, size - off, "%s%s", i ? ", " : "", tn);
     }
     if (off < size) snprintf(buf + off, size - off, ")");
+}
+
+/* The element type shared by a call's anycompatible arguments: the common
+ * type of the elements of the array arguments and the element arguments
+ * (PostgreSQL's enforce_generic_type_consistency for the anycompatible
+ * family). poly stays OM_T_NULL when the signature has none. */
+static int resolve_poly(BindCtx *bc, const FnDesc *pick, BoundExpr **args, int nargs, int location, OmType *poly)
+{
+    BoundExpr **es = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
+    int n = 0;
+    bool any = false;
+    for (int i = 0; i < nargs; i++) {
+        int t = cand_arg(pick, i);
+        if (t != FN_ANYELEM && t != FN_ANYARRAY) continue;
+        any = true;
+        OmTypeId in = args[i]->type.id;
+        if (is_unknown_type(in)) continue;
+        OmTypeId et = t == FN_ANYARRAY ? (OmTypeId)type_array_elem(in) : in;
+        es[n] = bind_new_expr(bc, BE_COLUMN, om_type(et), -1, 0);
+        es[n++]->col = -1;
+    }
+    if (!any) return 0;
+    if (n == 0) {
+        err_set(bc->err, ERRCODE_DATATYPE_MISMATCH,
+                "could not determine polymorphic type because input has type unknown");
+        return bind_error_at(bc, location);
+    }
+    if (bind_common_type(bc, es, n, pick->name, poly) < 0) return -1;
+    poly->typmod = -1;
+    if (type_array_of(poly->id) < 0) {
+        err_set(bc->err, ERRCODE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+                type_name_be(poly->id));
+        return bind_error_at(bc, location);
+    }
+    return 0;
 }
 
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
@@ -196,7 +238,7 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
                     bool ok = true;
                     for (int i = 0; i < nargs && ok; i++) {
                         int t = cand_arg(cs[k], i);
-                        if (is_unknown_type(in[i])) ok = t == FN_ANY || t == (int)common;
+                        if (is_unknown_type(in[i])) ok = is_wild(t) || t == (int)common;
                     }
                     if (ok) cs[m++] = cs[k];
                 }
@@ -230,11 +272,16 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
     e->nargs = nargs;
     e->args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
     OmType any_type = om_type(OM_T_NULL);
+    OmType poly = om_type(OM_T_NULL);
+    if (resolve_poly(bc, pick, args, nargs, location, &poly) < 0) return -1;
     bool all_const = true;
     for (int i = 0; i < nargs; i++) {
         int t = cand_arg(pick, i);
         BoundExpr *a = args[i];
-        if (t == FN_ANY) {
+        if (t == FN_ANYELEM || t == FN_ANYARRAY) {
+            OmType want = t == FN_ANYELEM ? poly : om_type((OmTypeId)type_array_of(poly.id));
+            if (bind_coerce(bc, a, want, OM_COERCE_IMPLICIT, NULL, &a) < 0) return -1;
+        } else if (t == FN_ANY) {
             if (bind_resolve_unknown(bc, a, &a) < 0) return -1;
             if (any_type.id == OM_T_NULL) any_type = a->type;
         } else if (bind_coerce(bc, a, om_type((OmTypeId)t), OM_COERCE_IMPLICIT, NULL, &a) < 0) {
@@ -243,10 +290,13 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
         e->args[i] = a;
         all_const &= a->kind == BE_CONST;
     }
-    e->type = pick->ret == FN_ANY ? any_type : om_type((OmTypeId)pick->ret);
+    e->type = pick->ret == FN_ANY       ? any_type
+              : pick->ret == FN_ANYELEM ? poly
+              : pick->ret == FN_ANYARRAY ? om_type((OmTypeId)type_array_of(poly.id))
+                                         : om_type((OmTypeId)pick->ret);
     /* Immutable functions of constants are folded, as PostgreSQL's planner
      * does (so their errors carry no position either). */
-    if (all_const && !(pick->flags & FN_VOLATILE)) return bind_eval_const(bc, e, out);
+    if (all_const && !(pick->flags & FN_VOLATILE) && !pick->srf) return bind_eval_const(bc, e, out);
     *out = e;
     return 0;
 }

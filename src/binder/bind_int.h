@@ -20,6 +20,15 @@ typedef struct BindScope {
     bool in_agg_arg;     /* binding an aggregate's argument */
     bool strict_cols;    /* refuse column references outside aggregates (42803) */
     const char *clause;  /* for errors: "WHERE", "DEFAULT", "VALUES" ... */
+    /* Set-returning functions: in a select list they are collected here
+     * (srfs, evaluated by a ProjectSet below the projection whose output
+     * column srf_base + k is the k-th); in FROM (from_function) the call
+     * itself is the result. Elsewhere they are refused. */
+    bool allow_srfs;
+    bool from_function;
+    int srf_base;
+    int nsrfs, cap_srfs;
+    BoundExpr **srfs;
 } BindScope;
 
 int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out);
@@ -58,6 +67,19 @@ int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);
 
+/* `l op r` for the built-in operators (arithmetic, comparison, ||, LIKE). */
+int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc, BoundExpr **out);
+BoundExpr *bind_new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs);
+/* bind_array.c: ARRAY[...] (hint: the type of an enclosing cast, for
+ * ARRAY[]::int[]), subscripts, op ANY/ALL (array). */
+int bind_array_expr(BindCtx *bc, BindScope *sc, PgQuery__AArrayExpr *ae, const OmType *hint, BoundExpr **out);
+int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, BoundExpr **out);
+int bind_any_all(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out);
+/* A bound set-returning call (BE_FUNC with fn->srf) in scope sc: collected
+ * as a BE_SRFREF, kept as is in FROM, or refused (0A000). */
+int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e);
+/* FROM f(...): the set-returning calls and a synthetic table for their columns. */
+int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs);
 int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
 

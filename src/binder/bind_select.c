@@ -200,6 +200,8 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
 {
     BoundSelect *bs = mem_new(bc->ctx, BoundSelect);
     *out = bs;
+    bool insert_select = bc->insert_select;
+    bc->insert_select = false;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0)
         return unsupported(bc, "UNION, INTERSECT and EXCEPT", -1);
     if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
@@ -217,11 +219,15 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
         PgQuery__Node *f = s->from_clause[0];
         if (f->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) return unsupported(bc, "JOIN", -1);
         if (f->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) return unsupported(bc, "a subquery in FROM", -1);
-        if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return unsupported(bc, "this kind of FROM item", -1);
-        PgQuery__RangeVar *rv = f->range_var;
-        if (rv->alias && rv->alias->n_colnames) return unsupported(bc, "column aliases in FROM", rv->location);
-        if (bind_table_ref(bc, rv, &bs->table) < 0) return -1;
-        if (rv->alias) bs->alias = rv->alias->aliasname;
+        if (f->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
+            if (bind_range_function(bc, f->range_function, bs) < 0) return -1;
+        } else {
+            if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return unsupported(bc, "this kind of FROM item", -1);
+            PgQuery__RangeVar *rv = f->range_var;
+            if (rv->alias && rv->alias->n_colnames) return unsupported(bc, "column aliases in FROM", rv->location);
+            if (bind_table_ref(bc, rv, &bs->table) < 0) return -1;
+            if (rv->alias) bs->alias = rv->alias->aliasname;
+        }
     }
     BindScope sc = {.table = bs->table, .alias = bs->alias};
     if (s->where_clause) {
@@ -274,6 +280,10 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
     TargetList tl = {0};
     sc.clause = "SELECT";
     sc.allow_aggs = true;
+    sc.allow_srfs = true;
+    sc.srf_base = bs->table ? bs->table->ncols : 0;
+    /* A function scan's columns come from no table (RowDescription 0, 0). */
+    uint32_t tab_oid = bs->table && !bs->nfrom_srfs ? bs->table->oid : 0;
     for (size_t i = 0; i < s->n_target_list; i++) {
         PgQuery__ResTarget *rt = s->target_list[i]->res_target;
         const char *qual;
@@ -289,18 +299,20 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
                 e->type = bs->table->cols[c].type;
                 e->col = c;
                 e->location = rt->location;
-                tl_add(bc, &tl, e, bs->table->cols[c].name, bs->table->oid, (int16_t)(c + 1));
+                tl_add(bc, &tl, e, bs->table->cols[c].name, tab_oid, (int16_t)(tab_oid ? c + 1 : 0));
             }
             continue;
         }
         BoundExpr *e;
         if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
-        if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
+        /* PostgreSQL resolves an untyped output to text, except in INSERT's
+         * own SELECT, where the target column's type decides. */
+        if (!insert_select && bind_resolve_unknown(bc, e, &e) < 0) return -1;
         const char *name = rt->name && rt->name[0] ? rt->name : bind_figure_colname(rt->val);
         uint32_t tab = 0;
         int16_t att = 0;
-        if (e->kind == BE_COLUMN && bs->table) {
-            tab = bs->table->oid;
+        if (e->kind == BE_COLUMN && tab_oid) {
+            tab = tab_oid;
             att = (int16_t)(e->col + 1);
         }
         tl_add(bc, &tl, e, name, tab, att);
@@ -316,6 +328,9 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
             sc.naggs = ssc.naggs;
             sc.cap_aggs = ssc.cap_aggs;
             sc.aggs = ssc.aggs;
+            sc.nsrfs = ssc.nsrfs;
+            sc.cap_srfs = ssc.cap_srfs;
+            sc.srfs = ssc.srfs;
         }
     }
     if (sc.naggs > 0) {
@@ -351,6 +366,11 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
     if (s->where_clause && bs->where && bind_has_agg(bs->where)) {
         err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in WHERE");
         return bind_error_at(bc, bs->where->location);
+    }
+    if (sc.nsrfs > 0) {
+        if (bs->naggs > 0) return unsupported(bc, "set-returning functions together with aggregates", -1);
+        bs->nsrfs = sc.nsrfs;
+        bs->srfs = sc.srfs;
     }
     bs->ntargets = ntargets;
     bs->nprojs = tl.n;

@@ -187,7 +187,10 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
     } else {
         /* INSERT ... SELECT: coerce the query's outputs to the columns. */
         BoundSelect *q;
-        if (bind_select(bc, sel, &q) < 0) return -1;
+        bc->insert_select = true;
+        int rc = bind_select(bc, sel, &q);
+        bc->insert_select = false;
+        if (rc < 0) return -1;
         if (q->ntargets > ntarget) {
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
             return -1;

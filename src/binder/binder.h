@@ -37,7 +37,11 @@ typedef enum {
     BE_NULLIF,   /* args[0], args[1] compared with cmp_type */
     BE_AGGREF,   /* agg_index: which aggregate output of the Agg node */
     BE_FUNC,     /* fn(args): a scalar function chosen by bind_func.c */
-    BE_MINMAX    /* GREATEST (op = BOP_GT) / LEAST (op = BOP_LT) of args, NULLs ignored */
+    BE_MINMAX,   /* GREATEST (op = BOP_GT) / LEAST (op = BOP_LT) of args, NULLs ignored */
+    BE_ARRAY,    /* ARRAY[args...] of type; array_multi: args are arrays stacked into one more dimension */
+    BE_SUBSCRIPT,/* args[0][args[1]:args[2]][...]: nsubs pairs (lower, upper), NULL = omitted; is_slice */
+    BE_ANY_ALL,  /* args[0] op ANY/ALL (args[1]): op a comparison or LIKE, arg_type the element type; all */
+    BE_SRFREF    /* col: the ProjectSet output column holding a set-returning function's values */
 } BoundExprKind;
 
 typedef enum {
@@ -80,6 +84,11 @@ struct BoundExpr {
      * binder resolved for the call (nextval: the sequence's StorSeqDef) */
     const struct FnDesc *fn;
     const void *fn_data;
+    /* BE_ARRAY / BE_SUBSCRIPT / BE_ANY_ALL */
+    bool array_multi;
+    int nsubs;
+    bool is_slice;
+    bool all;
 };
 
 typedef enum { AGG_COUNT_STAR, AGG_COUNT } BoundAggKind;
@@ -116,6 +125,15 @@ typedef struct BoundSelect {
     /* VALUES rows (SELECT without FROM is one row of projs) */
     int nvalues_rows;         /* > 0 for a VALUES list */
     BoundExpr ***values;      /* [row][col] */
+    /* Set-returning functions (BE_FUNC with fn->srf): in the select list
+     * (run in lockstep by a ProjectSet over the FROM rows), or as the FROM
+     * item itself (from_srfs: a ProjectSet over one empty row is the scan,
+     * table its synthetic description; ordinality adds a bigint counter). */
+    int nsrfs;
+    BoundExpr **srfs;
+    int nfrom_srfs;           /* > 0: FROM f(...) [, ROWS FROM (g(...), ...)] */
+    BoundExpr **from_srfs;
+    bool ordinality;
 } BoundSelect;
 
 typedef enum {
@@ -157,6 +175,7 @@ typedef struct BindCtx {
     const char *sql;          /* whole query string (for positions) */
     OmError *err;
     int depth;                /* expression nesting while binding */
+    bool insert_select;       /* binding INSERT's SELECT: untyped outputs stay unknown for the columns */
 } BindCtx;
 
 /* Deepest expression accepted (54001 beyond): keeps binder and executor

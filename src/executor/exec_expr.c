@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "../functions/functions.h"
-#include "../types/datetime.h"
 #include "../types/numeric_arith.h"
 #include "exec_int.h"
 
@@ -38,10 +37,11 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const E
     st->e = e;
     st->var = var;
     st->sql = q ? q->sql : NULL;
-    if (e->kind != BE_COLUMN && e->kind != BE_AGGREF) alloc_vec(ctx, &st->out, type_phys(e->type.id));
+    if (e->kind != BE_COLUMN && e->kind != BE_AGGREF && e->kind != BE_SRFREF) alloc_vec(ctx, &st->out, type_phys(e->type.id));
     if (e->nargs) {
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
-        for (int i = 0; i < e->nargs; i++) st->args[i] = exec_expr_build(ctx, e->args[i], var, q);
+        for (int i = 0; i < e->nargs; i++)
+            st->args[i] = e->args[i] ? exec_expr_build(ctx, e->args[i], var, q) : NULL;
     }
     if (e->kind == BE_FUNC) {
         FnCall *fc = mem_new(ctx, FnCall);
@@ -91,72 +91,10 @@ void exec_copy_value(const OmVector *src, int sr, OmVector *dst, int dr, MemCtx 
 
 /* ---- comparison ------------------------------------------------------------- */
 
-static inline int cmp_f64(double a, double b)
-{
-    /* PostgreSQL: NaN equals NaN and sorts above every other value. */
-    if (isnan(a)) return isnan(b) ? 0 : 1;
-    if (isnan(b)) return -1;
-    return (a > b) - (a < b);
-}
-
-static inline int cmp_str(OmStr a, OmStr b)
-{
-    uint32_t n = a.len < b.len ? a.len : b.len;
-    int c = n ? memcmp(a.ptr, b.ptr, n) : 0;
-    if (c) return c < 0 ? -1 : 1;
-    return (a.len > b.len) - (a.len < b.len);
-}
-
-static inline OmStr rtrim_spaces(OmStr s)
-{
-    while (s.len && s.ptr[s.len - 1] == ' ') s.len--;
-    return s;
-}
-
 int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, int rb)
 {
-    switch (a->phys) {
-    case OM_PHYS_BOOL: {
-        int x = ((const uint8_t *)a->data)[ra], y = ((const uint8_t *)b->data)[rb];
-        return (x > y) - (x < y);
-    }
-    case OM_PHYS_I16: {
-        int16_t x = ((const int16_t *)a->data)[ra], y = ((const int16_t *)b->data)[rb];
-        return (x > y) - (x < y);
-    }
-    case OM_PHYS_I32: {
-        int32_t x = ((const int32_t *)a->data)[ra], y = ((const int32_t *)b->data)[rb];
-        return (x > y) - (x < y);
-    }
-    case OM_PHYS_I64: {
-        int64_t x = ((const int64_t *)a->data)[ra], y = ((const int64_t *)b->data)[rb];
-        return (x > y) - (x < y);
-    }
-    case OM_PHYS_F32: return cmp_f64(((const float *)a->data)[ra], ((const float *)b->data)[rb]);
-    case OM_PHYS_F64: return cmp_f64(((const double *)a->data)[ra], ((const double *)b->data)[rb]);
-    case OM_PHYS_STR: {
-        OmStr x = ((const OmStr *)a->data)[ra], y = ((const OmStr *)b->data)[rb];
-        if (t.id == OM_T_BPCHAR) {
-            x = rtrim_spaces(x);
-            y = rtrim_spaces(y);
-        }
-        if (t.id == OM_T_NUMERIC) {
-            extern int exec_numeric_text_cmp(OmStr a, OmStr b);
-            return exec_numeric_text_cmp(x, y);
-        }
-        return cmp_str(x, y);
-    }
-    case OM_PHYS_INTERVAL:
-        if (t.id == OM_T_TIMETZ) return dt_timetz_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
-        return om_interval_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
-    }
-    return 0;
+    return type_compare(t, a, ra, b, rb);
 }
-
-/* Compare numeric values held as canonical decimal text ("-12.50", "NaN"):
- * PostgreSQL's order, equal values equal whatever their scale. */
-int exec_numeric_text_cmp(OmStr a, OmStr b);
-int exec_numeric_text_cmp(OmStr a, OmStr b) { return type_numeric_cmp(a, b); }
 
 static inline bool cmp_result(BoundOp op, int c)
 {
@@ -198,12 +136,9 @@ static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVect
     case OM_PHYS_I16: CMP_LOOP(int16_t, (x[i] > y[i]) - (x[i] < y[i])); break;
     case OM_PHYS_I32: CMP_LOOP(int32_t, (x[i] > y[i]) - (x[i] < y[i])); break;
     case OM_PHYS_I64: CMP_LOOP(int64_t, (x[i] > y[i]) - (x[i] < y[i])); break;
-    case OM_PHYS_F32: CMP_LOOP(float, cmp_f64(x[i], y[i])); break;
-    case OM_PHYS_F64: CMP_LOOP(double, cmp_f64(x[i], y[i])); break;
+    case OM_PHYS_F32:
+    case OM_PHYS_F64:
     case OM_PHYS_INTERVAL:
-        if (t.id == OM_T_TIMETZ) CMP_LOOP(OmInterval, dt_timetz_cmp(x[i], y[i]));
-        else CMP_LOOP(OmInterval, om_interval_cmp(x[i], y[i]));
-        break;
     case OM_PHYS_STR:
         for (int k = 0; k < n; k++) {
             int i = ROW(k);
@@ -417,7 +352,9 @@ static int like_match(const unsigned char *s, const unsigned char *se, const uns
     return s == se;
 }
 
-static int kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
+int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
+                     const uint16_t *sel, int n, OmError *err);
+int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
                        const uint16_t *sel, int n, OmError *err)
 {
     set_nulls_either(o, a, b, sel, n);
@@ -639,6 +576,7 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         eval_const(st, sel, n);
         return 0;
     case BE_COLUMN:
+    case BE_SRFREF:
         st->out = in->cols[e->col];
         return 0;
     case BE_AGGREF:
@@ -714,6 +652,15 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
     case BE_COALESCE:
         rc = eval_coalesce(st, in, sel, n, err);
         break;
+    case BE_ARRAY:
+        rc = exec_eval_array(st, in, sel, n, err);
+        break;
+    case BE_SUBSCRIPT:
+        rc = exec_eval_subscript(st, in, sel, n, err);
+        break;
+    case BE_ANY_ALL:
+        rc = exec_eval_any_all(st, in, sel, n, err);
+        break;
     case BE_NULLIF: {
         if (exec_expr_eval(st->args[0], in, sel, n, err) < 0 || exec_expr_eval(st->args[1], in, sel, n, err) < 0)
             return -1;
@@ -757,7 +704,7 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
             kernel_concat(a, b, o, sel, n, st->var);
             break;
         case BOP_LIKE: case BOP_NOT_LIKE: case BOP_ILIKE: case BOP_NOT_ILIKE:
-            rc = kernel_like(e->op, a, b, e->nargs > 2 ? &st->args[2]->out : NULL, o, sel, n, err);
+            rc = exec_kernel_like(e->op, a, b, e->nargs > 2 ? &st->args[2]->out : NULL, o, sel, n, err);
             break;
         default:
             rc = err_set(err, ERRCODE_INTERNAL_ERROR, "unknown operator %d", (int)e->op);

@@ -20,6 +20,7 @@ int exec_limit_init(ExecNode *n);
 int exec_insert_init(ExecNode *n);
 int exec_update_init(ExecNode *n);
 int exec_delete_init(ExecNode *n);
+int exec_project_set_init(ExecNode *n);
 
 /* Physical types of a plan node's output columns, allocated in ctx. */
 OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p);
@@ -44,5 +45,13 @@ void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols);
 int exec_numeric_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVector *o, const uint16_t *sel, int n,
                        MemCtx *var, OmError *err);
 int exec_numeric_neg(const OmVector *a, OmVector *o, const uint16_t *sel, int n, MemCtx *var, OmError *err);
+
+/* Array expressions (exec_array.c). */
+int exec_eval_array(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+int exec_eval_any_all(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+/* LIKE family over vectors (exec_expr.c); escv may be NULL (backslash). */
+int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
+                     const uint16_t *sel, int n, OmError *err);
 
 #endif

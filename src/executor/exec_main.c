@@ -22,6 +22,7 @@ int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out)
     case PLAN_INSERT: rc = exec_insert_init(n); break;
     case PLAN_UPDATE: rc = exec_update_init(n); break;
     case PLAN_DELETE: rc = exec_delete_init(n); break;
+    case PLAN_PROJECT_SET: rc = exec_project_set_init(n); break;
     default: rc = err_set(q->err, ERRCODE_INTERNAL_ERROR, "unknown plan node %d", (int)plan->kind);
     }
     if (rc < 0) return -1;

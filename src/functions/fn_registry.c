@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fn_srf.h"
 #include "fn_tables.h"
 
 typedef struct FnName {
@@ -31,15 +32,35 @@ static void build(void)
      * (see below), and its numeric kernels replace older placeholders. */
     const FnTable *tables[] = {&fn_numeric_table, &fn_string_table, &fn_string2_table, &fn_math_table,
                               &fn_math2_table, &fn_operator_table, &fn_sequence_table,
-                              &fn_datetime_table, &fn_datetime_fmt_table, &fn_time_table};
-    int total = 0;
+                              &fn_datetime_table, &fn_datetime_fmt_table, &fn_array_table, &fn_regex_table,
+                              &fn_regex_sets_table, &fn_bytea_table, &fn_bytea2_table, &fn_time_table};
+    const FnSrfTable *srf_tables[] = {&fn_srf_table, &fn_srf_regex_table};
+    int total = 0, nsrf = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;
+    for (size_t t = 0; t < sizeof srf_tables / sizeof srf_tables[0]; t++) nsrf += srf_tables[t]->n;
+    total += nsrf;
     /* Registry memory lives for the process. */
     names = calloc((size_t)total + 1, sizeof *names);
     const FnDesc **all = calloc((size_t)total + 1, sizeof *all);
+    FnDesc *shadows = calloc((size_t)nsrf + 1, sizeof *shadows);
     int k = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (int i = 0; i < tables[t]->n; i++) all[k++] = &tables[t]->descs[i];
+    /* Set-returning functions are resolved like the others: each gets a
+     * signature that points back at it. */
+    int ns = 0;
+    for (size_t t = 0; t < sizeof srf_tables / sizeof srf_tables[0]; t++)
+        for (int i = 0; i < srf_tables[t]->n; i++) {
+            const FnSrfDesc *d = &srf_tables[t]->descs[i];
+            FnDesc *f = &shadows[ns++];
+            f->name = d->name;
+            f->nargs = d->nargs;
+            memcpy(f->args, d->args, sizeof f->args);
+            f->ret = d->out[0];
+            f->flags = d->flags;
+            f->srf = d;
+            all[k++] = f;
+        }
     /* Group signatures by name: sort pointers by name, then slice. */
     for (int i = 1; i < total; i++) {
         const FnDesc *x = all[i];

@@ -11,8 +11,8 @@
  * executor resets only after it consumed a piece).
  *
  * Like scalar functions, FN_STRICT SRFs are not opened for a NULL argument
- * (the set is empty). Registered by name and argument types like FnDesc;
- * the binder resolves them with the same rules.
+ * (the set is empty). The registry gives each one an FnDesc (kernel NULL,
+ * .srf pointing here) so the binder resolves them with the same rules.
  */
 #ifndef OM_FN_SRF_H
 #define OM_FN_SRF_H
@@ -26,7 +26,7 @@ typedef struct FnSrfDesc {
     int nargs;
     int args[FN_MAX_ARGS];          /* OmTypeId or FN_ANY */
     int nout;                       /* output columns: 1 for a scalar set */
-    int out[FN_SRF_MAX_OUT];        /* OmTypeId, or FN_ANY = arg 0's type (FN_ELEM: its element type) */
+    int out[FN_SRF_MAX_OUT];        /* OmTypeId, or FN_ANYELEM (the anycompatible type of the arguments) */
     const char *out_names[FN_SRF_MAX_OUT]; /* column names when nout > 1 ("key", "value"); NULL: the function's name */
     unsigned flags;                 /* FN_STRICT, FN_VOLATILE, FN_VARIADIC */
     /* args[i] is the value of argument i at row `row` of the vectors. */
@@ -35,16 +35,13 @@ typedef struct FnSrfDesc {
     int (*next)(FnCall *fc, void *state, OmVector *const *outs, int max, int *produced);
 } FnSrfDesc;
 
-/* Polymorphic output: the element type of argument 0's array type. */
-#define FN_ELEM ((int)OM_T__COUNT + 2)
-
-/* All registered set-returning signatures of a name (NULL, *n = 0 if none). */
-const FnSrfDesc *const *fn_srf_lookup(const char *name, int *n);
-
 /* Each file with set-returning functions exports one table. */
 typedef struct FnSrfTable {
     const FnSrfDesc *descs;
     int n;
 } FnSrfTable;
+
+extern const FnSrfTable fn_srf_table;       /* fn_srf.c: generate_series, unnest */
+extern const FnSrfTable fn_srf_regex_table; /* fn_regex_sets.c: regexp_matches, regexp_split_to_table */
 
 #endif

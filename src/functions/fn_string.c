@@ -574,17 +574,6 @@ static int fn_split_part(FnCall *fc, const OmVector *const *args, OmVector *out,
 
 /* ---- the table ---------------------------------------------------------------------- */
 
-/* Regular-expression forms of substring (SUBSTRING(s FROM pattern),
- * SUBSTRING(s SIMILAR p ESCAPE e)) are registered so that resolution picks
- * them as PostgreSQL does (substring('abc', '2') is the regex form there);
- * they report 0A000 until regular expressions arrive. The registry keeps the
- * first of two equal signatures: the regex implementation must delete these
- * two lines or list its table before this one. */
-static int fn_substring_regex(FnCall *fc, const OmVector *const *a, OmVector *o, const uint16_t *sel, int n)
-{
-    return err_set(fc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "substring() with a regular expression is not supported yet");
-}
-
 #define T OM_T_TEXT
 #define I4 OM_T_INT4
 
@@ -605,8 +594,6 @@ static const FnDesc descs[] = {
     {"substr", 3, {T, I4, I4}, T, FN_STRICT, fn_substr3},
     {"substring", 2, {T, I4}, T, FN_STRICT, fn_substr2},
     {"substring", 3, {T, I4, I4}, T, FN_STRICT, fn_substr3},
-    {"substring", 2, {T, T}, T, FN_STRICT, fn_substring_regex},
-    {"substring", 3, {T, T, T}, T, FN_STRICT, fn_substring_regex},
     {"overlay", 3, {T, T, I4}, T, FN_STRICT, fn_overlay3},
     {"overlay", 4, {T, T, I4, I4}, T, FN_STRICT, fn_overlay4},
     {"left", 2, {T, I4}, T, FN_STRICT, fn_left},

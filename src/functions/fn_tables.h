@@ -17,7 +17,12 @@ extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>
 extern const FnTable fn_datetime_table; /* fn_datetime.c: date/time operators and functions */
 extern const FnTable fn_datetime_fmt_table; /* fn_datetime_fmt.c: to_char, to_date, to_timestamp */
 extern const FnTable fn_time_table;     /* fn_time.c: time and timetz operators and functions */
+extern const FnTable fn_regex_sets_table; /* fn_regex_sets.c: regexp_match, regexp_split_to_array */
+extern const FnTable fn_array_table;    /* fn_array.c: array_length, array_cat, ||, @>, array_to_string, … */
 extern const FnTable fn_sequence_table; /* fn_sequence.c: nextval, currval, setval, lastval */
+extern const FnTable fn_regex_table;    /* fn_regex.c: ~ ~* !~ !~*, SIMILAR TO, regexp_replace/count/instr/like/substr */
+extern const FnTable fn_bytea_table;    /* fn_bytea.c: bytea lengths, substring, bits, trim, || and LIKE */
+extern const FnTable fn_bytea2_table;   /* fn_bytea2.c: digests, encode/decode, convert*, gen_random_uuid */
 
 /* PostgreSQL's "stable" functions (concat, format, …): like volatile ones,
  * not folded at bind time — PostgreSQL's planner folds only immutable calls,

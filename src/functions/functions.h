@@ -32,6 +32,10 @@
 
 /* Argument type wildcards beyond OmTypeId, for polymorphic signatures. */
 #define FN_ANY ((int)OM_T__COUNT + 1)     /* any type; result FN_ANY = same as arg 0 */
+/* PostgreSQL's anycompatiblearray / anycompatible: all such arguments share
+ * one element type, the common type of their (element) types. */
+#define FN_ANYARRAY ((int)OM_T__COUNT + 3)
+#define FN_ANYELEM ((int)OM_T__COUNT + 4)
 
 enum {
     FN_STRICT = 1,    /* NULL in any argument → NULL result, kernel not called */
@@ -73,6 +77,10 @@ typedef struct FnDesc {
     int ret;                /* OmTypeId or FN_ANY */
     unsigned flags;
     FnKernel kernel;
+    /* A set-returning function's signature as the binder sees it (kernel
+     * NULL, ret = its first output column): the registry makes one per
+     * FnSrfDesc (fn_srf.h). */
+    const struct FnSrfDesc *srf;
 } FnDesc;
 
 /* All registered signatures of a function name (NULL, *n = 0 if none). */

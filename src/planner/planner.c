@@ -5,6 +5,7 @@
  * key, no joins); the optimizer issue adds rewrite rules and primary-key
  * lookups here.
  */
+#include "../functions/fn_srf.h"
 #include "planner.h"
 
 static PlanNode *node(MemCtx *ctx, PlanKind k, PlanNode *child)
@@ -58,16 +59,42 @@ static PlanNode *project(MemCtx *ctx, PlanNode *child, int n, BoundExpr **exprs)
     return p;
 }
 
+static PlanNode *project_set(MemCtx *ctx, PlanNode *child, int nsrfs, BoundExpr **srfs, bool srf_only,
+                             bool ordinality, const CatTable *desc)
+{
+    PlanNode *p = node(ctx, PLAN_PROJECT_SET, child);
+    p->nsrfs = nsrfs;
+    p->srfs = srfs;
+    p->srf_only = srf_only;
+    p->ordinality = ordinality;
+    int base = srf_only ? 0 : child->ncols;
+    int n = base + (ordinality ? 1 : 0);
+    for (int i = 0; i < nsrfs; i++) n += srfs[i]->fn->srf->nout;
+    p->ncols = n;
+    p->types = mem_new_array(ctx, OmType, n > 0 ? n : 1);
+    for (int i = 0; i < base; i++) p->types[i] = child->types[i];
+    if (desc) {
+        /* FROM f(...): the synthetic table describes every column. */
+        for (int i = 0; i < n; i++) p->types[i] = desc->cols[i].type;
+    } else {
+        for (int i = 0; i < nsrfs; i++) p->types[base + i] = srfs[i]->type;
+    }
+    return p;
+}
+
 static PlanNode *plan_select(MemCtx *ctx, const BoundSelect *s, int ncols_hint)
 {
     PlanNode *n;
-    if (s->table) {
+    static BoundExpr **one_empty_row[1] = {NULL};
+    if (s->nfrom_srfs) {
+        n = project_set(ctx, values(ctx, 1, 0, one_empty_row), s->nfrom_srfs, s->from_srfs, true, s->ordinality,
+                        s->table);
+    } else if (s->table) {
         n = scan(ctx, s->table, false);
     } else if (s->nvalues_rows) {
         n = values(ctx, s->nvalues_rows, s->ntargets ? s->ntargets : ncols_hint, s->values);
         if (!s->projs) return n; /* INSERT ... VALUES: rows are the result */
     } else {
-        static BoundExpr **one_empty_row[1] = {NULL};
         n = values(ctx, 1, 0, one_empty_row);
     }
     if (s->where) {
@@ -83,6 +110,7 @@ static PlanNode *plan_select(MemCtx *ctx, const BoundSelect *s, int ncols_hint)
         for (int i = 0; i < s->naggs; i++) a->types[i] = s->aggs[i].type;
         n = a;
     }
+    if (s->nsrfs) n = project_set(ctx, n, s->nsrfs, s->srfs, false, false, NULL);
     n = project(ctx, n, s->nprojs, s->projs);
     if (s->nsort) {
         n = node(ctx, PLAN_SORT, n);

@@ -16,7 +16,8 @@
 
 typedef enum {
     PLAN_SCAN, PLAN_VALUES, PLAN_FILTER, PLAN_PROJECT, PLAN_AGG, PLAN_SORT, PLAN_LIMIT,
-    PLAN_INSERT, PLAN_UPDATE, PLAN_DELETE
+    PLAN_INSERT, PLAN_UPDATE, PLAN_DELETE,
+    PLAN_PROJECT_SET
 } PlanKind;
 
 typedef struct PlanNode PlanNode;
@@ -38,6 +39,13 @@ struct PlanNode {
     BoundSortKey *keys;
     BoundExpr *limit;   /* LIMIT */
     BoundExpr *offset;
+    /* PROJECT_SET: set-returning calls run in lockstep per input row; the
+     * output is the input columns (unless srf_only) then each call's
+     * columns, then the ordinality counter. */
+    int nsrfs;
+    BoundExpr **srfs;
+    bool srf_only;
+    bool ordinality;
 };
 
 typedef struct Plan {

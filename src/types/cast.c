@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytea.h"
 #include "datetime.h"
 #include "types_int.h"
 
@@ -54,6 +55,12 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
 {
     if ((unsigned)from >= OM_T__COUNT || (unsigned)to >= OM_T__COUNT) return false;
     if (from == to) return true;
+    bool arr;
+    bool arr_ok = arr_can_coerce(from, to, cc, &arr);
+    if (arr) return arr_ok;
+    bool by;
+    bool by_ok = by_can_coerce(from, to, cc, &by);
+    if (by) return by_ok;
     if (dt_is_time(from) || dt_is_time(to)) return dt_time_can_coerce(from, to, cc);
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
@@ -576,10 +583,17 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
 {
     CastRun c = {from, to, cc == OM_COERCE_EXPLICIT, in, out, sel, n, ctx, err};
     if (from.id == OM_T_NULL) return cast_all_null(&c);
+    if ((type_is_array(from.id) || type_is_array(to.id)) &&
+        (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)))
+        return arr_cast_vec(from, to, cc, in, out, sel, n, ctx, err);
     if ((dt_is_datetime(from.id) || dt_is_datetime(to.id)) &&
         (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))) {
         copy_nulls(&c);
         return dt_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
+    }
+    if ((by_is_mine(from.id) || by_is_mine(to.id)) && type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)) {
+        copy_nulls(&c);
+        return by_cast_vec(from, to, c.expl, in, out, sel, n, ctx, err);
     }
     if (from.id == to.id && to.id == OM_T_UNKNOWN) {
         copy_nulls(&c);

@@ -16,7 +16,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytea.h"
 #include "datetime.h"
+#include "array.h"
 #include "types_int.h"
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -303,7 +305,17 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         ((OmInterval *)v->data)[row] = dt_timetz(i, zone);
         break;
     }
+    case OM_T_BYTEA:
+        if (ty_bytea_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
+    case OM_T_UUID:
+        if (ty_uuid_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+        break;
     default:
+        if (type_is_array(t.id)) {
+            if (arr_in(t, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
+            break;
+        }
         return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "input of type %s is not supported yet", type_name_be(t.id));
     }
     om_vec_set_null(v, row, false);
@@ -363,7 +375,15 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
         n = dt_timetz_format(tz.usec, tz.days, buf);
         break;
     }
+    case OM_T_BYTEA:
+    case OM_T_UUID: {
+        const OmStr *str = &((const OmStr *)v->data)[row];
+        if (t.id == OM_T_BYTEA) ty_bytea_out(str->ptr, str->len, out);
+        else ty_uuid_out(str->ptr, str->len, out);
+        return;
+    }
     default:
+        if (type_is_array(t.id)) arr_out(t.id, ((const OmStr *)v->data)[row], out);
         return; /* the NULL type never holds a value */
     }
     buf_append(out, buf, (size_t)n);

@@ -124,6 +124,12 @@ const char *type_name(OmType t, char *buf, size_t bufsize)
         return buf;
     }
     const char *base = type_table[t.id].name;
+    if (t.typmod >= 0 && type_is_array(t.id)) {
+        OmType e = {(OmTypeId)type_array_elem(t.id), t.typmod};
+        char eb[OM_TYPE_NAME_MAX];
+        snprintf(buf, bufsize, "%s[]", type_name(e, eb, sizeof eb));
+        return buf;
+    }
     if (t.typmod >= 0) {
         switch (t.id) {
         case OM_T_VARCHAR:

@@ -137,6 +137,30 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
 /* Append the text form of v[row] (must not be NULL) to out. */
 void type_out(OmType t, const OmVector *v, int row, OmBuf *out);
 
+/*
+ * Binary I/O (binary.c): PostgreSQL's typsend / typreceive formats, the
+ * wire's format code 1 (README.md lists them). type_binary_check says
+ * whether t has them: 0, or -1 with 0A000 (arrays for now; the NULL type
+ * passes, as its values are all NULL, but type_recv refuses it) — the wire layer
+ * asks before it promises format 1 for a column or accepts a binary
+ * parameter of type t.
+ */
+int type_binary_check(OmTypeId t, OmError *err);
+/* Append PostgreSQL's binary send format of v[row] (not NULL) to out,
+ * without the length word. Appends nothing for a type type_binary_check refuses. */
+void type_send(OmType t, const OmVector *v, int row, OmBuf *out);
+/*
+ * Parse a binary value p[0..len) (PostgreSQL's typreceive, applying t.typmod
+ * as COPY BINARY does) into v[row] and clear its NULL bit. Errors as
+ * PostgreSQL's: 08P01 "insufficient data left in message" (too few bytes),
+ * 22P03 "incorrect binary data format" (bytes left over: the Bind path
+ * appends " in bind parameter N", as exec_bind_message words it), 22P03
+ * "invalid digit in external "numeric" value" and the like, 22021 for
+ * invalid UTF-8, 22008 / 22003 / 22009 / 22001 where the receive function
+ * checks ranges or the typmod. Strings are copied into ctx.
+ */
+int type_recv(OmType t, const char *p, size_t len, OmVector *v, int row, MemCtx *ctx, OmError *err);
+
 /* Shortest text that reads back as the same double / float, formatted as
  * PostgreSQL 15 does with extra_float_digits = 1 (the default). Follows the
  * session's extra_float_digits (common/session_params.h): > 0 shortest,
@@ -164,6 +188,12 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc);
  */
 int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out,
                   const uint16_t *sel, int n, MemCtx *ctx, OmError *err);
+
+/* PostgreSQL's btree order of two non-NULL values of type t (-1, 0, 1):
+ * NaN above all numbers, char(n) without trailing blanks, numeric by value,
+ * intervals by their span, text by bytes (the C collation), arrays element
+ * by element. */
+int type_compare(OmType t, const OmVector *a, int ra, const OmVector *b, int rb);
 
 /* ---- additions (types owner) ------------------------------------------------------ */
 

@@ -109,4 +109,9 @@ extern const uint64_t ty_ryu_pow5_inv[TY_RYU_POW5_INV_N][2];
 /* Decimal text of an int64 into buf (>= 21 bytes), returns length. */
 int ty_int64_fmt(int64_t v, char *buf);
 
+/* Arrays (array_cast.c): casts to, from and between array types. */
+bool arr_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled);
+int arr_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out, const uint16_t *sel,
+                 int n, MemCtx *ctx, OmError *err);
+
 #endif

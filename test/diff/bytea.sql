@@ -1,4 +1,3 @@
--- difftest: pending "bytea arrives with issue 3"
 -- bytea.sql - bytea: hex and escape input, hex output, comparison and
 -- ordering, concatenation, the bytea functions, casts, columns, bad input.
 
@@ -65,3 +64,206 @@ SELECT id, b FROM by_t ORDER BY b, id;
 SELECT id FROM by_t WHERE b > '\x01' ORDER BY id;
 SELECT id, length(b), b || '\xee'::bytea FROM by_t ORDER BY id;
 DROP TABLE by_t;
+-- hex input: whitespace between pairs only, upper-case digits, bad digits
+SELECT '\x 01 02	03'::bytea;
+SELECT E'\\x01\n02\r03'::bytea;
+SELECT '\x0 1'::bytea;
+SELECT '\x01 2'::bytea;
+SELECT '\xAbCd'::bytea;
+SELECT '\xé0'::bytea;
+SELECT '\x01g2'::bytea;
+SELECT ('\x01' || chr(11) || '02')::bytea;
+SELECT '\x '::bytea;
+-- escape input
+SELECT 'a\\\\b'::bytea;
+SELECT '\0000'::bytea;
+SELECT '\377\376'::bytea;
+SELECT '\3777'::bytea;
+SELECT '\38'::bytea;
+SELECT 'ab\'::bytea;
+SELECT '\x'::bytea = ''::bytea;
+SELECT E'\\'::bytea;
+-- output in the escape format
+SET bytea_output = 'escape';
+SELECT '\x00015c7f80ff2061'::bytea;
+SELECT 'a\\b'::bytea, ''::bytea, '\x0a0d09'::bytea;
+SELECT '\x5c'::bytea::text;
+SET bytea_output = 'hex';
+SELECT '\x00015c7f80ff2061'::bytea;
+RESET bytea_output;
+-- casts
+SELECT CAST('\x41' AS bytea);
+SELECT bytea '\x4142';
+SELECT '\x41'::bytea::varchar;
+SELECT '\x414243'::bytea::varchar(3);
+SELECT '\x414243'::bytea::char(4);
+SELECT 'abc'::varchar::bytea;
+SELECT 'ab  '::char(4)::bytea;
+SELECT '\x'::text::bytea;
+SELECT 'a\q'::text::bytea;
+SELECT '\x41'::bytea::uuid;
+SELECT '\x41'::bytea::bool;
+SELECT 1.5::bytea;
+SELECT NULL::bytea;
+-- comparison
+SELECT '\x0102'::bytea < '\x010203'::bytea, '\x0102'::bytea > '\x01'::bytea, '\x02'::bytea > '\x0102'::bytea;
+SELECT '\x00'::bytea = '\x0000'::bytea, '\x00'::bytea <> '\x'::bytea;
+SELECT '\x80'::bytea > '\x7f'::bytea;
+SELECT 'ab'::bytea <= 'ab', 'ab'::bytea >= 'abc';
+SELECT '\x41'::bytea = 'A'::text;
+SELECT '\x41'::bytea = 1;
+SELECT '\x41'::bytea IN ('\x41', '\x42');
+SELECT '\x41'::bytea BETWEEN '\x40' AND '\x42';
+SELECT '\x41'::bytea IS DISTINCT FROM '\x41'::bytea;
+SELECT NULLIF('\x41'::bytea, '\x41');
+SELECT COALESCE(NULL::bytea, '\x42');
+SELECT GREATEST('\x41'::bytea, '\x4200'::bytea, '\x42'::bytea);
+SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'b' END;
+SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid END;
+SELECT CASE WHEN true THEN '\x41'::bytea ELSE 'x'::text END;
+SELECT COALESCE('\x41'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid);
+SELECT COALESCE('\x41'::bytea, '2024-01-01'::date);
+SELECT GREATEST('\x41'::bytea, 1);
+VALUES ('\x41'::bytea), ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid);
+VALUES ('\x41'::bytea), ('\x0042'), (NULL) ORDER BY 1;
+-- concatenation
+SELECT '\x'::bytea || '\x'::bytea;
+SELECT '\x00'::bytea || '\x00'::bytea;
+SELECT 'a'::bytea || 'b' || 'c'::bytea;
+SELECT '\x41'::bytea || 'x'::text;
+SELECT 'x'::text || '\x41'::bytea;
+SELECT '\x41'::bytea || 1;
+SELECT '\x41'::bytea || NULL::bytea;
+-- LIKE
+SELECT 'abc'::bytea LIKE 'a_c'::bytea, 'abc'::bytea LIKE '%c', 'abc'::bytea NOT LIKE 'b%';
+SELECT '\x00ff41'::bytea LIKE '\000%'::bytea, '\x00ff41'::bytea LIKE '_\377A';
+SELECT 'a%c'::bytea LIKE 'a\\%c', 'abc'::bytea LIKE 'a\\%c';
+SELECT 'a%c'::bytea LIKE 'a#%c'::bytea ESCAPE '#';
+SELECT 'abc'::bytea LIKE 'a#%' ESCAPE '#';
+SELECT 'ab'::bytea ILIKE 'ab'::bytea;
+SELECT 'ab'::bytea LIKE 'ab\\'::bytea, 'xb'::bytea LIKE 'ab\\'::bytea;
+SELECT 'ab'::bytea LIKE 'a%\\'::bytea;
+SELECT 'abc' LIKE 'a#%'::bytea ESCAPE '#', 'a%' LIKE 'a#%'::bytea ESCAPE '#', 'a%'::bytea NOT LIKE 'a#%'::bytea ESCAPE '#';
+SELECT 'a%'::bytea LIKE 'a#%'::bytea ESCAPE '##';
+SELECT 'a%'::bytea LIKE 'a%'::bytea ESCAPE '';
+SELECT 'ab'::bytea LIKE 'ab'::text;
+SELECT 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'::bytea LIKE '%a%a%a%a%a%a%a%a%a%ac';
+-- lengths
+SELECT length(''::bytea), octet_length('\x00'::bytea), bit_length('\x0000'::bytea);
+SELECT length('日本'::bytea), length('日本');
+SELECT length('\xc3a9'::bytea, 'UTF8'), length('\xc3a9'::bytea, 'LATIN1'), length('\xc3a9'::bytea, 'sql-ascii');
+SELECT length('\xff'::bytea, 'UTF8');
+SELECT length('\x41'::bytea, 'nope');
+SELECT bit_count('\x0fff'::bytea), bit_count(''::bytea);
+-- substring / substr
+SELECT substring('\x0102030405'::bytea FROM 0 FOR 3), substring('\x0102030405'::bytea FROM -5 FOR 3);
+SELECT substring('\x0102030405'::bytea FROM 4), substring('\x0102030405'::bytea FROM 9);
+SELECT substring('\x0102030405'::bytea FOR 2);
+SELECT substring('\x0102030405'::bytea FROM 2 FOR -1);
+SELECT substr('\x0102030405'::bytea, 2, 2147483647), substr('\x0102030405'::bytea, -2147483647, 2147483647);
+SELECT substr('abc'::bytea, 1, 0), substr(''::bytea, 1, 1);
+-- position, overlay
+SELECT position('\x'::bytea IN '\x0102'::bytea), position('\x0203'::bytea IN '\x010203'::bytea), position('\x04'::bytea IN '\x010203'::bytea);
+SELECT position('\x01020304'::bytea IN '\x0102'::bytea), position('\x00'::bytea IN '\x410042'::bytea);
+SELECT overlay('\x0102030405'::bytea PLACING '\xaabb'::bytea FROM 2 FOR 3);
+SELECT overlay('\x0102030405'::bytea PLACING '\xaabb'::bytea FROM 7);
+SELECT overlay('\x0102030405'::bytea PLACING '\xaa'::bytea FROM 2 FOR 0);
+SELECT overlay('\x0102030405'::bytea PLACING '\xaa'::bytea FROM 3 FOR -1);
+SELECT overlay('\x0102'::bytea PLACING '\xaa'::bytea FROM 0);
+SELECT overlay('\x0102'::bytea PLACING '\xaa'::bytea FROM 2 FOR 2147483647);
+-- bytes and bits
+SELECT get_byte('\x0180ff'::bytea, 0), get_byte('\x0180ff'::bytea, 2);
+SELECT get_byte('\x01'::bytea, -1);
+SELECT get_byte(''::bytea, 0);
+SELECT set_byte('\x0102'::bytea, 1, -1), set_byte('\x0102'::bytea, 1, 257);
+SELECT set_byte('\x0102'::bytea, 2, 0);
+SELECT get_bit('\x0180'::bytea, 0), get_bit('\x0180'::bytea, 15), get_bit('\x0180'::bytea, 14);
+SELECT get_bit('\x01'::bytea, 8);
+SELECT get_bit('\x01'::bytea, -1);
+SELECT set_bit('\x0000'::bytea, 15, 1), set_bit('\xffff'::bytea, 0, 0);
+SELECT set_bit('\x00'::bytea, 0, 2);
+SELECT set_bit('\x00'::bytea, 9, 2);
+SELECT get_bit('\x01'::bytea, 4294967296);
+-- trim
+SELECT trim(BOTH '\x00'::bytea FROM '\x0000410000'::bytea);
+SELECT trim(LEADING '\x00'::bytea FROM '\x0000410000'::bytea), trim(TRAILING '\x00'::bytea FROM '\x0000410000'::bytea);
+SELECT btrim('\x010203'::bytea, '\x0301'::bytea), ltrim('\x010203'::bytea, '\x'::bytea), rtrim('\x0101'::bytea, '\x01'::bytea);
+SELECT btrim('abc'::bytea, 'abc');
+-- digests
+SELECT md5(''::bytea), md5('\x00'::bytea);
+SELECT sha224(''::bytea), sha256(''::bytea);
+SELECT sha384('abc'), sha512('abc');
+SELECT sha256('abc'::text);
+SELECT md5('abc'), md5('abc'::bytea) = md5('abc');
+-- encode / decode
+SELECT encode('\x'::bytea, 'hex'), encode('\x'::bytea, 'base64'), encode('\x'::bytea, 'escape');
+SELECT encode('\x01'::bytea, 'base64'), encode('\x0102'::bytea, 'base64'), encode('\x010203'::bytea, 'base64');
+SELECT encode(decode(repeat('ab', 60), 'hex'), 'base64');
+SELECT encode(decode(repeat('ab', 57), 'hex'), 'base64');
+SELECT encode('\x5c00ff7f1f20'::bytea, 'escape');
+SELECT encode('abc'::bytea, 'HEX'), encode('abc'::bytea, 'Base64');
+SELECT encode('abc'::bytea, '');
+SELECT decode('', 'hex'), decode('', 'base64'), decode('', 'escape');
+SELECT decode(' 41 42 ', 'hex'), decode('4', 'hex');
+SELECT decode('4g', 'hex');
+SELECT decode('QQ==', 'base64'), decode('QUI=', 'base64'), decode('QUJD', 'base64'), decode(' Q U J D ', 'base64');
+SELECT decode('QQ==QUJD', 'base64');
+SELECT decode('QQ=', 'base64');
+SELECT decode('Q===', 'base64');
+SELECT decode('=QUJ', 'base64');
+SELECT decode('QUJ*', 'base64');
+SELECT decode('QUJé', 'base64');
+SELECT decode('a\\b\101', 'escape'), decode('\\\1234', 'escape');
+SELECT decode('a\9', 'escape');
+SELECT decode('\x41', 'escape');
+SELECT decode('a\', 'escape');
+SELECT decode('abc', 'nope');
+SELECT decode(NULL, 'hex'), encode(NULL, 'hex'), decode('41', NULL);
+-- convert
+SELECT convert_to('abc', 'UTF8'), convert_to('é', 'utf-8'), convert_to('é', 'unicode');
+SELECT convert_to('é', 'LATIN1'), convert_to('é', 'iso-8859-1'), convert_to('é', 'SQL_ASCII');
+SELECT convert_to('€', 'LATIN1');
+SELECT convert_to('日', 'latin1');
+SELECT convert_to('abc', 'nope');
+SELECT convert_from('\x41c3a9'::bytea, 'UTF8'), convert_from('\x41e9'::bytea, 'LATIN1'), convert_from('\x41'::bytea, 'SQL_ASCII');
+SELECT convert_from('\xe9'::bytea, 'SQL_ASCII');
+SELECT convert_from('\x00'::bytea, 'LATIN1');
+SELECT convert_from('\x4100'::bytea, 'UTF8');
+SELECT convert_from('\xc3'::bytea, 'UTF8');
+SELECT convert_from('abc'::bytea, 'nope');
+SELECT convert_from('abc'::bytea, '');
+SELECT convert('\xe9'::bytea, 'LATIN1', 'UTF8'), convert('\xc3a9'::bytea, 'UTF8', 'LATIN1'), convert('\xe9'::bytea, 'LATIN1', 'LATIN1');
+SELECT convert('\xe9'::bytea, 'bad', 'UTF8');
+SELECT convert('\xe9'::bytea, 'UTF8', 'bad');
+-- function resolution with unknown literals
+SELECT length('\x0102');
+SELECT octet_length('\x0102');
+SELECT substring('\x0102' FROM 1 FOR 2);
+SELECT encode('abc', 'hex');
+SELECT get_byte('abc', 0);
+SELECT md5(NULL);
+SELECT sha256(NULL);
+-- a bytea key, embedded zero bytes, unique constraint
+CREATE TABLE by_k (k bytea PRIMARY KEY, v int);
+INSERT INTO by_k VALUES ('\x', 1), ('\x00', 2), ('\x0000', 3), ('\x0001', 4), ('\x01', 5), ('\xff', 6), ('\x00ff', 7);
+INSERT INTO by_k VALUES ('\x0000', 8);
+INSERT INTO by_k VALUES ('\x', 9);
+SELECT k, v FROM by_k ORDER BY k;
+SELECT k, v FROM by_k ORDER BY k DESC;
+SELECT v FROM by_k WHERE k = '\x0000';
+SELECT v FROM by_k WHERE k > '\x00' AND k < '\x01' ORDER BY v;
+SELECT v FROM by_k WHERE k BETWEEN '\x' AND '\x00' ORDER BY v;
+UPDATE by_k SET k = k || '\x00' WHERE v = 5;
+SELECT k, v FROM by_k WHERE v = 5;
+DELETE FROM by_k WHERE k = '\x0100';
+SELECT count(*) FROM by_k;
+DROP TABLE by_k;
+CREATE TABLE by_u (id int PRIMARY KEY, b bytea UNIQUE);
+INSERT INTO by_u VALUES (1, '\x00'), (2, '\x0000'), (3, NULL), (4, NULL);
+INSERT INTO by_u VALUES (5, '\x0000');
+INSERT INTO by_u VALUES (6, 42);
+INSERT INTO by_u VALUES (6, 'abc'::text);
+INSERT INTO by_u VALUES (6, '\x41'::bytea::text::bytea);
+SELECT id, b FROM by_u ORDER BY id;
+SELECT id, encode(b, 'base64'), md5(b), get_byte(b, 0) FROM by_u WHERE b IS NOT NULL ORDER BY id;
+DROP TABLE by_u;

@@ -1,4 +1,3 @@
--- difftest: pending "uuid arrives with issue 3"
 -- uuid.sql - uuid: the input spellings PostgreSQL accepts, lower-case
 -- hyphenated output, comparison and ordering, keys, casts, bad input.
 
@@ -44,3 +43,79 @@ SELECT id, n FROM uuid_t WHERE n < 7 ORDER BY id;
 SELECT n FROM uuid_t WHERE id = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
 SELECT n FROM uuid_t WHERE id > '80000000-0000-0000-0000-000000000000' AND n < 7 ORDER BY n;
 DROP TABLE uuid_t;
+-- more input spellings
+SELECT '{a0eebc999c0b4ef8bb6d6bb9bd380a11}'::uuid;
+SELECT 'a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11'::uuid;
+SELECT 'a0eebc999c0b4ef8bb6d6bb9bd380a11-'::uuid;
+SELECT '-a0eebc999c0b4ef8bb6d6bb9bd380a11'::uuid;
+SELECT 'a0e-ebc999c0b4ef8bb6d6bb9bd380a11'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid;
+SELECT '{{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}}'::uuid;
+SELECT '(a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11)'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1g'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1é'::uuid;
+SELECT 'a0eebc99 9c0b 4ef8 bb6d 6bb9bd380a11'::uuid;
+SELECT '{}'::uuid;
+SELECT '-'::uuid;
+SELECT 'A0EEBC99-9c0b-4EF8-bb6d-6BB9BD380A11'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::UUID::uuid;
+SELECT CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS uuid);
+SELECT NULL::uuid;
+-- casts
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::varchar;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::varchar(8);
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::char(40);
+SELECT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::varchar::uuid;
+SELECT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::char(36)::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::char(40)::uuid;
+SELECT 'nope'::text::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::int;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::bool;
+SELECT '\x0102'::bytea::uuid;
+SELECT 1.5::uuid;
+-- comparison and operators
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid <> 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12';
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid <= 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid >= 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+SELECT '80000000-0000-0000-0000-000000000000'::uuid > '7fffffff-ffff-ffff-ffff-ffffffffffff'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid = 'nope';
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid = 1;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::text;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid IN ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '00000000-0000-0000-0000-000000000000');
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid BETWEEN '00000000-0000-0000-0000-000000000000' AND 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid IS DISTINCT FROM NULL;
+SELECT COALESCE(NULL::uuid, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+SELECT NULLIF('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+SELECT GREATEST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+SELECT LEAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '\x41'::bytea);
+SELECT CASE WHEN false THEN 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid ELSE '{00000000-0000-0000-0000-000000000000}' END;
+VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid), ('{00000000000000000000000000000000}'), (NULL) ORDER BY 1 DESC;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid || 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid || 'x'::text;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid + 1;
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid LIKE 'a%';
+SELECT length('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid);
+SELECT upper('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::text);
+-- gen_random_uuid: version 4, RFC 4122 variant, distinct, volatile
+SELECT substr(gen_random_uuid()::text, 15, 1);
+SELECT position(substr(gen_random_uuid()::text, 20, 1) IN '89ab') > 0;
+SELECT length(gen_random_uuid()::text), gen_random_uuid()::text LIKE '________-____-4___-____-____________';
+SELECT gen_random_uuid() IS NULL;
+SELECT gen_random_uuid(1);
+-- a uuid key and unique column
+CREATE TABLE uuid_k (id uuid PRIMARY KEY, u uuid UNIQUE);
+INSERT INTO uuid_k VALUES ('00000000-0000-0000-0000-000000000001', NULL), ('00000000-0000-0000-0000-000000000100', NULL), ('01000000-0000-0000-0000-000000000000', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+INSERT INTO uuid_k VALUES ('{00000000000000000000000000000001}', NULL);
+INSERT INTO uuid_k VALUES ('00000000-0000-0000-0000-000000000002', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11');
+INSERT INTO uuid_k VALUES (NULL, NULL);
+INSERT INTO uuid_k SELECT gen_random_uuid(), gen_random_uuid();
+INSERT INTO uuid_k VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::text, NULL);
+SELECT count(*) FROM uuid_k;
+DELETE FROM uuid_k WHERE u <> 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+SELECT id, u FROM uuid_k WHERE id < '10000000-0000-0000-0000-000000000000' ORDER BY id;
+SELECT id FROM uuid_k WHERE id < '10000000-0000-0000-0000-000000000000' ORDER BY id DESC;
+SELECT id FROM uuid_k WHERE u = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+UPDATE uuid_k SET u = 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' WHERE id = '00000000-0000-0000-0000-000000000001';
+UPDATE uuid_k SET u = 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' WHERE id = '00000000-0000-0000-0000-000000000100';
+DELETE FROM uuid_k WHERE id >= '10000000-0000-0000-0000-000000000000';
+SELECT id::text, u::text FROM uuid_k ORDER BY u, id;
+DROP TABLE uuid_k;

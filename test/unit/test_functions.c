@@ -118,7 +118,8 @@ static const char *call(const char *name, int n, const OmTypeId *types, const ch
 
 /* ---- registry ------------------------------------------------------------------------ */
 
-static const FnTable *const all_tables[] = {&fn_string_table, &fn_string2_table, &fn_math_table, &fn_math2_table};
+static const FnTable *const all_tables[] = {&fn_string_table, &fn_string2_table, &fn_math_table, &fn_math2_table,
+                                            &fn_bytea_table, &fn_bytea2_table};
 
 static void test_registry_invariants(void **state)
 {

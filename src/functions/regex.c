@@ -1,0 +1,266 @@
+/*
+ * regex.c — the regex engine: flags, compilation through the translator
+ * (regex_translate.c) into PCRE2, a per-thread cache of compiled patterns,
+ * and matching with PostgreSQL's choice of match (regex.h).
+ *
+ * PCRE2 memory is malloc'd: a cache entry lives until it is pushed out of
+ * the thread's 32-entry cache or the thread ends (a pthread key destructor
+ * frees the cache).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regex_int.h"
+
+#define MAX_CACHED 32
+#define DFA_WS 4096 /* ints of workspace for pcre2_dfa_match */
+
+struct RxRegex {
+    char *pat;              /* the source pattern (malloc) */
+    size_t pat_len;
+    int cflags;
+    pcre2_code *code;
+    pcre2_match_data *md;
+    pcre2_match_data *dfa_md;
+    int ncap;
+    int pref;
+    bool var, backref;
+};
+
+typedef struct RxCache {
+    int n;
+    RxRegex *re[MAX_CACHED]; /* most recently used first */
+    pcre2_match_context *plain;  /* no callout */
+    pcre2_match_context *forced; /* the end-forcing callout */
+    int *ws;
+} RxCache;
+
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static __thread RxCache *cache;
+
+static void regex_free(RxRegex *re)
+{
+    if (!re) return;
+    pcre2_match_data_free(re->md);
+    pcre2_match_data_free(re->dfa_md);
+    pcre2_code_free(re->code);
+    free(re->pat);
+    free(re);
+}
+
+static void cache_free(void *p)
+{
+    RxCache *c = p;
+    for (int i = 0; i < c->n; i++) regex_free(c->re[i]);
+    pcre2_match_context_free(c->plain);
+    pcre2_match_context_free(c->forced);
+    free(c->ws);
+    free(c);
+}
+
+static void make_key(void)
+{
+    pthread_key_create(&cache_key, cache_free);
+}
+
+/* The callout at the end of every pattern: during the re-match it accepts
+ * only the end position the DFA pass chose (PCRE2 then backtracks into
+ * other ways of matching). */
+static int force_end(pcre2_callout_block *cb, void *data)
+{
+    return cb->current_position == *(PCRE2_SIZE *)data ? 0 : 1;
+}
+
+static RxCache *get_cache(void)
+{
+    if (cache) return cache;
+    pthread_once(&cache_once, make_key);
+    RxCache *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->plain = pcre2_match_context_create(NULL);
+    c->forced = pcre2_match_context_create(NULL);
+    c->ws = malloc(DFA_WS * sizeof(int));
+    if (!c->plain || !c->forced || !c->ws) abort();
+    pthread_setspecific(cache_key, c);
+    cache = c;
+    return c;
+}
+
+int rx_parse_flags(const char *opts, size_t len, RxFlags *f, OmError *err)
+{
+    f->cflags = RX_ADVANCED;
+    f->glob = false;
+    for (size_t i = 0; opts && i < len; i++) {
+        int *c = &f->cflags;
+        switch (opts[i]) {
+        case 'g': f->glob = true; break;
+        case 'b': *c &= ~(RX_ADVANCED | RX_QUOTE); break;
+        case 'c': *c &= ~RX_ICASE; break;
+        case 'e': *c |= RX_EXTENDED; *c &= ~(RX_ADVF | RX_QUOTE); break;
+        case 'i': *c |= RX_ICASE; break;
+        case 'm':
+        case 'n': *c |= RX_NEWLINE; break;
+        case 'p': *c |= RX_NLSTOP; *c &= ~RX_NLANCH; break;
+        case 'q': *c |= RX_QUOTE; *c &= ~RX_ADVANCED; break;
+        case 's': *c &= ~RX_NEWLINE; break;
+        case 't': *c &= ~RX_EXPANDED; break;
+        case 'w': *c &= ~RX_NLSTOP; *c |= RX_NLANCH; break;
+        case 'x': *c |= RX_EXPANDED; break;
+        default: {
+            int l = (unsigned char)opts[i] < 0x80 ? 1 : ((unsigned char)opts[i] & 0xe0) == 0xc0 ? 2
+                  : ((unsigned char)opts[i] & 0xf0) == 0xe0 ? 3 : 4;
+            if ((size_t)l > len - i) l = (int)(len - i);
+            return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "invalid regular expression option: \"%.*s\"", l,
+                           opts + i);
+        }
+        }
+    }
+    return 0;
+}
+
+static int compile_new(const char *pat, size_t len, int cflags, RxRegex **out, OmError *err)
+{
+    MemCtx *tmp = mem_ctx_create(NULL, "regex compile");
+    RxTrans t;
+    if (rx_translate(tmp, pat, len, cflags, &t) < 0) {
+        err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", t.err);
+        mem_ctx_delete(tmp);
+        return -1;
+    }
+    /* (?C1) after the whole pattern: the hook rx_search's re-match uses. */
+    buf_append_str(&t.out, ")(?C1)");
+    uint32_t opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_POSSESS |
+                    PCRE2_NEVER_BACKSLASH_C;
+    if (!(t.cflags & RX_NLSTOP)) opts |= PCRE2_DOTALL;
+    if (t.cflags & RX_NLANCH) opts |= PCRE2_MULTILINE | PCRE2_ALT_CIRCUMFLEX;
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
+    OmBuf full;
+    buf_init(&full, tmp, t.out.len + 4);
+    buf_append_str(&full, "(?:");
+    buf_append(&full, t.out.data, t.out.len);
+    int ec;
+    PCRE2_SIZE eoff;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.data, full.len, opts, &ec, &eoff, cc);
+    pcre2_compile_context_free(cc);
+    mem_ctx_delete(tmp);
+    if (!code) {
+        if (ec == 125) /* PCRE2: lookbehind assertion is not fixed length */
+            return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                           "variable-length lookbehind constraints are not supported");
+        PCRE2_UCHAR msg[120];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", (char *)msg);
+    }
+    RxRegex *re = calloc(1, sizeof *re);
+    if (!re) abort();
+    re->pat = malloc(len ? len : 1);
+    if (!re->pat) abort();
+    memcpy(re->pat, pat, len);
+    re->pat_len = len;
+    re->cflags = cflags;
+    re->code = code;
+    re->md = pcre2_match_data_create_from_pattern(code, NULL);
+    re->dfa_md = pcre2_match_data_create(1, NULL);
+    if (!re->md || !re->dfa_md) abort();
+    re->ncap = t.ncap;
+    re->pref = t.pref;
+    re->var = t.var;
+    re->backref = t.backref;
+    *out = re;
+    return 0;
+}
+
+int rx_compile(const char *pat, size_t len, int cflags, RxRegex **out, OmError *err)
+{
+    RxCache *c = get_cache();
+    for (int i = 0; i < c->n; i++) {
+        RxRegex *re = c->re[i];
+        if (re->pat_len == len && re->cflags == cflags && !memcmp(re->pat, pat, len)) {
+            memmove(&c->re[1], &c->re[0], (size_t)i * sizeof c->re[0]); /* move to front */
+            c->re[0] = re;
+            *out = re;
+            return 0;
+        }
+    }
+    RxRegex *re = NULL;
+    if (compile_new(pat, len, cflags, &re, err) < 0) return -1;
+    if (c->n == MAX_CACHED) regex_free(c->re[--c->n]);
+    memmove(&c->re[1], &c->re[0], (size_t)c->n * sizeof c->re[0]);
+    c->re[0] = re;
+    c->n++;
+    *out = re;
+    return 0;
+}
+
+int rx_nsub(const RxRegex *re)
+{
+    return re->ncap;
+}
+
+static int match_error(int rc, OmError *err)
+{
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_NOMEMORY)
+        return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION,
+                       "regular expression failed: regular expression is too complex");
+    PCRE2_UCHAR msg[120];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "regular expression failed: %s", (char *)msg);
+}
+
+int rx_test(RxRegex *re, const char *s, size_t len, OmError *err)
+{
+    RxCache *c = get_cache();
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, re->md, c->plain);
+    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (rc < 0) return match_error(rc, err);
+    return 1;
+}
+
+int rx_search(RxRegex *re, const char *s, size_t len, size_t start, int nmatch, RxMatch *m, OmError *err)
+{
+    RxCache *c = get_cache();
+    PCRE2_SPTR subj = (PCRE2_SPTR)s;
+    int rc = pcre2_match(re->code, subj, len, start, PCRE2_NO_UTF_CHECK, re->md, c->plain);
+    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (rc < 0) return match_error(rc, err);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+    PCRE2_SIZE so = ov[0], eo = ov[1];
+    if (re->var && !re->backref) {
+        /* PostgreSQL: among the matches starting at so, the longest (greedy
+         * RE) or the shortest (non-greedy). The DFA matcher finds it. */
+        uint32_t o = PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK | (re->pref == RX_PREF_SHORTER ? PCRE2_DFA_SHORTEST : 0);
+        int drc = pcre2_dfa_match(re->code, subj, len, so, o, re->dfa_md, c->plain, c->ws, DFA_WS);
+        if (drc >= 0) {
+            PCRE2_SIZE want = pcre2_get_ovector_pointer(re->dfa_md)[1];
+            if (want != eo) {
+                /* Re-match from so, accepting only that end. */
+                pcre2_set_callout(c->forced, force_end, &want);
+                int frc = pcre2_match(re->code, subj, len, so, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, re->md, c->forced);
+                if (frc < 0) { /* cannot happen; keep PCRE2's own match */
+                    frc = pcre2_match(re->code, subj, len, start, PCRE2_NO_UTF_CHECK, re->md, c->plain);
+                    if (frc < 0) return match_error(frc, err);
+                }
+                ov = pcre2_get_ovector_pointer(re->md);
+            }
+        } else if (drc != PCRE2_ERROR_DFA_WSSIZE && drc != PCRE2_ERROR_DFA_UITEM && drc != PCRE2_ERROR_NOMATCH &&
+                   drc != PCRE2_ERROR_DFA_RECURSE) {
+            return match_error(drc, err);
+        }
+    }
+    uint32_t npairs = pcre2_get_ovector_count(re->md);
+    for (int k = 0; k < nmatch; k++) {
+        if ((uint32_t)k < npairs && k <= re->ncap && ov[2 * k] != PCRE2_UNSET) {
+            m[k].so = (int64_t)ov[2 * k];
+            m[k].eo = (int64_t)ov[2 * k + 1];
+        } else {
+            m[k].so = m[k].eo = -1;
+        }
+    }
+    return 1;
+}
