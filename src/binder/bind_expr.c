@@ -296,6 +296,15 @@ static bool pair_common(OmType a, OmType b, OmType *out)
         *out = om_type(OM_T_TEXT);
         return true;
     }
+    /* time meets timetz as timetz and interval as interval (its implicit
+     * casts); neither meets the other date/time types. */
+    if (a.id == OM_T_TIME || b.id == OM_T_TIME) {
+        OmTypeId o = a.id == OM_T_TIME ? b.id : a.id;
+        if (o != OM_T_TIMETZ && o != OM_T_INTERVAL) return false;
+        *out = om_type(o);
+        return true;
+    }
+    if (a.id == OM_T_TIMETZ || b.id == OM_T_TIMETZ) return false;
     /* date < timestamp < timestamptz: the implicit casts go up. */
     if (type_category(a.id) == OM_TCAT_DATETIME && type_category(b.id) == OM_TCAT_DATETIME &&
         a.id != OM_T_INTERVAL && b.id != OM_T_INTERVAL) {
@@ -521,7 +530,7 @@ static int bind_unary(BindCtx *bc, const char *opname, BoundExpr *a, int loc, Bo
         err_hint(bc->err, "Could not choose a best candidate operator. You might need to add explicit type casts.");
         return bind_error_at(bc, loc);
     }
-    if (a->type.id == OM_T_INTERVAL) {
+    if (a->type.id == OM_T_INTERVAL || a->type.id == OM_T_TIME) { /* -time is -(time::interval) */
         BoundExpr *args[1] = {a};
         return bind_func_call(bc, opname, args, 1, loc, true, out);
     }
@@ -1320,11 +1329,14 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
         return bind_error_at(bc, n->set_to_default->location);
     case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
-        /* CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP: the functions of
-         * the same names (functions/fn_datetime.c). */
+        /* CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME,
+         * LOCALTIME: the functions of the same names (functions/fn_datetime.c,
+         * fn_time.c). */
         PgQuery__SQLValueFunction *sv = n->sqlvalue_function;
         bool prec = sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N ||
-                    sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N;
+                    sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N ||
+                    sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N ||
+                    sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N;
         const char *fname = sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE ? "current_date"
                             : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP ||
                                       sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N
@@ -1332,6 +1344,12 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
                             : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP ||
                                       sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N
                                 ? "localtimestamp"
+                            : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME ||
+                                      sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N
+                                ? "current_time"
+                            : sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME ||
+                                      sv->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N
+                                ? "localtime"
                                 : NULL;
         if (fname) {
             if (bind_func_call(bc, fname, NULL, 0, sv->location, false, out) < 0) return -1;
@@ -1339,8 +1357,9 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
             /* CURRENT_TIMESTAMP(p): the value rounded to p digits */
             int32_t mod = sv->typmod;
             OmType t;
-            if (type_lookup_mods((*out)->type.id == OM_T_TIMESTAMP ? "timestamp" : "timestamptz", &mod, 1, &t,
-                                 bc->err) < 0)
+            OmTypeId rt = (*out)->type.id;
+            if (type_lookup_mods(rt == OM_T_TIMESTAMP ? "timestamp" : rt == OM_T_TIME ? "time"
+                                 : rt == OM_T_TIMETZ ? "timetz" : "timestamptz", &mod, 1, &t, bc->err) < 0)
                 return bind_error_at(bc, sv->location);
             return bind_coerce(bc, *out, t, OM_COERCE_EXPLICIT, NULL, out);
         }

@@ -28,7 +28,7 @@ static char category(int t)
     case OM_T_INT2: case OM_T_INT4: case OM_T_INT8: case OM_T_FLOAT4: case OM_T_FLOAT8: case OM_T_NUMERIC:
         return 'N';
     case OM_T_TEXT: case OM_T_VARCHAR: case OM_T_BPCHAR: return 'S';
-    case OM_T_DATE: case OM_T_TIMESTAMP: case OM_T_TIMESTAMPTZ: return 'D';
+    case OM_T_DATE: case OM_T_TIMESTAMP: case OM_T_TIMESTAMPTZ: case OM_T_TIME: case OM_T_TIMETZ: return 'D';
     case OM_T_INTERVAL: return 'T';
     case OM_T_UNKNOWN: case OM_T_NULL: return 'X';
     default: return 'U';

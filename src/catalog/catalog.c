@@ -298,9 +298,13 @@ void cat_table_fill_desc(MemCtx *ctx, CatTable *t)
     t->desc.pk_cols = t->pk_cols;
     t->desc.nuniq = t->nuniq;
     t->desc.uniq = uniq;
-    /* numeric keys compare as numbers (1 = 1.0), not as their text. */
+    /* numeric keys compare as numbers (1 = 1.0), not as their text; timetz
+     * keys by UTC time and zone, not as an interval. */
     uint8_t *kinds = mem_new_array(ctx, uint8_t, t->ncols > 0 ? t->ncols : 1);
-    for (int i = 0; i < t->ncols; i++) kinds[i] = t->cols[i].type.id == OM_T_NUMERIC ? STOR_KEY_NUMERIC : STOR_KEY_BYTES;
+    for (int i = 0; i < t->ncols; i++)
+        kinds[i] = t->cols[i].type.id == OM_T_NUMERIC  ? STOR_KEY_NUMERIC
+                   : t->cols[i].type.id == OM_T_TIMETZ ? STOR_KEY_TIMETZ
+                                                       : STOR_KEY_BYTES;
     t->desc.key_kinds = kinds;
 }
 

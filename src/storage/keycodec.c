@@ -164,6 +164,18 @@ static size_t numeric_key(const char *s, size_t len, uint8_t *out)
 
 void stor_key_append_kind(OmBuf *out, OmPhysType t, uint8_t kind, const StorDatum *d)
 {
+    if (kind == STOR_KEY_TIMETZ && !d->isnull && t == OM_PHYS_INTERVAL) {
+        /* timetz_cmp: the UTC-equivalent time (local time + zone seconds
+         * west), then the zone; the same 17 bytes as an interval key. */
+        buf_reserve(out, 17);
+        uint8_t *p = (uint8_t *)out->data + out->len;
+        p[0] = KEY_VALUE;
+        put_be64(p + 1, key_int_bits(d->iv.usec + (int64_t)d->iv.days * 1000000));
+        put_be64(p + 9, key_int_bits(d->iv.days));
+        out->len += 17;
+        out->data[out->len] = '\0';
+        return;
+    }
     if (kind != STOR_KEY_NUMERIC || d->isnull || t != OM_PHYS_STR) {
         stor_key_append(out, t, d);
         return;

@@ -79,13 +79,15 @@ typedef struct StorTableDesc {
     int nuniq;
     const StorUnique *uniq;  /* UNIQUE constraints other than the primary key */
     /* Per column, how a key compares: STOR_KEY_BYTES (by the physical value)
-     * or STOR_KEY_NUMERIC (decimal text compared as a number: 1 = 1.0).
+     * or STOR_KEY_NUMERIC (decimal text compared as a number: 1 = 1.0)
+     * or STOR_KEY_TIMETZ (time with time zone's order, dt_timetz_cmp).
      * NULL = all STOR_KEY_BYTES. */
     const uint8_t *key_kinds;
 } StorTableDesc;
 
 #define STOR_KEY_BYTES 0
 #define STOR_KEY_NUMERIC 1
+#define STOR_KEY_TIMETZ 2 /* OmInterval holding a timetz: by UTC time, then zone */
 
 /* Create / drop the table's databases (rows and unique indexes). */
 int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err);

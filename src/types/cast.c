@@ -65,6 +65,7 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
     bool js;
     bool js_ok = json_can_coerce(from, to, cc, &js);
     if (js) return js_ok;
+    if (dt_is_time(from) || dt_is_time(to)) return dt_time_can_coerce(from, to, cc);
     /* Types whose files do not take part in casting yet. */
     if (from >= OM_T_BYTEA || to >= OM_T_BYTEA) return false;
     bool dt;

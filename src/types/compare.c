@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "datetime.h"
 #include "json.h"
 #include "numeric_arith.h"
 #include "types_int.h"
@@ -98,6 +99,7 @@ int type_compare(OmType t, const OmVector *a, int ra, const OmVector *b, int rb)
         return cmp_bytes(x, y);
     }
     case OM_PHYS_INTERVAL:
+        if (t.id == OM_T_TIMETZ) return dt_timetz_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
         return om_interval_cmp(((const OmInterval *)a->data)[ra], ((const OmInterval *)b->data)[rb]);
     }
     return 0;

@@ -153,24 +153,7 @@ int64_t dt_stmt_start(void)
     return t ? t : dt_now_clock();
 }
 
-bool dt_tz_abbrev(const char *w, int *off)
-{
-    /* A few of PostgreSQL's Default timezone_abbreviations (fixed offsets). */
-    static const struct { const char *a; int off; } abbrevs[] = {
-        {"est", -5 * 3600}, {"edt", -4 * 3600}, {"cst", -6 * 3600}, {"cdt", -5 * 3600}, {"mst", -7 * 3600},
-        {"mdt", -6 * 3600}, {"pst", -8 * 3600}, {"pdt", -7 * 3600}, {"akst", -9 * 3600}, {"akdt", -8 * 3600},
-        {"hst", -10 * 3600}, {"cet", 3600}, {"cest", 2 * 3600}, {"eet", 2 * 3600}, {"eest", 3 * 3600},
-        {"wet", 0}, {"west", 3600}, {"bst", 3600}, {"ist", 2 * 3600}, {"jst", 9 * 3600}, {"kst", 9 * 3600},
-        {"msk", 3 * 3600}, {"aest", 10 * 3600}, {"aedt", 11 * 3600}, {"acst", 9 * 3600 + 1800},
-        {"awst", 8 * 3600}, {"nzst", 12 * 3600}, {"nzdt", 13 * 3600}, {"sgt", 8 * 3600}, {"hkt", 8 * 3600},
-        {"met", 3600}, {"mest", 2 * 3600}, {"utc", 0}, {"gmt", 0}, {"z", 0}, {"zulu", 0}, {"ut", 0}};
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (!strcasecmp(w, abbrevs[i].a)) {
-            *off = abbrevs[i].off;
-            return true;
-        }
-    return false;
-}
+bool dt_tz_abbrev(const char *w, int *off) { return dt_tz_abbrev_kind(w, off, NULL) != DT_ABBREV_NONE; }
 
 /* ---- input --------------------------------------------------------------------------- */
 
@@ -268,38 +251,45 @@ static int parse_time(const char **pp, const char *end, DtFields *f)
     return 0;
 }
 
-/* +hh, +hhmm, +hh:mm[:ss] */
+/* Digits at *pp as a number, saturated far above any valid field (so a
+ * long run of digits cannot overflow); *nd counts them. */
+static long offset_digits(const char **pp, const char *end, int *nd)
+{
+    const char *p = *pp;
+    long x = 0;
+    *nd = 0;
+    while (p < end && isdig(*p)) {
+        if (x < 100000000) x = x * 10 + (*p - '0');
+        (*nd)++;
+        p++;
+    }
+    *pp = p;
+    return x;
+}
+
+/* +hh, +hhmm, +hh:mm[:ss] as PostgreSQL's DecodeTimezone reads them: out of
+ * range (hours over 15, minutes or seconds over 59, numbers too big for an
+ * int) is 22009. */
 static int parse_offset(const char **pp, const char *end, DtFields *f)
 {
     const char *p = *pp;
     int sign = *p == '-' ? -1 : 1;
     p++;
     if (p >= end || !isdig(*p)) return E_SYNTAX;
-    int nd = 0;
-    long x = 0;
-    while (p < end && isdig(*p)) x = x * 10 + (*p++ - '0'), nd++;
-    long h, m = 0, s = 0;
+    int nd, nd2;
+    long h = offset_digits(&p, end, &nd), m = 0, s = 0;
     if (p < end && *p == ':') {
-        h = x;
         p++;
-        if (p >= end || !isdig(*p)) return E_SYNTAX;
-        m = 0;
-        while (p < end && isdig(*p)) m = m * 10 + (*p++ - '0');
+        m = offset_digits(&p, end, &nd2);
         if (p < end && *p == ':') {
             p++;
-            while (p < end && isdig(*p)) s = s * 10 + (*p++ - '0');
+            s = offset_digits(&p, end, &nd2);
         }
-    } else if (nd <= 2) {
-        h = x;
-    } else if (nd <= 4) {
-        h = x / 100, m = x % 100;
-    } else if (nd <= 6) {
-        h = x / 10000, m = x / 100 % 100, s = x % 100;
-    } else {
-        return E_SYNTAX;
+    } else if (nd >= 3) {
+        /* run together: hhmm (PostgreSQL has no hhmmss here) */
+        m = h % 100, h /= 100;
     }
-    if (m > 59 || s > 59) return E_FIELD;
-    if (h > 15) return E_TZDISP;
+    if (h > 15 || m > 59 || s > 59) return E_TZDISP;
     if (f->has_tz) return E_SYNTAX;
     f->has_tz = true;
     f->tzoff = sign * (int)(h * 3600 + m * 60 + s);

@@ -66,8 +66,13 @@ bool dt_tz_offset_utc(const char *name, int64_t unix_secs, int *gmtoff, const ch
  * from 1970-01-01 00:00) in zone name, with PostgreSQL's choice in DST gaps
  * (the offset before the transition) and overlaps (the offset after). */
 bool dt_tz_offset_local(const char *name, int64_t unix_local, int *gmtoff);
-/* A fixed-offset abbreviation (est, cet, utc, …; any case): its offset. */
+/* A zone abbreviation of PostgreSQL's Default set (est, cet, utc, msk, …;
+ * any case): its offset (dynamic ones: their zone's offset now). */
 bool dt_tz_abbrev(const char *name, int *gmtoff);
+/* The same, telling standard, daylight (DTZ) and dynamic ones apart
+ * (tz_abbrev.c); *zone (if not NULL): a dynamic one's zone, else NULL. */
+enum { DT_ABBREV_NONE = 0, DT_ABBREV_STD, DT_ABBREV_DST, DT_ABBREV_DYN };
+int dt_tz_abbrev_kind(const char *name, int *gmtoff, const char **zone);
 /* Is name a usable time zone? */
 bool dt_tz_valid(const char *name);
 
@@ -104,8 +109,10 @@ static inline bool dt_is_timelike(OmTypeId t)
 {
     return t == OM_T_DATE || t == OM_T_TIMESTAMP || t == OM_T_TIMESTAMPTZ;
 }
-/* Any type of this header (those, and interval). */
-static inline bool dt_is_datetime(OmTypeId t) { return dt_is_timelike(t) || t == OM_T_INTERVAL; }
+/* time, timetz */
+static inline bool dt_is_time(OmTypeId t) { return t == OM_T_TIME || t == OM_T_TIMETZ; }
+/* Any type of this header (those, interval, time and timetz). */
+static inline bool dt_is_datetime(OmTypeId t) { return dt_is_timelike(t) || t == OM_T_INTERVAL || dt_is_time(t); }
 
 /* ---- interval (datetime_interval.c) ------------------------------------------------ */
 
@@ -125,5 +132,53 @@ int dt_ts_add_interval(int64_t t, OmInterval iv, bool tz, int64_t *out, OmError 
 bool dt_justify_hours(OmInterval *v);
 bool dt_justify_days(OmInterval *v);
 bool dt_justify_interval(OmInterval *v);
+
+/* ---- time and timetz (datetime_time.c, datetime_time_cast.c) ----------------------- */
+
+/*
+ * time is int64 µs since midnight, 0 .. DT_USECS_PER_DAY inclusive (24:00:00
+ * is a value). timetz is an OmInterval holding PostgreSQL's TimeTzADT: usec =
+ * the local time of day, days = the zone in seconds WEST of UTC (TimeTzADT.zone,
+ * so -08 is +28800), months = 0.
+ */
+
+/* timetz_cmp_internal: by the UTC-equivalent time, then by zone. */
+static inline int dt_timetz_cmp(OmInterval a, OmInterval b)
+{
+    int64_t x = a.usec + (int64_t)a.days * DT_USECS_PER_SEC, y = b.usec + (int64_t)b.days * DT_USECS_PER_SEC;
+    if (x != y) return x < y ? -1 : 1;
+    return (a.days > b.days) - (a.days < b.days);
+}
+static inline OmInterval dt_timetz(int64_t usec, int32_t zone)
+{
+    OmInterval v = {usec, zone, 0};
+    return v;
+}
+
+/* time_in / timetz_in (PostgreSQL's ParseDateTime + DecodeTimeOnly) with
+ * the typmod (-1: none) applied; *zone (seconds west) only for timetz. */
+int dt_time_parse(OmTypeId t, const char *s, size_t len, int32_t typmod, int64_t *usec, int32_t *zone,
+                  OmError *err);
+/* AdjustTimeForTypmod: round to typmod fractional digits (0..6). */
+int64_t dt_time_typmod(int64_t usec, int32_t typmod);
+/* time_out / timetz_out into buf (>= 32 bytes); returns the length. */
+int dt_time_format(int64_t usec, char *buf);
+int dt_timetz_format(int64_t usec, int32_t zone, char *buf);
+/* Zone (seconds west) of the session's zone for local date jd (Julian day)
+ * at time of day usec: DetermineTimeZoneOffset. */
+int32_t dt_session_zone_at(int jd, int64_t usec);
+/* Julian day of the transaction's start in the session's zone
+ * (GetCurrentDateTime). */
+int dt_current_jday(void);
+/* Casts from and to time and timetz (datetime_cast.c hands them over). */
+bool dt_time_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc);
+int dt_time_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel,
+                     int n, MemCtx *ctx, OmError *err);
+/* Zone lookup as PostgreSQL's pg_tzset: zoneinfo names ignoring case, else
+ * POSIX specs by PostgreSQL's rules. out: the zoneinfo name with its real
+ * case, or the upper-cased spec. *fixed: its offset never changes
+ * (pg_get_timezone_offset), *gmtoff (seconds east) then that offset. False
+ * if name is no zone. */
+bool dt_tz_find(const char *name, char *out, size_t outsz, bool *fixed, int *gmtoff);
 
 #endif

@@ -2,7 +2,7 @@
  * datetime_cast.c — casts from and to date, timestamp and timestamptz
  * (PostgreSQL's pg_cast rows among them, and the I/O conversions with the
  * string types). cast.c hands every cast that involves one of these types
- * here.
+ * here; those involving time or timetz go on to datetime_time_cast.c.
  *
  * Interface routines: dt_can_coerce, dt_cast_vec (datetime.h).
  */
@@ -15,6 +15,7 @@ bool dt_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled)
 {
     *handled = dt_is_datetime(from) || dt_is_datetime(to);
     if (!*handled) return false;
+    if (dt_is_time(from) || dt_is_time(to)) return dt_time_can_coerce(from, to, cc);
     if (from == to) return true;
     if (from == OM_T_NULL || from == OM_T_UNKNOWN) return to != OM_T_NULL && to != OM_T_UNKNOWN;
     if (from == OM_T_INTERVAL || to == OM_T_INTERVAL) {
@@ -93,6 +94,8 @@ static int convert(OmTypeId from, OmTypeId to, int64_t x, int64_t *out, OmError 
 int dt_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel, int n,
                 MemCtx *ctx, OmError *err)
 {
+    if (dt_is_time(from.id) || dt_is_time(to.id))
+        return dt_time_cast_vec(from, to, expl, in, out, sel, n, ctx, err);
     if (from.id == to.id) {
         size_t sz = om_phys_size(type_phys(to.id));
         for (int k = 0; k < n; k++) {

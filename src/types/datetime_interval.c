@@ -7,6 +7,7 @@
  * dt_ts_add_interval, dt_justify_hours, dt_justify_days,
  * dt_justify_interval.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,11 @@
 #define USEC_HOUR INT64_C(3600000000)
 #define USEC_MIN INT64_C(60000000)
 
+/* PostgreSQL 15's pg_itm_in: each field accumulates exactly, in integers,
+ * with overflow checks (DecodeInterval's Adjust* helpers). */
 typedef struct IvAcc {
-    double months, days; /* whole parts accumulate exactly in doubles up to 2^53 */
-    double usec;
+    int64_t usec;
+    int32_t days, months, years;
 } IvAcc;
 
 enum { IU_BAD, IU_MILLENNIUM, IU_CENTURY, IU_DECADE, IU_YEAR, IU_MONTH, IU_WEEK, IU_DAY, IU_HOUR, IU_MINUTE,
@@ -52,73 +55,134 @@ static int iv_unit(const char *w, size_t n)
     return IU_BAD;
 }
 
-/* Add val (whole part ip, fraction fp, same sign) of unit u, with
- * PostgreSQL's cascading of fractions to smaller units. */
-static void iv_add(IvAcc *a, int u, double ip, double fp)
+/* AdjustFractMicroseconds: frac (|frac| < 1) × scale µs, the fractional
+ * microsecond rounded off (exactly half stays down, as PostgreSQL). */
+static bool adj_fract_usec(double frac, int64_t scale, IvAcc *a)
+{
+    if (frac == 0) return true;
+    frac *= (double)scale;
+    int64_t us = (int64_t)frac;
+    frac -= (double)us;
+    if (frac > 0.5) us++;
+    else if (frac < -0.5) us--;
+    return !__builtin_add_overflow(a->usec, us, &a->usec);
+}
+
+/* AdjustFractDays: whole days to days, the rest to microseconds. */
+static bool adj_fract_days(double frac, int scale, IvAcc *a)
+{
+    if (frac == 0) return true;
+    frac *= scale;
+    int extra = (int)frac;
+    if (__builtin_add_overflow(a->days, extra, &a->days)) return false;
+    return adj_fract_usec(frac - extra, INT64_C(86400000000), a);
+}
+
+static bool adj_usec(int64_t val, double fval, int64_t scale, IvAcc *a)
+{
+    int64_t p;
+    if (__builtin_mul_overflow(val, scale, &p) || __builtin_add_overflow(a->usec, p, &a->usec)) return false;
+    return adj_fract_usec(fval, scale, a);
+}
+
+static bool adj_days(int64_t val, int scale, IvAcc *a)
+{
+    int32_t d;
+    if (val < INT32_MIN || val > INT32_MAX) return false;
+    return !__builtin_mul_overflow((int32_t)val, scale, &d) && !__builtin_add_overflow(a->days, d, &a->days);
+}
+
+static bool adj_months(int64_t val, IvAcc *a)
+{
+    if (val < INT32_MIN || val > INT32_MAX) return false;
+    return !__builtin_add_overflow(a->months, (int32_t)val, &a->months);
+}
+
+static bool adj_years(int64_t val, int scale, double fval, IvAcc *a)
+{
+    int32_t y;
+    if (val < INT32_MIN || val > INT32_MAX) return false;
+    if (__builtin_mul_overflow((int32_t)val, scale, &y) || __builtin_add_overflow(a->years, y, &a->years)) return false;
+    /* AdjustFractYears: the fraction as whole months, rounded */
+    int extra = (int)rint(fval * scale * 12);
+    return !__builtin_add_overflow(a->months, extra, &a->months);
+}
+
+/* Add ip + fp (fp the fraction, same sign) of unit u; false on overflow. */
+static bool iv_add(IvAcc *a, int u, int64_t ip, double fp)
 {
     switch (u) {
-    case IU_MILLENNIUM: a->months += ip * 12000 + rint(fp * 12000); break;
-    case IU_CENTURY: a->months += ip * 1200 + rint(fp * 1200); break;
-    case IU_DECADE: a->months += ip * 120 + rint(fp * 120); break;
-    case IU_YEAR: a->months += ip * 12 + rint(fp * 12); break;
-    case IU_MONTH: {
-        a->months += ip;
-        double d = fp * 30, di = trunc(d);
-        a->days += di;
-        a->usec += rint((d - di) * 86400e6);
-        break;
+    case IU_MILLENNIUM: return adj_years(ip, 1000, fp, a);
+    case IU_CENTURY: return adj_years(ip, 100, fp, a);
+    case IU_DECADE: return adj_years(ip, 10, fp, a);
+    case IU_YEAR: return adj_years(ip, 1, fp, a);
+    case IU_MONTH: return adj_months(ip, a) && adj_fract_days(fp, 30, a);
+    case IU_WEEK: return adj_days(ip, 7, a) && adj_fract_days(fp, 7, a);
+    case IU_DAY: return adj_days(ip, 1, a) && adj_fract_usec(fp, INT64_C(86400000000), a);
+    case IU_HOUR: return adj_usec(ip, fp, USEC_HOUR, a);
+    case IU_MINUTE: return adj_usec(ip, fp, USEC_MIN, a);
+    case IU_SECOND: return adj_usec(ip, fp, 1000000, a);
+    case IU_MS: return adj_usec(ip, fp, 1000, a);
+    case IU_US: return adj_usec(ip, fp, 1, a);
     }
-    case IU_WEEK: {
-        a->days += ip * 7;
-        double d = fp * 7, di = trunc(d);
-        a->days += di;
-        a->usec += rint((d - di) * 86400e6);
-        break;
-    }
-    case IU_DAY:
-        a->days += ip;
-        a->usec += rint(fp * 86400e6);
-        break;
-    case IU_HOUR: a->usec += ip * 3600e6 + rint(fp * 3600e6); break;
-    case IU_MINUTE: a->usec += ip * 60e6 + rint(fp * 60e6); break;
-    case IU_SECOND: a->usec += ip * 1e6 + rint(fp * 1e6); break;
-    case IU_MS: a->usec += ip * 1e3 + rint(fp * 1e3); break;
-    case IU_US: a->usec += rint(ip + fp); break;
-    }
+    return false;
 }
 
 static bool isdig(char c) { return c >= '0' && c <= '9'; }
 static bool isalph(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* [+-]digits[.digits] at *pp → value; false if none. */
-static bool read_num(const char **pp, const char *end, double *ip, double *fp, bool *neg)
+/* ".ddd" at p as strtod reads it (PostgreSQL's ParseFraction). */
+static double read_frac(const char **pp, const char *end)
+{
+    const char *p = *pp;
+    char fb[48];
+    size_t k = 0;
+    fb[k++] = '0';
+    fb[k++] = '.';
+    p++;
+    while (p < end && isdig(*p)) {
+        if (k + 1 < sizeof fb) fb[k++] = *p;
+        p++;
+    }
+    fb[k] = '\0';
+    *pp = p;
+    return strtod(fb, NULL);
+}
+
+/* Digits at *pp as an int64, negated when neg (strtoi64); false when the
+ * value does not fit. */
+static bool read_int(const char **pp, const char *end, bool neg, int64_t *out)
+{
+    const char *p = *pp;
+    int64_t v = 0;
+    bool ok = true;
+    while (p < end && isdig(*p)) {
+        int d = *p++ - '0';
+        if (ok && (__builtin_mul_overflow(v, 10, &v) || (neg ? __builtin_sub_overflow(v, d, &v)
+                                                             : __builtin_add_overflow(v, d, &v))))
+            ok = false;
+    }
+    *pp = p;
+    *out = v;
+    return ok;
+}
+
+/* [+-]digits[.digits] at *pp: the whole part exactly, the fraction (same
+ * sign) as strtod reads it. 0 if there is no number, -1 if the whole part
+ * overflows an int64, else 1. */
+static int read_num(const char **pp, const char *end, int64_t *ip, double *fp, bool *neg)
 {
     const char *p = *pp;
     *neg = false;
     if (p < end && (*p == '+' || *p == '-')) *neg = *p++ == '-';
     const char *st = p;
-    double v = 0;
-    while (p < end && isdig(*p)) v = v * 10 + (*p++ - '0');
+    bool ok = read_int(&p, end, *neg, ip);
     double f = 0;
-    if (p < end && *p == '.') {
-        /* the fraction as strtod reads it, as PostgreSQL does */
-        char fb[48];
-        size_t k = 0;
-        fb[k++] = '0';
-        fb[k++] = '.';
-        p++;
-        while (p < end && isdig(*p)) {
-            if (k + 1 < sizeof fb) fb[k++] = *p;
-            p++;
-        }
-        fb[k] = '\0';
-        f = strtod(fb, NULL);
-    }
-    if (p == st || (p == st + 1 && *st == '.')) return false;
-    *ip = *neg ? -v : v;
+    if (p < end && *p == '.') f = read_frac(&p, end);
+    if (p == st || (p == st + 1 && *st == '.')) return 0;
     *fp = *neg ? -f : f;
     *pp = p;
-    return true;
+    return ok ? 1 : -1;
 }
 
 static int iv_syntax(const char *s, size_t len, OmError *err)
@@ -135,43 +199,66 @@ static int iv_range(const char *s, size_t len, OmError *err)
                    s);
 }
 
-/* hh:mm[:ss[.frac]] with sign; p at its first digit. */
-static bool read_time(const char **pp, const char *end, bool neg, IvAcc *a)
+/* hh:mm[:ss[.frac]], or mm:ss.frac (and mm:ss for a MINUTE TO SECOND
+ * interval), with sign; p at its first digit (DecodeTimeForInterval).
+ * 0 syntax error, -1 out of range, 1 added. */
+static int read_time(const char **pp, const char *end, bool neg, bool min_sec, IvAcc *a)
 {
     const char *p = *pp;
-    double v[3] = {0, 0, 0};
+    int64_t v[3] = {0, 0, 0};
     int k = 0;
+    bool ok = true;
     for (;;) {
-        if (p >= end || !isdig(*p)) return false;
-        double x = 0;
-        while (p < end && isdig(*p)) x = x * 10 + (*p++ - '0');
-        v[k++] = x;
+        if (p >= end || !isdig(*p)) return 0;
+        /* hours as int64, minutes and seconds as int (strtoint) */
+        ok &= read_int(&p, end, false, &v[k]) && (k == 0 || v[k] <= INT32_MAX);
+        k++;
         if (k < 3 && p < end && *p == ':') {
             p++;
             continue;
         }
         break;
     }
-    if (k < 2) return false;
+    if (k < 2) return 0;
     double frac = 0;
-    if (p < end && *p == '.') {
-        char fb[48];
-        size_t fk = 0;
-        fb[fk++] = '0';
-        fb[fk++] = '.';
-        p++;
-        while (p < end && isdig(*p)) {
-            if (fk + 1 < sizeof fb) fb[fk++] = *p;
-            p++;
-        }
-        fb[fk] = '\0';
-        frac = strtod(fb, NULL);
+    bool has_frac = p < end && *p == '.';
+    if (has_frac) frac = read_frac(&p, end);
+    if (!ok) return -1;
+    if (k == 2 && (has_frac || min_sec)) {
+        if (v[0] > INT32_MAX) return -1;
+        v[2] = v[1], v[1] = v[0], v[0] = 0;
     }
-    if (v[1] > 59 || v[2] > 59) return false;
-    double us = v[0] * 3600e6 + v[1] * 60e6 + v[2] * 1e6 + rint(frac * 1e6);
-    a->usec += neg ? -us : us;
+    int64_t fsec = (int64_t)rint(frac * 1e6);
+    if (v[1] > 59 || v[2] > 60 || fsec > 1000000) return -1;
+    int64_t us = fsec, t;
+    if (__builtin_mul_overflow(v[0], USEC_HOUR, &t) || __builtin_add_overflow(us, t, &us) ||
+        __builtin_add_overflow(us, v[1] * USEC_MIN + v[2] * 1000000, &us))
+        return -1;
+    if (neg) us = -us;
+    if (__builtin_add_overflow(a->usec, us, &a->usec)) return -1;
     *pp = p;
-    return true;
+    return 1;
+}
+
+/* ParseISO8601Number: anything strtod takes, |value| up to 1e15. 0 syntax
+ * error, -1 out of range, 1 read. */
+static int iso_num(const char **pp, const char *end, int64_t *ip, double *fp)
+{
+    const char *p = *pp;
+    if (p >= end || !(isdig(*p) || *p == '-' || *p == '.')) return 0;
+    char b[64];
+    size_t n = (size_t)(end - p) < sizeof b - 1 ? (size_t)(end - p) : sizeof b - 1;
+    memcpy(b, p, n);
+    b[n] = '\0';
+    char *e;
+    errno = 0;
+    double v = strtod(b, &e);
+    if (e == b || errno != 0) return 0;
+    if (isnan(v) || v < -1.0e15 || v > 1.0e15) return -1;
+    *ip = v >= 0 ? (int64_t)floor(v) : (int64_t)-floor(-v);
+    *fp = v - (double)*ip;
+    *pp = p + (e - b);
+    return 1;
 }
 
 static int iso_interval(const char *s, size_t len, const char *p, const char *end, IvAcc *a, OmError *err)
@@ -186,16 +273,18 @@ static int iso_interval(const char *s, size_t len, const char *p, const char *en
             p++;
             continue;
         }
-        double ip, fp;
-        bool neg;
-        if (!read_num(&p, end, &ip, &fp, &neg) || p >= end) return iv_syntax(s, len, err);
+        int64_t ip;
+        double fp;
+        int rc = iso_num(&p, end, &ip, &fp);
+        if (rc < 0) return iv_range(s, len, err);
+        if (rc == 0 || p >= end) return iv_syntax(s, len, err);
         char u = *p++;
         if (u >= 'a' && u <= 'z') u = (char)(u - 32);
         int unit = IU_BAD;
         if (!in_time) unit = u == 'Y' ? IU_YEAR : u == 'M' ? IU_MONTH : u == 'W' ? IU_WEEK : u == 'D' ? IU_DAY : IU_BAD;
         else unit = u == 'H' ? IU_HOUR : u == 'M' ? IU_MINUTE : u == 'S' ? IU_SECOND : IU_BAD;
         if (unit == IU_BAD) return iv_syntax(s, len, err);
-        iv_add(a, unit, ip, fp);
+        if (!iv_add(a, unit, ip, fp)) return iv_range(s, len, err);
     }
     return 0;
 }
@@ -246,7 +335,7 @@ int dt_interval_parse_typmod(const char *s, size_t len, int32_t typmod, OmInterv
     const char *p = s, *end = s + len;
     while (p < end && ty_isspace((unsigned char)*p)) p++;
     while (end > p && ty_isspace((unsigned char)end[-1])) end--;
-    IvAcc a = {0, 0, 0};
+    IvAcc a = {0, 0, 0, 0};
     bool ago = false, any = false;
     unsigned seen = 0;
     if (p < end && *p == '@') p++;
@@ -279,25 +368,32 @@ int dt_interval_parse_typmod(const char *s, size_t len, int32_t typmod, OmInterv
         const char *r = q;
         while (r < end && isdig(*r)) r++;
         if (r < end && *r == ':') {
-            if (!read_time(&q, end, neg, &a)) return iv_syntax(s, len, err);
+            int rc = read_time(&q, end, neg, range == (M_MINUTE | M_SECOND), &a);
+            if (rc < 0) return iv_range(s, len, err);
+            if (rc == 0) return iv_syntax(s, len, err);
             p = q;
             any = true;
             continue;
         }
         if (r > q && r + 1 < end && *r == '-' && isdig(r[1])) {
-            /* SQL year-month: Y-M */
-            double y = 0, m = 0;
-            for (const char *t = q; t < r; t++) y = y * 10 + (*t - '0');
-            const char *t = r + 1;
-            while (t < end && isdig(*t)) m = m * 10 + (*t++ - '0');
-            if (m > 11) return iv_range(s, len, err);
-            a.months += (neg ? -1 : 1) * (y * 12 + m);
+            /* SQL year-month: Y-M, in months */
+            int64_t y, m, ym;
+            const char *t = q;
+            if (!read_int(&t, end, neg, &y)) return iv_range(s, len, err);
+            t = r + 1;
+            if (!read_int(&t, end, false, &m) || m > 11) return iv_range(s, len, err);
+            if (__builtin_mul_overflow(y, 12, &ym) || __builtin_add_overflow(ym, neg ? -m : m, &ym) ||
+                !adj_months(ym, &a))
+                return iv_range(s, len, err);
             p = t;
             any = true;
             continue;
         }
-        double ip, fp;
-        if (!read_num(&p, end, &ip, &fp, &neg)) return iv_syntax(s, len, err);
+        int64_t ip;
+        double fp;
+        int rc = read_num(&p, end, &ip, &fp, &neg);
+        if (rc == 0) return iv_syntax(s, len, err);
+        if (rc < 0) return iv_range(s, len, err);
         while (p < end && ty_isspace((unsigned char)*p)) p++;
         const char *w = p;
         while (p < end && isalph(*p)) p++;
@@ -307,35 +403,42 @@ int dt_interval_parse_typmod(const char *s, size_t len, int32_t typmod, OmInterv
                 const char *t = p;
                 while (t < end && isdig(*t)) t++;
                 if (t < end && *t == ':') {
-                    iv_add(&a, IU_DAY, ip, fp);
+                    if (!iv_add(&a, IU_DAY, ip, fp)) return iv_range(s, len, err);
                     any = true;
                     continue;
                 }
                 return iv_syntax(s, len, err);
             }
             if (p < end) return iv_syntax(s, len, err);
-            iv_add(&a, bare, ip, fp);
+            if (!iv_add(&a, bare, ip, fp)) return iv_range(s, len, err);
             any = true;
             continue;
         }
         int u = iv_unit(w, (size_t)(p - w));
         if (u == IU_BAD) return iv_syntax(s, len, err);
-        /* each unit once, as DecodeInterval's field mask */
+        /* each unit once, as DecodeInterval's field mask (checked after
+         * the addition: PostgreSQL reports an overflow first) */
+        if (!iv_add(&a, u, ip, fp)) return iv_range(s, len, err);
         if (seen & (1u << u)) return iv_syntax(s, len, err);
         seen |= 1u << u;
-        iv_add(&a, u, ip, fp);
         any = true;
     }
     if (!any) return iv_syntax(s, len, err);
     if (ago) {
+        if (a.usec == INT64_MIN || a.days == INT32_MIN || a.months == INT32_MIN || a.years == INT32_MIN)
+            return iv_range(s, len, err);
         a.months = -a.months;
         a.days = -a.days;
         a.usec = -a.usec;
+        a.years = -a.years;
     }
-    if (fabs(a.months) > INT32_MAX || fabs(a.days) > INT32_MAX || fabs(a.usec) > 9.2e18) return iv_range(s, len, err);
-    out->months = (int32_t)a.months;
-    out->days = (int32_t)a.days;
-    out->usec = (int64_t)a.usec;
+    /* itmin2interval */
+    int64_t months = (int64_t)a.years * 12 + a.months;
+    if (months > INT32_MAX || months < INT32_MIN)
+        return err_set(err, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, "interval out of range");
+    out->months = (int32_t)months;
+    out->days = a.days;
+    out->usec = a.usec;
     *out = dt_interval_typmod(*out, typmod);
     return 0;
 }

@@ -297,6 +297,15 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
         if (dt_parse(t.id, s, len, &((int64_t *)v->data)[row], err) < 0) return -1;
         ((int64_t *)v->data)[row] = dt_ts_typmod(((int64_t *)v->data)[row], t.typmod);
         break;
+    case OM_T_TIME:
+        if (dt_time_parse(t.id, s, len, t.typmod, &((int64_t *)v->data)[row], NULL, err) < 0) return -1;
+        break;
+    case OM_T_TIMETZ: {
+        int32_t zone;
+        if (dt_time_parse(t.id, s, len, t.typmod, &i, &zone, err) < 0) return -1;
+        ((OmInterval *)v->data)[row] = dt_timetz(i, zone);
+        break;
+    }
     case OM_T_BYTEA:
         if (ty_bytea_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
         break;
@@ -366,6 +375,14 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
         int64_t x = t.id == OM_T_DATE ? ((const int32_t *)v->data)[row] : ((const int64_t *)v->data)[row];
         buf_append(out, dbuf, (size_t)dt_format(t.id, x, dbuf));
         return;
+    }
+    case OM_T_TIME:
+        n = dt_time_format(((const int64_t *)v->data)[row], buf);
+        break;
+    case OM_T_TIMETZ: {
+        OmInterval tz = ((const OmInterval *)v->data)[row];
+        n = dt_timetz_format(tz.usec, tz.days, buf);
+        break;
     }
     case OM_T_BYTEA:
     case OM_T_UUID: {

@@ -703,6 +703,22 @@ int ty_nv_power(const Nv *x, const Nv *y, Nv *r, OmError *err)
     if (rscale < y->dscale) rscale = y->dscale;
     rscale = clamp_scale(rscale);
 
+    /* ln(1) = 0 exactly, so the result is 1 (-1 for -1 to an odd power)
+     * however many digits the exponent has; PostgreSQL gets there fast as
+     * its ln_var of 1 is 0, while the exact ln below would be computed to
+     * the exponent's length. */
+    Nv one;
+    ty_nv_init(&one);
+    ty_nv_set_i(&one, 1, 0);
+    bool base_one = ty_nv_cmp(&base, &one) == 0;
+    ty_nv_clear(&one);
+    if (base_one) {
+        ty_nv_set_i(r, neg ? -1 : 1, 0);
+        ty_nv_round(r, rscale);
+        ty_nv_clear(&base);
+        return 0;
+    }
+
     /* The real computation: t = y × ln(base), then e^t. */
     long dweight = val > 0 ? (long)ceil(val) : 0;
     mpz_t t, lb, yc, v, q;

@@ -8,8 +8,10 @@
  * Parsed zones are cached for the life of the process, behind a mutex; a
  * zone is never freed, so a pointer handed out stays valid.
  *
- * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid.
+ * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid,
+ * dt_tz_find.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,46 +56,60 @@ static Zone *zones;
 
 /* ---- POSIX TZ strings ---------------------------------------------------------------- */
 
-static const char *posix_name(const char *p, char *out, size_t outsz)
+/* A zone name as PostgreSQL's tzparse reads it: <anything> in angle
+ * brackets, or a run of characters other than digits, ',', '-' and '+'
+ * (at least minlen of them). */
+static const char *posix_name(const char *p, char *out, size_t outsz, size_t minlen)
 {
-    size_t n = 0;
+    size_t n = 0, len = 0;
     if (*p == '<') {
         p++;
         while (*p && *p != '>') {
             if (n + 1 < outsz) out[n++] = *p;
-            p++;
+            p++, len++;
         }
         if (*p != '>') return NULL;
         p++;
     } else {
-        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+        while (*p && !(*p >= '0' && *p <= '9') && *p != ',' && *p != '-' && *p != '+') {
             if (n + 1 < outsz) out[n++] = *p;
-            p++;
+            p++, len++;
         }
-        if (n < 3) return NULL;
     }
+    if (len < minlen) return NULL;
     out[n] = '\0';
     return p;
 }
 
-/* [+-]hh[:mm[:ss]] → seconds (sign as written). */
+/* Digits at p as a number in [min, max], refused as soon as it leaves the
+ * range (so a long run of digits cannot overflow). */
+static const char *posix_num(const char *p, int *out, int min, int max)
+{
+    if (*p < '0' || *p > '9') return NULL;
+    int x = 0;
+    while (*p >= '0' && *p <= '9') {
+        x = x * 10 + (*p++ - '0');
+        if (x > max) return NULL;
+    }
+    if (x < min) return NULL;
+    *out = x;
+    return p;
+}
+
+/* [+-]hh[:mm[:ss]] → seconds (sign as written); hours up to 167 as
+ * PostgreSQL allows. */
 static const char *posix_time(const char *p, int *secs)
 {
     int sign = 1;
     if (*p == '+') p++;
     else if (*p == '-') sign = -1, p++;
-    if (*p < '0' || *p > '9') return NULL;
-    int v[3] = {0, 0, 0};
-    for (int k = 0; k < 3; k++) {
-        if (*p < '0' || *p > '9') return NULL;
-        int x = 0;
-        while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
-        if (x > 167) return NULL;
-        v[k] = x;
-        if (*p != ':') break;
-        p++;
+    int h, m = 0, sec = 0;
+    if (!(p = posix_num(p, &h, 0, 167))) return NULL;
+    if (*p == ':') {
+        if (!(p = posix_num(p + 1, &m, 0, 59))) return NULL;
+        if (*p == ':' && !(p = posix_num(p + 1, &sec, 0, 60))) return NULL;
     }
-    *secs = sign * (v[0] * 3600 + v[1] * 60 + v[2]);
+    *secs = sign * (h * 3600 + m * 60 + sec);
     return p;
 }
 
@@ -102,25 +118,15 @@ static const char *posix_date(const char *p, PosixDate *d)
     memset(d, 0, sizeof *d);
     if (*p == 'M') {
         d->kind = 'M';
-        p++;
-        int *f[3] = {&d->m, &d->w, &d->d};
-        for (int k = 0; k < 3; k++) {
-            if (*p < '0' || *p > '9') return NULL;
-            int x = 0;
-            while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
-            *f[k] = x;
-            if (k < 2) {
-                if (*p != '.') return NULL;
-                p++;
-            }
-        }
-        if (d->m < 1 || d->m > 12 || d->w < 1 || d->w > 5 || d->d > 6) return NULL;
+        if (!(p = posix_num(p + 1, &d->m, 1, 12)) || *p++ != '.') return NULL;
+        if (!(p = posix_num(p, &d->w, 1, 5)) || *p++ != '.') return NULL;
+        if (!(p = posix_num(p, &d->d, 0, 6))) return NULL;
+    } else if (*p == 'J') {
+        d->kind = 'J';
+        if (!(p = posix_num(p + 1, &d->n, 1, 365))) return NULL;
     } else {
         d->kind = 'N';
-        if (*p == 'J') d->kind = 'J', p++;
-        if (*p < '0' || *p > '9') return NULL;
-        while (*p >= '0' && *p <= '9') d->n = d->n * 10 + (*p++ - '0');
-        if (d->n > 365) return NULL;
+        if (!(p = posix_num(p, &d->n, 0, 365))) return NULL;
     }
     d->secs = 7200;
     if (*p == '/') {
@@ -139,19 +145,19 @@ static bool posix_parse(const char *s, PosixTz *z)
     if (*p == '+' || *p == '-' || (*p >= '0' && *p <= '9')) {
         snprintf(z->std_abbr, sizeof z->std_abbr, "%s", s);
     } else {
-        p = posix_name(p, z->std_abbr, sizeof z->std_abbr);
-        if (!p) return false;
+        p = posix_name(p, z->std_abbr, sizeof z->std_abbr, 0);
+        if (!p || !*p) return false;
     }
     int off;
     p = posix_time(p, &off);
     if (!p) return false;
     z->std_off = -off;
     if (*p) {
-        p = posix_name(p, z->dst_abbr, sizeof z->dst_abbr);
+        p = posix_name(p, z->dst_abbr, sizeof z->dst_abbr, 1);
         if (!p) return false;
         z->has_dst = true;
         z->dst_off = z->std_off + 3600;
-        if (*p && *p != ',') {
+        if (*p && *p != ',' && *p != ';') {
             p = posix_time(p, &off);
             if (!p) return false;
             z->dst_off = -off;
@@ -160,7 +166,7 @@ static bool posix_parse(const char *s, PosixTz *z)
             /* PostgreSQL's TZDEFRULESTRING */
             p = ",M3.2.0,M11.1.0";
         }
-        if (*p != ',') return false;
+        if (*p != ',' && *p != ';') return false;
         p = posix_date(p + 1, &z->start);
         if (!p || *p != ',') return false;
         p = posix_date(p + 1, &z->end);
@@ -431,5 +437,83 @@ bool dt_tz_offset_local(const char *name, int64_t L, int *gmtoff)
     else if (v1) *gmtoff = before;
     else if (v2) *gmtoff = after;
     else *gmtoff = before; /* gap (spring forward): the offset before */
+    return true;
+}
+
+/* ---- pg_tzset's case-insensitive lookup; fixed-offset zones --------------------------- */
+
+
+/* Find path component by component under /usr/share/zoneinfo, ignoring
+ * case (PostgreSQL matches zone names case-insensitively). */
+static bool zone_file_ci(const char *name, char *out, size_t outsz)
+{
+    const char *root = "/usr/share/zoneinfo";
+    size_t len = strlen(name);
+    if (len == 0 || len + 1 > outsz || name[0] == '/' || strstr(name, "..")) return false;
+    char dir[512];
+    size_t olen = 0;
+    const char *p = name;
+    while (*p) {
+        const char *slash = strchr(p, '/');
+        size_t clen = slash ? (size_t)(slash - p) : strlen(p);
+        if (clen == 0 || clen > 255) return false;
+        snprintf(dir, sizeof dir, "%s%s%.*s", root, olen ? "/" : "", (int)olen, out);
+        DIR *d = opendir(dir);
+        if (!d) return false;
+        struct dirent *e;
+        bool found = false;
+        while ((e = readdir(d)) != NULL) {
+            if (strlen(e->d_name) == clen && !strncasecmp(e->d_name, p, clen) && e->d_name[0] != '.') {
+                if (olen) out[olen++] = '/';
+                memcpy(out + olen, e->d_name, clen);
+                olen += clen;
+                out[olen] = '\0';
+                found = true;
+                break;
+            }
+        }
+        closedir(d);
+        if (!found) return false;
+        p += clen;
+        if (*p == '/' && !*++p) return false; /* "gmt/": no file */
+    }
+    return olen > 0;
+}
+
+bool dt_tz_find(const char *name, char *out, size_t outsz, bool *fixed, int *gmtoff)
+{
+    size_t len = strlen(name);
+    if (len >= outsz || len > 255) return false;
+    if (strcasecmp(name, "gmt") && zone_file_ci(name, out, outsz)) {
+        const Zone *z = zone_get(out);
+        if (z) {
+            /* pg_get_timezone_offset: fixed when every type (and the footer
+             * rule) has the same offset */
+            bool have = false;
+            int off = 0;
+            *fixed = true;
+            for (int i = 0; i < z->ntypes; i++) {
+                if (have && z->utoff[i] != off) *fixed = false;
+                off = z->utoff[i], have = true;
+            }
+            if (z->rule.ok) {
+                if ((have && z->rule.std_off != off) || (z->rule.has_dst && z->rule.dst_off != z->rule.std_off))
+                    *fixed = false;
+                if (!have) off = z->rule.std_off;
+            }
+            *gmtoff = off;
+            return true;
+        }
+    }
+    /* a POSIX spec, upper-cased as PostgreSQL names it */
+    for (size_t i = 0; i <= len; i++) out[i] = (name[i] >= 'a' && name[i] <= 'z') ? (char)(name[i] - 32) : name[i];
+    if (!strcmp(out, "GMT")) {
+        *fixed = true, *gmtoff = 0;
+        return true;
+    }
+    PosixTz tz;
+    if (out[0] == ':' || !posix_parse(out, &tz)) return false;
+    *fixed = !tz.has_dst || tz.dst_off == tz.std_off;
+    *gmtoff = tz.std_off;
     return true;
 }

@@ -240,3 +240,14 @@ SELECT * FROM numa_t ORDER BY id;
 SELECT id FROM numa_t WHERE a * 2 > 20 ORDER BY id;
 SELECT id, -a, -b FROM numa_t ORDER BY a, id;
 DROP TABLE numa_t;
+
+-- powers of one with huge exponents: ln(1) = 0 at once (a fuzz finding)
+SELECT 1 ^ 5.38E40000;
+SELECT (-1) ^ 5.38E40000;
+SELECT 1.000 ^ 5.38E40000;
+SELECT 1 ^ (5.38E40000 + 0.5);
+SELECT 1 ^ -5.38E40000;
+SELECT power(1.0, 12345678901234567890.5);
+SELECT (-1) ^ 12345678901234567891;
+SELECT 1.0000001 ^ 5.38E40000;
+SELECT 0.9999999 ^ 5.38E40000;

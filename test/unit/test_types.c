@@ -149,6 +149,36 @@ static int filter(int argc, char **argv)
 
 #define IO(type, in, expect) assert_string_equal(io_s(type, in), expect)
 
+/* time and timetz input (DecodeTimeOnly) and output; every expectation
+ * checked against PostgreSQL 15 (session TimeZone UTC). */
+static void test_time_io(void **state)
+{
+    (void)state;
+    IO("time", "04:05", "04:05:00");
+    IO("time", "04:05:06.789", "04:05:06.789");
+    IO("time", "040506", "04:05:06");
+    IO("time", "04:05 PM", "16:05:00");
+    IO("time", "allballs", "00:00:00");
+    IO("time", "24:00:00", "24:00:00");
+    IO("time", "2003-04-12 04:05:06", "04:05:06");
+    IO("time", "10::30", "10:00:30");
+    IO("time", "10:30.5", "00:10:30.5");
+    IO("time", "J2451187.5", "12:00:00");
+    IO("time(0)", "23:59:59.5", "24:00:00");
+    IO("time", "25:00", "ERR 22008 date/time field value out of range: \"25:00\"");
+    IO("time", "garbage", "ERR 22007 invalid input syntax for type time: \"garbage\"");
+    IO("time", "04:05 America/New_York", "ERR 22007 invalid input syntax for type time: \"04:05 America/New_York\"");
+    IO("time", "04:05 foo/bar", "ERR 22023 time zone \"foo/bar\" not recognized");
+    IO("timetz", "04:05:06-08", "04:05:06-08");
+    IO("timetz", "04:05+05:30", "04:05:00+05:30");
+    IO("timetz", "04:05+5:30:15", "04:05:00+05:30:15");
+    IO("timetz", "04:05:06 PST", "04:05:06-08");
+    IO("timetz", "04:05 UTC+3", "04:05:00-03");
+    IO("timetz", "2003-04-12 04:05 America/New_York", "04:05:00-04");
+    IO("timetz", "04:05", "04:05:00+00");
+    IO("timetz", "04:05+16", "ERR 22009 time zone displacement out of range: \"04:05+16\"");
+}
+
 static void test_names(void **state)
 {
     char b[OM_TYPE_NAME_MAX];
@@ -920,6 +950,7 @@ int main(int argc, char **argv)
         return filter(argc, argv);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_time_io, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_int_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bool_in, setup, teardown),
