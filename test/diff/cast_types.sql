@@ -1,4 +1,3 @@
--- difftest: pending "casts among the new types arrive with issue 3"
 -- cast_types.sql - casts that involve the types issue 3 adds (date/time,
 -- interval, bytea, uuid, json, jsonb, arrays): which casts exist (42846
 -- when none does), implicit versus assignment versus explicit, typed
