@@ -143,6 +143,42 @@ int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, Bou
     return 0;
 }
 
+int bind_array_assign(BindCtx *bc, BindScope *sc, BoundExpr *col, const char *colname, PgQuery__Node **ind, int nind,
+                      PgQuery__Node *val, int location, BoundExpr **out)
+{
+    if (!type_is_array(col->type.id)) {
+        err_set(bc->err, ERRCODE_DATATYPE_MISMATCH,
+                "cannot subscript type %s because it does not support subscripting", type_name_be(col->type.id));
+        return bind_error_at(bc, location);
+    }
+    if (nind > 6) {
+        err_set(bc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+                "number of array dimensions (%d) exceeds the maximum allowed (%d)", nind, 6);
+        return bind_error_at(bc, location);
+    }
+    BoundExpr *e = bind_new_expr(bc, BE_SUBSCRIPT, col->type, location, 2 + 2 * nind);
+    e->args[0] = col;
+    e->nsubs = nind;
+    e->is_assign = true;
+    for (int i = 0; i < nind; i++) {
+        if (ind[i]->node_case != PG_QUERY__NODE__NODE_A_INDICES || ind[i]->a_indices->is_slice) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "assigning to a slice or a field is not supported yet");
+            return bind_error_at(bc, location);
+        }
+        BoundExpr *x;
+        if (bind_subscript(bc, sc, ind[i]->a_indices->uidx, &x) < 0) return -1;
+        e->args[1 + 2 * i] = NULL;
+        e->args[2 + 2 * i] = x;
+    }
+    OmType et = {(OmTypeId)type_array_elem(col->type.id), col->type.typmod};
+    BoundExpr *v;
+    if (bind_expr(bc, sc, val, &v) < 0) return -1;
+    if (bind_coerce(bc, v, et, OM_COERCE_ASSIGNMENT, colname, &v) < 0) return -1;
+    e->args[1 + 2 * nind] = v;
+    *out = e;
+    return 0;
+}
+
 int bind_any_all(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out)
 {
     bool all = ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL;

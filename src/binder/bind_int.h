@@ -75,6 +75,11 @@ BoundExpr *bind_new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int na
 int bind_array_expr(BindCtx *bc, BindScope *sc, PgQuery__AArrayExpr *ae, const OmType *hint, BoundExpr **out);
 int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, BoundExpr **out);
 int bind_any_all(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out);
+/* UPDATE ... SET col[i][j] = val: the column's new value (a BE_SUBSCRIPT
+ * with is_assign: args[0] the array, subscripts as for fetches, the value
+ * last). */
+int bind_array_assign(BindCtx *bc, BindScope *sc, BoundExpr *col, const char *colname, PgQuery__Node **ind, int nind,
+                      PgQuery__Node *val, int location, BoundExpr **out);
 /* A bound set-returning call (BE_FUNC with fn->srf) in scope sc: collected
  * as a BE_SRFREF, kept as is in FROM, or refused (0A000). */
 int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e);

@@ -248,10 +248,6 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     BindScope sc = {.table = t, .alias = alias, .clause = "UPDATE"};
     for (size_t i = 0; i < up->n_target_list; i++) {
         PgQuery__ResTarget *rt = up->target_list[i]->res_target;
-        if (rt->n_indirection) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "assigning to a field or subscript is not supported yet");
-            return bind_error_at(bc, rt->location);
-        }
         if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
             err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "multiple-column UPDATE is not supported yet");
             return bind_error_at(bc, rt->location);
@@ -273,6 +269,11 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
             err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT", rt->name);
             err_detail(bc->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", rt->name);
             return -1;
+        } else if (rt->n_indirection) {
+            /* SET a[i] = v: the column's new array with element i replaced. */
+            if (bind_array_assign(bc, &sc, colref(bc, t->cols[c].type, c), t->cols[c].name, rt->indirection,
+                                  (int)rt->n_indirection, rt->val, rt->location, &e) < 0)
+                return -1;
         } else {
             if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
             if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;

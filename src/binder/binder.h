@@ -88,6 +88,7 @@ struct BoundExpr {
     bool array_multi;
     int nsubs;
     bool is_slice;
+    bool is_assign;     /* BE_SUBSCRIPT in UPDATE SET a[i] = v: args[nargs - 1] is v */
     bool all;
 };
 

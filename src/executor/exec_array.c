@@ -106,7 +106,7 @@ static bool sub_value(ExprState *st, int a, int i, int *out)
 
 static bool any_null_sub(ExprState *st, int i)
 {
-    for (int a = 1; a < st->e->nargs; a++)
+    for (int a = 1; a < 1 + 2 * st->e->nsubs; a++)
         if (st->args[a] && om_vec_is_null(&st->args[a]->out, i)) return true;
     return false;
 }
@@ -179,9 +179,78 @@ static void fetch_slice(ExprState *st, const OmArr *a, int i)
     *dst = arr_build_finish(&b, a->ndim, dims, lbs, st->var);
 }
 
+/* UPDATE SET a[i][j] = v (array_set_element): a NULL or empty array
+ * becomes one holding v at those subscripts; a one-dimensional array grows
+ * (with NULLs) to reach i; elsewhere the subscripts must be in range. */
+static int assign_element(ExprState *st, int i, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    int nsubs = e->nsubs;
+    const OmVector *av = &st->args[0]->out, *vv = &st->args[1 + 2 * nsubs]->out;
+    OmTypeId at = st->args[0]->e->type.id;
+    int idx[OM_ARR_MAXDIM];
+    for (int d = 0; d < nsubs; d++) sub_value(st, 2 + 2 * d, i, &idx[d]);
+    OmArr a = {0};
+    if (!om_vec_is_null(av, i)) arr_view(at, ((const OmStr *)av->data)[i], &a);
+    ArrBuild b;
+    arr_build_init(&b, (OmTypeId)type_array_elem(at), st->var);
+    OmStr *dst = &((OmStr *)st->out.data)[i];
+    om_vec_set_null(&st->out, i, false);
+    if (a.nitems == 0) {
+        int dims[OM_ARR_MAXDIM];
+        for (int d = 0; d < nsubs; d++) dims[d] = 1;
+        arr_build_add(&b, vv, i);
+        *dst = arr_build_finish(&b, nsubs, dims, idx, st->var);
+        return 0;
+    }
+    if (a.ndim != nsubs) return err_set(err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+    OmSlot slot;
+    om_slot_init(&slot, a.phys);
+    ArrIter it;
+    arr_iter_init(&it, &a);
+    if (a.ndim == 1) {
+        int64_t lb = a.lbs[0], ub = (int64_t)a.lbs[0] + a.dims[0] - 1;
+        int64_t nlb = idx[0] < lb ? idx[0] : lb, nub = idx[0] > ub ? idx[0] : ub;
+        if (nub - nlb + 1 > OM_ARR_MAXITEMS)
+            return err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (%d)",
+                           (int)OM_ARR_MAXITEMS);
+        for (int64_t p = nlb; p <= nub; p++) {
+            bool old = p >= lb && p <= ub;
+            if (old) arr_iter_next(&it, &slot.v, 0);
+            if (p == idx[0]) arr_build_add(&b, vv, i);
+            else if (old) arr_build_add(&b, &slot.v, 0);
+            else arr_build_add_null(&b);
+        }
+        int dim = (int)(nub - nlb + 1), nlb32 = (int)nlb;
+        *dst = arr_build_finish(&b, 1, &dim, &nlb32, st->var);
+        return 0;
+    }
+    int64_t off = 0;
+    for (int d = 0; d < a.ndim; d++) {
+        int64_t rel = (int64_t)idx[d] - a.lbs[d];
+        if (rel < 0 || rel >= a.dims[d]) return err_set(err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "array subscript out of range");
+        off = off * a.dims[d] + rel;
+    }
+    for (int64_t p = 0; arr_iter_next(&it, &slot.v, 0); p++) {
+        if (p == off) arr_build_add(&b, vv, i);
+        else arr_build_add(&b, &slot.v, 0);
+    }
+    *dst = arr_build_finish(&b, a.ndim, a.dims, a.lbs, st->var);
+    return 0;
+}
+
 int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
 {
     if (eval_args(st, in, sel, n, err) < 0) return -1;
+    if (st->e->is_assign) {
+        for (int k = 0; k < n; k++) {
+            int i = ROW(k);
+            if (any_null_sub(st, i))
+                return err_set(err, ERRCODE_NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+            if (assign_element(st, i, err) < 0) return -1;
+        }
+        return 0;
+    }
     const OmVector *av = &st->args[0]->out;
     for (int k = 0; k < n; k++) {
         int i = ROW(k);
