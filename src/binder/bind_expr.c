@@ -1081,9 +1081,10 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
          * operator (integers among themselves, reals among themselves:
          * NULLIF(int2, int8) is int2), else the type it was cast to
          * (NULLIF(1, 1.0) is numeric; an unknown takes the other side's). */
+        /* A real beside any number meets it through float48eq / float8eq
+         * (numeric and integers go to double precision), so the real stays. */
         bool cross = (type_is_integer(l->type.id) && type_is_integer(r->type.id)) ||
-                     ((l->type.id == OM_T_FLOAT4 || l->type.id == OM_T_FLOAT8) &&
-                      (r->type.id == OM_T_FLOAT4 || r->type.id == OM_T_FLOAT8));
+                     ((l->type.id == OM_T_FLOAT4 || l->type.id == OM_T_FLOAT8) && numeric_rank(r->type.id));
         BoundExpr *v = cross ? l : eq->args[0];
         if (is_unknown(v) && bind_resolve_unknown(bc, v, &v) < 0) return -1;
         BoundExpr *e = bind_new_expr(bc, BE_NULLIF, v->type, ae->location, 2);
