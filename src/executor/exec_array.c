@@ -268,18 +268,6 @@ int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, i
 
 /* ---- op ANY/ALL ------------------------------------------------------------------------- */
 
-static bool cmp_holds(BoundOp op, int c)
-{
-    switch (op) {
-    case BOP_EQ: return c == 0;
-    case BOP_NE: return c != 0;
-    case BOP_LT: return c < 0;
-    case BOP_LE: return c <= 0;
-    case BOP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 int exec_eval_any_all(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
 {
     const BoundExpr *e = st->e;
@@ -318,7 +306,7 @@ int exec_eval_any_all(ExprState *st, const OmBatch *in, const uint16_t *sel, int
                     if (exec_kernel_like(e->op, &left.v, &elem.v, NULL, &res.v, &row0, 1, err) < 0) return -1;
                     r = res.val.b;
                 } else {
-                    r = cmp_holds(e->op, type_compare(e->arg_type, &left.v, 0, &elem.v, 0));
+                    r = exec_cmp_holds(e->op, type_compare(e->arg_type, &left.v, 0, &elem.v, 0));
                 }
                 if (r != e->all) {
                     result = r;

@@ -97,17 +97,6 @@ int exec_compare_values(OmType t, const OmVector *a, int ra, const OmVector *b, 
     return type_compare(t, a, ra, b, rb);
 }
 
-static inline bool cmp_result(BoundOp op, int c)
-{
-    switch (op) {
-    case BOP_EQ: return c == 0;
-    case BOP_NE: return c != 0;
-    case BOP_LT: return c < 0;
-    case BOP_LE: return c <= 0;
-    case BOP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
 
 static void set_nulls_either(OmVector *o, const OmVector *a, const OmVector *b, const uint16_t *sel, int n)
 {
@@ -123,7 +112,7 @@ static void set_nulls_either(OmVector *o, const OmVector *a, const OmVector *b, 
         for (int k = 0; k < n; k++) {                                            \
             int i = ROW(k);                                                      \
             if (om_vec_is_null(o, i)) continue; /* NULL slots hold no value */  \
-            r[i] = cmp_result(op, (CMPEXPR));                                    \
+            r[i] = exec_cmp_holds(op, (CMPEXPR));                                    \
         }                                                                        \
     } while (0)
 
@@ -144,7 +133,7 @@ static void kernel_compare(BoundOp op, OmType t, const OmVector *a, const OmVect
         for (int k = 0; k < n; k++) {
             int i = ROW(k);
             if (om_vec_is_null(o, i)) continue;
-            r[i] = cmp_result(op, exec_compare_values(t, a, i, b, i));
+            r[i] = exec_cmp_holds(op, exec_compare_values(t, a, i, b, i));
         }
         break;
     }

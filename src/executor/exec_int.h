@@ -46,6 +46,19 @@ int exec_numeric_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVecto
                        MemCtx *var, OmError *err);
 int exec_numeric_neg(const OmVector *a, OmVector *o, const uint16_t *sel, int n, MemCtx *var, OmError *err);
 
+/* Does comparison op hold for a three-way result c (<0, 0, >0)? */
+static inline bool exec_cmp_holds(BoundOp op, int c)
+{
+    switch (op) {
+    case BOP_EQ: return c == 0;
+    case BOP_NE: return c != 0;
+    case BOP_LT: return c < 0;
+    case BOP_LE: return c <= 0;
+    case BOP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
 /* Array expressions (exec_array.c). */
 int exec_eval_array(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
 int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);

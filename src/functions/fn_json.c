@@ -67,9 +67,6 @@ static bool array_json(OmType t, OmStr s, bool for_jsonb, OmBuf *out, MemCtx *ct
         buf_append_str(out, "[]");
         return true;
     }
-    int64_t stride[OM_ARR_MAXDIM + 1];
-    stride[a.ndim] = 1;
-    for (int d = a.ndim - 1; d >= 0; d--) stride[d] = stride[d + 1] * a.dims[d];
     OmSlot e;
     om_slot_init(&e, a.phys);
     ArrIter it;
@@ -78,8 +75,7 @@ static bool array_json(OmType t, OmStr s, bool for_jsonb, OmBuf *out, MemCtx *ct
     for (int d = 0; d < a.ndim; d++) buf_append_char(out, '[');
     for (int i = 0; arr_iter_next(&it, &e.v, 0); i++) {
         if (i > 0) {
-            int closed = 0;
-            for (int d = a.ndim - 1; d >= 1 && i % stride[d] == 0; d--) closed++;
+            int closed = arr_closed_before(&a, i);
             for (int k = 0; k < closed; k++) buf_append_char(out, ']');
             buf_append_char(out, ',');
             for (int k = 0; k < closed; k++) buf_append_char(out, '[');

@@ -451,15 +451,10 @@ void arr_out(OmTypeId t, OmStr s, OmBuf *out)
     buf_init(&tmp, out->ctx, 32);
     ArrIter it;
     arr_iter_init(&it, &a);
-    int64_t stride[OM_ARR_MAXDIM + 1];
-    stride[a.ndim] = 1;
-    for (int d = a.ndim - 1; d >= 0; d--) stride[d] = stride[d + 1] * a.dims[d];
     for (int d = 0; d < a.ndim; d++) buf_append_char(out, '{');
     for (int i = 0; arr_iter_next(&it, &slot.v, 0); i++) {
         if (i > 0) {
-            /* Close the sub-arrays that ended at i, open as many again. */
-            int closed = 0;
-            for (int d = a.ndim - 1; d >= 1 && i % stride[d] == 0; d--) closed++;
+            int closed = arr_closed_before(&a, i);
             for (int k = 0; k < closed; k++) buf_append_char(out, '}');
             buf_append_char(out, ',');
             for (int k = 0; k < closed; k++) buf_append_char(out, '{');

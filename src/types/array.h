@@ -113,6 +113,21 @@ int arr_in(OmType t, const char *s, size_t len, OmStr *out, MemCtx *ctx, OmError
 /* array_out. */
 void arr_out(OmTypeId t, OmStr s, OmBuf *out);
 
+/* Writing an array's elements in row-major order with brackets (array_out,
+ * to_json): how many sub-arrays end just before element i > 0 — close that
+ * many, write the separator, open as many again. */
+static inline int arr_closed_before(const OmArr *a, int i)
+{
+    int closed = 0;
+    int64_t stride = 1;
+    for (int d = a->ndim - 1; d >= 1; d--) {
+        stride *= a->dims[d];
+        if (i % stride != 0) break;
+        closed++;
+    }
+    return closed;
+}
+
 /* Number of elements of a shape, or -1 when it exceeds the maximum array size. */
 int64_t arr_nitems(int ndim, const int *dims);
 
