@@ -295,8 +295,13 @@ static void cast_rows(MemCtx *ctx, OmType from, OmType to, OmCoerceCtx cc, int n
     for (int k = 0; k < m; k++) {
         int i = use_sel ? sel[k] : k;
         bool nin = from.id == OM_T_NULL || om_vec_is_null(in, i), nout = om_vec_is_null(out, i);
-        FUZZ_CHECK(nin == nout, "row %d: NULL %d became %d in cast %d -> %d", i, nin, nout, (int)from.id,
-                   (int)to.id);
+        /* PostgreSQL's one cast that makes NULL of a value: an infinite
+         * timestamp[tz] becomes a NULL time / timetz (timestamp_time). */
+        bool inf_to_null = !nin && nout && (to.id == OM_T_TIME || to.id == OM_T_TIMETZ) &&
+                           (from.id == OM_T_TIMESTAMP || from.id == OM_T_TIMESTAMPTZ) &&
+                           (((const int64_t *)in->data)[i] == INT64_MAX || ((const int64_t *)in->data)[i] == INT64_MIN);
+        FUZZ_CHECK(nin == nout || inf_to_null, "row %d: NULL %d became %d in cast %d -> %d", i, nin, nout,
+                   (int)from.id, (int)to.id);
         if (nout) continue;
         if (is_str(to.id) || to.id == OM_T_NUMERIC)
             check_str_value(to, &((OmStr *)out->data)[i], true);
