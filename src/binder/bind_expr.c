@@ -775,7 +775,25 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
             }
             BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, 7);
             memcpy(args, margs, sizeof margs);
-            return bind_func_call(bc, name, args, 7, fc->location, false, out);
+            if (bind_func_call(bc, name, args, 7, fc->location, false, out) == 0) return 0;
+            /* PostgreSQL names the call as written: make_interval(hours => numeric) */
+            if (strcmp(bc->err->sqlstate, ERRCODE_UNDEFINED_FUNCTION)) return -1;
+            char sig[256];
+            size_t off = (size_t)snprintf(sig, sizeof sig, "make_interval(");
+            for (int i = 0; i < nargs && off < sizeof sig; i++) {
+                PgQuery__Node *an = fc->args[i];
+                bool na = an->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+                int pos = i;
+                for (int k = 0; na && k < 7; k++)
+                    if (!strcmp(pnames[k], an->named_arg_expr->name)) pos = k;
+                OmTypeId t = margs[pos]->type.id;
+                off += (size_t)snprintf(sig + off, sizeof sig - off, "%s%s%s%s", i ? ", " : "",
+                                        na ? an->named_arg_expr->name : "", na ? " => " : "",
+                                        t == OM_T_UNKNOWN || t == OM_T_NULL ? "unknown" : type_name_be(t));
+            }
+            if (off < sizeof sig) snprintf(sig + off, sizeof sig - off, ")");
+            snprintf(bc->err->message, sizeof bc->err->message, "function %s does not exist", sig);
+            return -1;
         }
     }
     BoundExpr **args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);

@@ -4,7 +4,7 @@
  * timestamp; now() and its relatives (transaction start, statement start,
  * clock), CURRENT_DATE / CURRENT_TIMESTAMP / LOCALTIMESTAMP (the binder maps
  * the SQL value functions here); make_date, make_timestamp[tz],
- * make_interval, justify_*, age, date_trunc, date_part, extract (numeric, as
+ * justify_*, date_trunc, date_part, extract (numeric, as
  * PostgreSQL 15), isfinite, overlaps, to_timestamp(float8), timezone()
  * (AT TIME ZONE).
  *
@@ -12,7 +12,7 @@
  * registered under their symbol); comparisons stay in the executor's
  * kernels, which compare the int32/int64 representations (and intervals by
  * om_interval_cmp). to_char / to_date / to_timestamp(text, text) are in
- * fn_datetime_fmt.c.
+ * fn_datetime_fmt.c; make_interval, age and timeofday in fn_datetime2.c.
  */
 #include <math.h>
 #include <stdio.h>
@@ -606,6 +606,29 @@ static int num_text(int64_t v, int scale, char *buf)
     return k;
 }
 
+static int64_t floordiv_day(int64_t t) { return t / DT_USECS_PER_DAY - (t % DT_USECS_PER_DAY < 0); }
+
+/* Julian day jd plus usec/86400e6 as PostgreSQL 15's numeric expression
+ * (date2j + usecs / 86400000000): the quotient's scale is numeric_div's
+ * select_div_dscale, 16 significant digits from the quotient's weight in
+ * base-10000 digits (20, 24 or 28 here), rounded half away from zero. */
+static void julian_text(int jd, int64_t usec, char *buf)
+{
+    int weight = usec >= INT64_C(100000000) ? 2 : usec >= 10000 ? 1 : 0;
+    int64_t first = weight == 2 ? usec / INT64_C(100000000) : weight == 1 ? usec / 10000 : usec;
+    int qweight = weight - 2 - (first <= 864);
+    int rscale = 16 - qweight * 4;
+    unsigned __int128 num = (unsigned __int128)usec, den = (unsigned __int128)DT_USECS_PER_DAY;
+    for (int k = 0; k < rscale; k++) num *= 10;
+    unsigned __int128 q = (num + den / 2) / den;
+    char digs[40];
+    for (int k = rscale - 1; k >= 0; k--) {
+        digs[k] = (char)('0' + (int)(q % 10));
+        q /= 10;
+    }
+    snprintf(buf, 64, "%d.%.*s", jd, rscale, digs);
+}
+
 /* extract(unit from v): kind 0 date, 1 timestamp, 2 timestamptz. Sets *isnull
  * for non-monotonic fields of infinities. */
 static int extract_one(FnCall *fc, const OmStr *us, int64_t t, int kind, char *buf, bool *isnull)
@@ -644,11 +667,9 @@ static int extract_one(FnCall *fc, const OmStr *us, int64_t t, int kind, char *b
         else num_text(t + INT64_C(946684800000000), 6, buf);
         return 0;
     case U_JULIAN:
-        if (kind == 0 || (local % DT_USECS_PER_DAY) == 0) {
-            num_text(dt_date2j(tm.year, tm.mon, tm.mday), 0, buf);
-            return 0;
-        }
-        break;
+        if (kind == 0) num_text(dt_date2j(tm.year, tm.mon, tm.mday), 0, buf);
+        else julian_text(dt_date2j(tm.year, tm.mon, tm.mday), local - floordiv_day(local) * DT_USECS_PER_DAY, buf);
+        return 0;
     default: break;
     }
     double d;
@@ -899,78 +920,6 @@ static int fn_justify_interval(ARGS)
     }
     return 0;
 }
-
-/* make_interval(years, months, weeks, days, hours, mins, secs): trailing
- * arguments default to 0. */
-static int fn_make_interval(ARGS)
-{
-    OmInterval *r = o->data;
-    int na = fc->nargs;
-    SEL_LOOP {
-        int64_t v[6] = {0, 0, 0, 0, 0, 0};
-        for (int k = 0; k < na && k < 6; k++) v[k] = ((const int32_t *)a[k]->data)[i];
-        double secs = na >= 7 ? ((const double *)a[6]->data)[i] : 0;
-        if (isinf(secs) || isnan(secs)) return iv_overflow(fc);
-        int64_t months = v[0] * 12 + v[1], days = v[2] * 7 + v[3];
-        double us = rint(secs * 1e6) + (double)v[4] * 3600e6 + (double)v[5] * 60e6;
-        if (months > INT32_MAX || months < INT32_MIN || days > INT32_MAX || days < INT32_MIN || fabs(us) > 9.2e18)
-            return iv_overflow(fc);
-        OmInterval x = {(int64_t)us, (int32_t)days, (int32_t)months};
-        r[i] = x;
-        om_vec_set_null(o, i, false);
-    }
-    return 0;
-}
-
-/* timestamp_age / timestamptz_age. */
-static int age_of(FnCall *fc, int64_t t1, int64_t t2, bool tz, OmInterval *out)
-{
-    if (!dt_ts_finite(t1) || !dt_ts_finite(t2)) return err_set(fc->err, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, "timestamp out of range");
-    DtTm a1, a2;
-    dt_ts2tm(tz ? dt_tstz_to_local(t1, NULL) : t1, &a1);
-    dt_ts2tm(tz ? dt_tstz_to_local(t2, NULL) : t2, &a2);
-    int64_t fsec = a1.usec - a2.usec, sec = a1.sec - a2.sec, min = a1.min - a2.min, hour = a1.hour - a2.hour,
-            mday = a1.mday - a2.mday, mon = a1.mon - a2.mon, year = a1.year - a2.year;
-    bool neg = t1 < t2;
-    if (neg) fsec = -fsec, sec = -sec, min = -min, hour = -hour, mday = -mday, mon = -mon, year = -year;
-    while (fsec < 0) fsec += 1000000, sec--;
-    while (sec < 0) sec += 60, min--;
-    while (min < 0) min += 60, hour--;
-    while (hour < 0) hour += 24, mday--;
-    while (mday < 0) {
-        if (neg) mday += dt_days_in_month(a1.year, a1.mon);
-        else mday += dt_days_in_month(a2.year, a2.mon);
-        mon--;
-    }
-    while (mon < 0) mon += 12, year--;
-    if (neg) fsec = -fsec, sec = -sec, min = -min, hour = -hour, mday = -mday, mon = -mon, year = -year;
-    int64_t months = year * 12 + mon;
-    if (months > INT32_MAX || months < INT32_MIN) return iv_overflow(fc);
-    OmInterval v = {((hour * 60 + min) * 60 + sec) * 1000000 + fsec, (int32_t)mday, (int32_t)months};
-    *out = v;
-    return 0;
-}
-
-static int do_age(FnCall *fc, const OmVector *const *a, OmVector *o, const uint16_t *sel, int n, bool tz)
-{
-    OmInterval *r = o->data;
-    int64_t today = 0;
-    if (fc->nargs == 1) {
-        int64_t local = dt_tstz_to_local(dt_txn_start(), NULL);
-        today = (local / DT_USECS_PER_DAY - (local % DT_USECS_PER_DAY < 0)) * DT_USECS_PER_DAY;
-        if (tz) today = dt_local_to_tstz(today);
-    }
-    SEL_LOOP {
-        int64_t t1 = fc->nargs == 1 ? today : ((const int64_t *)a[0]->data)[i];
-        int64_t t2 = ((const int64_t *)a[fc->nargs == 1 ? 0 : 1]->data)[i];
-        if (age_of(fc, t1, t2, tz, &r[i]) < 0) return -1;
-        om_vec_set_null(o, i, false);
-    }
-    return 0;
-}
-
-static int fn_age_ts(ARGS) { return do_age(fc, a, o, sel, n, false); }
-static int fn_age_tz(ARGS) { return do_age(fc, a, o, sel, n, true); }
 
 /* ---- overlaps, to_timestamp(float8) -------------------------------------------------- */
 
@@ -1275,20 +1224,8 @@ static const FnDesc descs[] = {
     {"justify_hours", 1, {IV}, IV, FN_STRICT, fn_justify_hours},
     {"justify_days", 1, {IV}, IV, FN_STRICT, fn_justify_days},
     {"justify_interval", 1, {IV}, IV, FN_STRICT, fn_justify_interval},
-    {"make_interval", 0, {0}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 1, {I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 2, {I4, I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 3, {I4, I4, I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 4, {I4, I4, I4, I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 5, {I4, I4, I4, I4, I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 6, {I4, I4, I4, I4, I4, I4}, IV, FN_STRICT, fn_make_interval},
-    {"make_interval", 7, {I4, I4, I4, I4, I4, I4, F8}, IV, FN_STRICT, fn_make_interval},
     {"make_timestamptz", 7, {I4, I4, I4, I4, I4, F8, TX}, TZ, FN_STRICT, fn_make_timestamptz_zone},
     {"date_trunc", 3, {TX, TZ, TX}, TZ, FN_STRICT, fn_trunc_tstz_zone},
-    {"age", 2, {TS, TS}, IV, FN_STRICT, fn_age_ts},
-    {"age", 2, {TZ, TZ}, IV, FN_STRICT | FN_STABLE, fn_age_tz},
-    {"age", 1, {TS}, IV, FN_STRICT | FN_STABLE, fn_age_ts},
-    {"age", 1, {TZ}, IV, FN_STRICT | FN_STABLE, fn_age_tz},
     {"overlaps", 4, {TS, TS, TS, TS}, OM_T_BOOL, 0, fn_overlaps},
     {"overlaps", 4, {TZ, TZ, TZ, TZ}, OM_T_BOOL, 0, fn_overlaps},
     {"overlaps", 4, {TS, IV, TS, IV}, OM_T_BOOL, 0, fn_overlaps_iv},

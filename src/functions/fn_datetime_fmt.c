@@ -306,17 +306,19 @@ static void format_tm(OmBuf *b, const FmtNode *nodes, int nn, const FmtTm *ft)
             }
             break;
         case K_TZH:
-            if (ft->tzabbr) {
+            /* A timestamp has offset 0 here (PostgreSQL's tm_gmtoff): only
+             * TZ / tz print nothing without a zone. */
+            if (!ft->interval) {
                 char t[16];
                 snprintf(t, sizeof t, "%c%02d", ft->tzoff < 0 ? '-' : '+', abs(ft->tzoff) / 3600);
                 buf_append_str(b, t);
             }
             break;
         case K_TZM:
-            if (ft->tzabbr) put_num(b, nd, abs(ft->tzoff) % 3600 / 60, 2);
+            if (!ft->interval) put_num(b, nd, abs(ft->tzoff) % 3600 / 60, 2);
             break;
         case K_OF:
-            if (ft->tzabbr) {
+            if (!ft->interval) {
                 char t[16];
                 int a2 = abs(ft->tzoff);
                 int k2 = snprintf(t, sizeof t, "%c%02d", ft->tzoff < 0 ? '-' : '+', a2 / 3600);
@@ -395,7 +397,41 @@ typedef struct Parsed {
     int ddd, jd;
     bool has_tz;
     int tzoff;
+    int mode;      /* 0, or the date convention of the fields seen: 1 Gregorian, 2 ISO week */
+    int d, ww, w;  /* day of week (Sunday = 1), week of year (WW or IW), week of month */
 } Parsed;
+
+/* from_char_set_mode: Gregorian fields (D DD DDD MM Mon Month RM W WW Y…)
+ * and ISO week-date fields (I… ID IW IDDD) cannot be mixed. */
+static int set_mode(FnCall *fc, Parsed *r, int k)
+{
+    int m = (k >= K_IYYY && k <= K_I) || k == K_ID || k == K_IW || k == K_IDDD ? 2
+            : (k >= K_YCOMMA && k <= K_Y) || (k >= K_MONTH_U && k <= K_MM) || k == K_DDD || k == K_DD || k == K_D ||
+                      k == K_WW || k == K_W || k == K_RM_U || k == K_RM_L
+                  ? 1
+                  : 0;
+    if (!m) return 0;
+    if (r->mode && r->mode != m) {
+        err_set(fc->err, ERRCODE_INVALID_DATETIME_FORMAT, "invalid combination of date conventions");
+        err_hint(fc->err, "Do not mix Gregorian and ISO week date conventions in a formatting template.");
+        return -1;
+    }
+    r->mode = m;
+    return 0;
+}
+
+/* Days of year y before month m (1..13). */
+static int days_before(int y, int m)
+{
+    return m > 12 ? dt_date2j(y + 1, 1, 1) - dt_date2j(y, 1, 1) : dt_date2j(y, m, 1) - dt_date2j(y, 1, 1);
+}
+
+/* isoweek2j: Julian day of the Monday of ISO week `week` of ISO year y. */
+static int isoweek2j(int y, int week)
+{
+    int day4 = dt_date2j(y, 1, 4);
+    return (week - 1) * 7 + (day4 - dt_j2day(day4 - 1));
+}
 
 static int bad_value(FnCall *fc, const char *s, size_t l, const char *key)
 {
@@ -464,6 +500,7 @@ static int parse_with(FnCall *fc, const char *s, size_t slen, const FmtNode *nod
         long v;
         int w;
         bool fixed = next_is_num(nodes, nn, i);
+        if (set_mode(fc, r, nd->k) < 0) return -1;
         switch (nd->k) {
         case K_LIT:
             /* A separator in the template skips one character of input;
@@ -497,8 +534,9 @@ static int parse_with(FnCall *fc, const char *s, size_t slen, const FmtNode *nod
             else if (w == 3 && (nd->k == K_YYY || nd->k == K_IYY)) r->year += r->year < 100 ? 2000 : 1000;
             else if (w == 1 && (nd->k == K_Y || nd->k == K_I)) r->year += 2000;
             continue;
-        case K_MM: case K_DD: case K_HH24: case K_HH12: case K_HH: case K_MI: case K_SS: case K_DDD: case K_J: {
-            w = nd->k == K_DDD ? 3 : nd->k == K_J ? 0 : 2;
+        case K_MM: case K_DD: case K_HH24: case K_HH12: case K_HH: case K_MI: case K_SS: case K_DDD: case K_J:
+        case K_IDDD: case K_D: case K_ID: case K_IW: case K_WW: case K_W: {
+            w = nd->k == K_DDD || nd->k == K_IDDD ? 3 : nd->k == K_J ? 0 : nd->k == K_D || nd->k == K_ID || nd->k == K_W ? 1 : 2;
             const char *st = p;
             if (!read_int(&p, end, fixed ? w : 0, false, &v)) {
                 while (st < end && *st == ' ') st++;
@@ -515,7 +553,19 @@ static int parse_with(FnCall *fc, const char *s, size_t slen, const FmtNode *nod
             else if (nd->k == K_HH12 || nd->k == K_HH) r->hour = (int)v, r->hh12 = true;
             else if (nd->k == K_MI) r->min = (int)v;
             else if (nd->k == K_SS) r->sec = (int)v;
-            else if (nd->k == K_DDD) r->ddd = (int)v;
+            else if (nd->k == K_DDD || nd->k == K_IDDD) r->ddd = (int)v;
+            else if (nd->k == K_D || nd->k == K_ID) {
+                /* ID counts from Monday = 1; kept as D does, Sunday = 1 */
+                int d = nd->k == K_ID ? ((int)v + 1 > 7 ? 1 : (int)v + 1) : (int)v;
+                if (r->d && r->d != d) {
+                    err_set(fc->err, ERRCODE_INVALID_DATETIME_FORMAT,
+                            "conflicting values for \"%s\" field in formatting string", key_name(nd->k));
+                    err_detail(fc->err, "This value contradicts a previous setting for the same field type.");
+                    return -1;
+                }
+                r->d = d;
+            } else if (nd->k == K_IW || nd->k == K_WW) r->ww = (int)v;
+            else if (nd->k == K_W) r->w = (int)v;
             else r->jd = (int)v;
             continue;
         }
@@ -595,13 +645,35 @@ static int parse_with(FnCall *fc, const char *s, size_t slen, const FmtNode *nod
     if (r->pm && r->hour < 12) r->hour += 12;
     else if (r->am && r->hour == 12) r->hour = 0;
     if (r->bc && r->has_year) r->year = 1 - r->year;
+    /* Without a year field the year is 0, 1 BC (PostgreSQL's zeroed tm). */
+    if (!r->has_year) r->year = 0;
+    /* do_to_timestamp's order: weeks, then W, then the day of year */
+    if (r->ww) {
+        if (r->mode == 2) {
+            int jd = isoweek2j(r->year, r->ww);
+            /* isoweekdate2date: D counts from Sunday = 1 */
+            if (r->d) jd += r->d > 1 ? r->d - 2 : 6;
+            dt_j2date(jd, &r->year, &r->mon, &r->mday);
+        } else {
+            r->ddd = (r->ww - 1) * 7 + 1;
+        }
+    }
+    if (r->w) r->mday = (r->w - 1) * 7 + 1;
     if (r->jd) {
         dt_j2date(r->jd, &r->year, &r->mon, &r->mday);
         r->has_year = true;
-    } else if (r->ddd && r->has_year) {
-        dt_j2date(dt_date2j(r->year, 1, 1) + r->ddd - 1, &r->year, &r->mon, &r->mday);
+    } else if (r->ddd && (r->mon <= 1 || r->mday <= 1)) {
+        if (!r->has_year && !r->bc)
+            return err_set(fc->err, ERRCODE_INVALID_DATETIME_FORMAT, "cannot calculate day of year without year information");
+        if (r->mode == 2) dt_j2date(isoweek2j(r->year, 1) - 1 + r->ddd, &r->year, &r->mon, &r->mday);
+        else {
+            /* only the fields still unset take the day of year's month and day */
+            int m = 1;
+            while (m <= 12 && r->ddd > days_before(r->year, m + 1)) m++;
+            if (r->mon <= 1) r->mon = m;
+            if (r->mday <= 1) r->mday = r->ddd - days_before(r->year, m);
+        }
     }
-    if (!r->has_year) r->year = 1;
     return 0;
 }
 

@@ -197,6 +197,7 @@ static int month_of(const char *w)
 #define E_TZ (-3)
 #define E_MDFIELD (-4)
 #define E_TZDISP (-5)
+#define E_BADZONE (-6) /* a zone-like token no zone (22023); its name in tzname */
 
 static inline bool isdig(char c) { return c >= '0' && c <= '9'; }
 static inline bool isalph(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -312,6 +313,19 @@ static void set_year(DtFields *f, int y, int nd)
     f->has_year = true;
 }
 
+/* Words of PostgreSQL's datetktbl that a digit may follow (not zones). */
+static bool date_keyword(const char *w)
+{
+    static const char *const kw[] = {"ad", "allballs", "am", "at", "bc", "d", "dow", "doy", "dst", "epoch", "h",
+                                     "infinity", "isodow", "isoyear", "jd", "julian", "m", "mm", "now", "on", "pm",
+                                     "s", "today", "tomorrow", "y", "yesterday", "z"};
+    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+        if (!strcmp(w, kw[i])) return true;
+    for (size_t i = 0; i < sizeof wdays / sizeof wdays[0]; i++)
+        if (!strcmp(w, wdays[i])) return true;
+    return false;
+}
+
 /* A word: month, weekday, am/pm, bc/ad, zone, special. w is lower case. */
 static int word(DtFields *f, const char *w, const char *orig, size_t olen)
 {
@@ -354,11 +368,19 @@ static int word(DtFields *f, const char *w, const char *orig, size_t olen)
         char nm[104];
         memcpy(nm, orig, olen);
         nm[olen] = '\0';
-        if (dt_tz_valid(nm) && strchr(nm, '/')) {
+        /* with a digit ("EST5EDT", a POSIX spec) it is a zone name too */
+        bool zoneish = strchr(nm, '/') || strpbrk(nm, "0123456789");
+        if (dt_tz_valid(nm) && zoneish) {
             if (f->has_tz) return E_SYNTAX;
             f->has_tz = true;
             memcpy(f->tzname, nm, olen + 1);
             return 0;
+        }
+        /* DecodeDateTime: after a month and day, punctuated words are zone
+         * names, and an unknown one is reported by its (lower-case) name */
+        if (zoneish && f->has_mon && f->has_mday && strlen(w) < sizeof f->tzname) {
+            strcpy(f->tzname, w);
+            return E_BADZONE;
         }
     }
     if (strlen(w) <= 5 && f->has_time) return E_TZ;
@@ -551,6 +573,16 @@ static int tokenize(const char *s, size_t len, DtFields *f)
                 p++;
             }
             w[k] = '\0';
+            /* ParseDateTime: letters followed by a digit that are no date
+             * keyword start a zone name ("EST5EDT", "xxx3yyy") */
+            if (p < end && isdig(*p) && isalph(w[0]) && !strchr(w, '/') && !month_of(w) && strcmp(w, "j") &&
+                strcmp(w, "t") && strcmp(w, "utc") && strcmp(w, "gmt") && !date_keyword(w)) {
+                while (p < end && (isalph(*p) || isdig(*p) || strchr("+-/_.:", *p))) {
+                    if (k + 1 >= sizeof w) return E_SYNTAX;
+                    w[k++] = lower(*p++);
+                }
+                w[k] = '\0';
+            }
             if (!strcmp(w, "-infinity")) {
                 if (f->special) return E_SYNTAX;
                 f->special = w[0] == '-' ? SP_NINF : SP_INF;
@@ -672,6 +704,8 @@ int dt_parse(OmTypeId t, const char *s, size_t len, int64_t *out, OmError *err)
             rc = E_SYNTAX;
     }
     if (rc == 0 && !f.special) rc = finish_fields(&f, true);
+    if (rc == E_BADZONE)
+        return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized", f.tzname);
     if (rc) return dt_error(rc, tname, s, len, err);
 
     if (f.special == SP_INF || f.special == SP_NINF) {

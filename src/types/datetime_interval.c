@@ -382,6 +382,9 @@ int dt_interval_parse_typmod(const char *s, size_t len, int32_t typmod, OmInterv
             if (!read_int(&t, end, neg, &y)) return iv_range(s, len, err);
             t = r + 1;
             if (!read_int(&t, end, false, &m) || m > 11) return iv_range(s, len, err);
+            /* '2024-08-17' is one date-like field to ParseDateTime, and no
+             * years-months value */
+            if (t < end && *t == '-') return iv_syntax(s, len, err);
             if (__builtin_mul_overflow(y, 12, &ym) || __builtin_add_overflow(ym, neg ? -m : m, &ym) ||
                 !adj_months(ym, &a))
                 return iv_range(s, len, err);

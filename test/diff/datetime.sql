@@ -1,4 +1,3 @@
--- difftest: pending "date, time, timestamp, timestamptz and interval arrive with issue 3"
 -- datetime.sql - the date/time types: input formats, ISO output under
 -- DateStyle ISO, infinity, BC dates, time zones (the session's TimeZone,
 -- zone names and offsets from the system's zone data), comparisons,
@@ -157,6 +156,16 @@ SELECT '-infinity'::timestamptz;
 SELECT '1900-01-01 00:00:00 Europe/Amsterdam'::timestamptz;
 SELECT '2024-01-31 13:45:30 +0530'::timestamptz;
 SELECT '2024-01-31 13:45:30 EST5EDT'::timestamptz;
+SELECT '2024-07-31 13:45:30 est5edt'::timestamptz;
+SELECT '2024-01-31 13:45:30 xyz5'::timestamptz;
+SELECT '2024-01-31 13:45:30 abc5def'::timestamptz;
+SELECT '2024-01-31 13:45:30 UTC+3'::timestamptz;
+SELECT '2024-01-31 13:45:30 Nowhere/City'::timestamp;
+SELECT '2024-01-31 13:45:30 Nowhere/City'::date;
+SELECT '2024-01-31 13:45:30 Nowhere'::timestamptz;
+SELECT 'Nowhere/City 2024-01-31'::timestamptz;
+SELECT '2024-01-31T13:45:30'::timestamptz;
+SELECT 'J2451545'::date;
 SELECT TIMESTAMPTZ '2024-01-31 13:45:30+02';
 SELECT TIMESTAMP WITH TIME ZONE '2024-01-31 13:45:30+02';
 SELECT '2024-01-31 13:45:30.987654+02'::timestamptz(2);
