@@ -728,6 +728,8 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
         return bind_error_at(bc, fc->location);
     }
+    if (fc->func_variadic && !fc->agg_distinct && !fc->n_agg_order && !fc->agg_filter)
+        return bind_variadic_call(bc, sc, fc, name, out);
     if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter || fc->func_variadic) {
         err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "DISTINCT, ORDER BY, FILTER or VARIADIC specified, but %s is not an aggregate function",
                 name ? name : "?");
