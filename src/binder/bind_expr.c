@@ -53,6 +53,7 @@ int bind_node_location(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_COLUMN_REF: return n->column_ref->location;
     case PG_QUERY__NODE__NODE_A_EXPR: return n->a_expr->lexpr ? bind_node_location(n->a_expr->lexpr) : n->a_expr->location;
     case PG_QUERY__NODE__NODE_TYPE_CAST: return bind_node_location(n->type_cast->arg);
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return bind_node_location(n->collate_clause->arg);
     case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
     case PG_QUERY__NODE__NODE_BOOL_EXPR: return n->bool_expr->location;
     case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
@@ -1375,8 +1376,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row constructors are not supported yet");
         return bind_error_at(bc, n->row_expr->location);
     case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "COLLATE is not supported yet");
-        return bind_error_at(bc, n->collate_clause->location);
+        return bind_collate(bc, sc, n->collate_clause, out);
     case PG_QUERY__NODE__NODE_A_INDIRECTION:
         return bind_indirection(bc, sc, n->a_indirection, out);
     default:
@@ -1412,6 +1412,8 @@ static const char *figure(PgQuery__Node *n, int *strength)
             return "nullif";
         }
         return NULL;
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+        return figure(n->collate_clause->arg, strength);
     case PG_QUERY__NODE__NODE_TYPE_CAST: {
         const char *s = figure(n->type_cast->arg, strength);
         if (*strength <= 1) {
