@@ -53,6 +53,7 @@ int bind_node_location(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_COLUMN_REF: return n->column_ref->location;
     case PG_QUERY__NODE__NODE_A_EXPR: return n->a_expr->lexpr ? bind_node_location(n->a_expr->lexpr) : n->a_expr->location;
     case PG_QUERY__NODE__NODE_TYPE_CAST: return bind_node_location(n->type_cast->arg);
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return bind_node_location(n->collate_clause->arg);
     case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
     case PG_QUERY__NODE__NODE_BOOL_EXPR: return n->bool_expr->location;
     case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
@@ -728,6 +729,8 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
         return bind_error_at(bc, fc->location);
     }
+    if (fc->func_variadic && !fc->agg_distinct && !fc->n_agg_order && !fc->agg_filter)
+        return bind_variadic_call(bc, sc, fc, name, out);
     if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter || fc->func_variadic) {
         err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "DISTINCT, ORDER BY, FILTER or VARIADIC specified, but %s is not an aggregate function",
                 name ? name : "?");
@@ -1392,8 +1395,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row constructors are not supported yet");
         return bind_error_at(bc, n->row_expr->location);
     case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "COLLATE is not supported yet");
-        return bind_error_at(bc, n->collate_clause->location);
+        return bind_collate(bc, sc, n->collate_clause, out);
     case PG_QUERY__NODE__NODE_A_INDIRECTION:
         return bind_indirection(bc, sc, n->a_indirection, out);
     default:
@@ -1429,6 +1431,8 @@ static const char *figure(PgQuery__Node *n, int *strength)
             return "nullif";
         }
         return NULL;
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+        return figure(n->collate_clause->arg, strength);
     case PG_QUERY__NODE__NODE_TYPE_CAST: {
         const char *s = figure(n->type_cast->arg, strength);
         if (*strength <= 1) {

@@ -44,6 +44,10 @@ int bind_resolve_unknown(BindCtx *bc, BoundExpr *e, BoundExpr **out);
 int bind_common_type(BindCtx *bc, BoundExpr **es, int n, const char *what, OmType *out);
 
 int bind_error_at(BindCtx *bc, int location);
+/* f(..., VARIADIC array) for concat / concat_ws / format (bind_variadic.c). */
+int bind_variadic_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
+/* expr COLLATE name: checks, then the expression itself (bind_collate.c). */
+int bind_collate(BindCtx *bc, BindScope *sc, PgQuery__CollateClause *cc, BoundExpr **out);
 /* Does the expression contain an aggregate reference? */
 bool bind_has_agg(const BoundExpr *e);
 /* Does the expression call a volatile function (nextval, random)? */

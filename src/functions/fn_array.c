@@ -526,6 +526,40 @@ static int fn_trim_array(FnCall *fc, const OmVector *const *args, OmVector *out,
     return 0;
 }
 
+/* width_bucket(operand, thresholds): how many thresholds are <= operand,
+ * found by PostgreSQL's binary search (width_bucket_array), which assumes a
+ * sorted array; an unsorted one gives the same answer as there. */
+static int fn_width_bucket_arr(FnCall *fc, const OmVector *const *args, OmVector *out, const uint16_t *sel, int n)
+{
+    OmTypeId at = fc->arg_types[1].id;
+    OmType et = om_type((OmTypeId)type_array_elem(at));
+    SEL_LOOP {
+        OmArr a;
+        arr_view(at, str_at(args[1], i), &a);
+        if (a.ndim > 1)
+            return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "thresholds must be one-dimensional array");
+        if (a.nulls)
+            for (int k = 0; k < a.nitems; k++)
+                if (arr_elem_null(&a, k))
+                    return err_set(fc->err, ERRCODE_NULL_VALUE_NOT_ALLOWED, "thresholds array must not contain NULLs");
+        OmSlot *el = a.nitems ? mem_alloc(fc->var, (size_t)a.nitems * sizeof *el) : NULL;
+        ArrIter it;
+        arr_iter_init(&it, &a);
+        for (int k = 0; k < a.nitems; k++) {
+            om_slot_init(&el[k], a.phys);
+            arr_iter_next(&it, &el[k].v, 0);
+        }
+        int left = 0, right = a.nitems;
+        while (left < right) {
+            int mid = (left + right) / 2;
+            if (type_compare(et, args[0], i, &el[mid].v, 0) < 0) right = mid;
+            else left = mid + 1;
+        }
+        set_int(out, i, left);
+    }
+    return 0;
+}
+
 #define AA FN_ANYARRAY
 #define AE FN_ANYELEM
 #define I4 OM_T_INT4
@@ -558,6 +592,7 @@ static const FnDesc descs[] = {
     {"array_fill", 2, {AE, OM_T_ARR_INT4}, AA, 0, fn_array_fill},
     {"array_fill", 3, {AE, OM_T_ARR_INT4, OM_T_ARR_INT4}, AA, 0, fn_array_fill},
     {"trim_array", 2, {AA, I4}, AA, FN_STRICT, fn_trim_array},
+    {"width_bucket", 2, {AE, AA}, I4, FN_STRICT, fn_width_bucket_arr},
 };
 
 const FnTable fn_array_table = {descs, (int)(sizeof descs / sizeof descs[0])};

@@ -285,9 +285,8 @@ static int fn_random(FnCall *fc, const OmVector *const *args, OmVector *out, con
     return 0;
 }
 
-/* setseed(x), x in [-1, 1]: seeds random() for this session. PostgreSQL's
- * result type is void, which OmenDB does not have: it returns an empty text
- * (psql shows the same empty cell). */
+/* setseed(x), x in [-1, 1]: seeds random() for this session. The result is
+ * void, whose one value prints as an empty string. */
 static int fn_setseed(FnCall *fc, const OmVector *const *args, OmVector *out, const uint16_t *sel, int n)
 {
     const double *x = args[0]->data;
@@ -336,7 +335,7 @@ static const FnDesc descs[] = {
     {"lcm", 2, {I8, I8}, I8, FN_STRICT, fn_lcm_i8},
     {"width_bucket", 4, {F8, F8, F8, I4}, I4, FN_STRICT, fn_width_bucket},
     {"random", 0, {0}, F8, FN_STRICT | FN_VOLATILE, fn_random},
-    {"setseed", 1, {F8}, OM_T_TEXT, FN_STRICT | FN_VOLATILE, fn_setseed},
+    {"setseed", 1, {F8}, OM_T_VOID, FN_STRICT | FN_VOLATILE, fn_setseed},
 };
 
 const FnTable fn_math_table = {descs, sizeof descs / sizeof descs[0]};

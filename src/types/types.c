@@ -69,6 +69,7 @@ static const TypeInfo type_table[OM_T__COUNT] = {
     [OM_T_ARR_JSONB] = {3807, "jsonb[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
     [OM_T_ARR_TIME] = {1183, "time without time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
     [OM_T_ARR_TIMETZ] = {1270, "time with time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
+    [OM_T_VOID] = {OM_OID_VOID, "void", OM_PHYS_STR, 4, OM_TCAT_USER},
 };
 
 /* Element ↔ array, in enum order from OM_T_ARR_BOOL. */
@@ -77,7 +78,7 @@ static const OmTypeId array_elems[] = {
     OM_T_VARCHAR, OM_T_BPCHAR, OM_T_DATE, OM_T_TIMESTAMP, OM_T_TIMESTAMPTZ, OM_T_INTERVAL, OM_T_BYTEA,
     OM_T_UUID, OM_T_JSON, OM_T_JSONB, OM_T_TIME, OM_T_TIMETZ,
 };
-_Static_assert(sizeof array_elems / sizeof array_elems[0] == OM_T__COUNT - OM_T_ARR_BOOL,
+_Static_assert(sizeof array_elems / sizeof array_elems[0] == OM_T_ARR_TIMETZ + 1 - OM_T_ARR_BOOL,
                "one element type per array type");
 
 static inline bool valid_id(OmTypeId t) { return (unsigned)t < OM_T__COUNT; }
@@ -98,7 +99,7 @@ OmTypeCategory type_category(OmTypeId t) { return valid_id(t) ? type_table[t].ca
 
 bool type_is_integer(OmTypeId t) { return t == OM_T_INT2 || t == OM_T_INT4 || t == OM_T_INT8; }
 bool type_is_string(OmTypeId t) { return t == OM_T_TEXT || t == OM_T_VARCHAR || t == OM_T_BPCHAR; }
-bool type_is_array(OmTypeId t) { return t >= OM_T_ARR_BOOL && t < OM_T__COUNT; }
+bool type_is_array(OmTypeId t) { return t >= OM_T_ARR_BOOL && t <= OM_T_ARR_TIMETZ; }
 
 int type_array_elem(OmTypeId t) { return type_is_array(t) ? (int)array_elems[t - OM_T_ARR_BOOL] : -1; }
 

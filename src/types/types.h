@@ -39,6 +39,7 @@
 #define OM_OID_TIMETZ 1266
 #define OM_OID_UUID 2950
 #define OM_OID_JSONB 3802
+#define OM_OID_VOID 2278
 
 typedef enum {
     OM_T_NULL = 0,  /* type of a bare NULL literal before resolution (PostgreSQL: unknown) */
@@ -87,6 +88,7 @@ typedef enum {
     OM_T_ARR_JSONB,
     OM_T_ARR_TIME,
     OM_T_ARR_TIMETZ,
+    OM_T_VOID,      /* pseudo-type of setseed() and the like: STR, always empty; not a column type */
     OM_T__COUNT
 } OmTypeId;
 

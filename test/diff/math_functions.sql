@@ -1,4 +1,3 @@
--- difftest: pending "math functions and bitwise operators arrive with issue 3"
 -- math_functions.sql - abs, ceil, floor, round, trunc, mod, power and ^,
 -- sqrt, cbrt, exp, ln, log, log10, sign, pi, random/setseed, width_bucket,
 -- div, gcd, lcm, factorial, scale helpers, trigonometry, and the bitwise
@@ -469,6 +468,8 @@ SELECT random();
 SELECT setseed(1.5);
 SELECT setseed(-1);
 SELECT setseed(NULL);
+SELECT setseed('NaN');
+SELECT setseed(1.0000001);
 SELECT count(*) FROM generate_series(1, 1000) WHERE random() < 0 OR random() >= 1;
 -- width_bucket
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
@@ -487,6 +488,19 @@ SELECT width_bucket(2147483647, 0, 2147483647, 2147483647);
 SELECT width_bucket(5, ARRAY[1, 3, 5, 7]);
 SELECT width_bucket(0, ARRAY[1, 3, 5, 7]);
 SELECT width_bucket(10, ARRAY[1, 3, 5, 7]);
+SELECT width_bucket(5.5, ARRAY[1, 3, 5, 7]);
+SELECT width_bucket(5, ARRAY[1.5, 4.5, 9]);
+SELECT width_bucket(3, ARRAY[7, 5, 1]);
+SELECT width_bucket(5, '{}'::int[]);
+SELECT width_bucket(5, '[0:2]={1,5,7}'::int[]);
+SELECT width_bucket('b', ARRAY['a', 'c']);
+SELECT width_bucket('NaN'::float8, ARRAY[1, 'NaN'::float8]);
+SELECT width_bucket(now(), ARRAY[now() - interval '1 day', now() + interval '1 day']);
+SELECT width_bucket(NULL::int, ARRAY[1]);
+SELECT width_bucket(5, NULL::int[]);
+SELECT width_bucket(5, ARRAY[[1, 3], [5, 7]]);
+SELECT width_bucket(5, ARRAY[1, NULL, 7]);
+SELECT width_bucket(x, ARRAY[2, 4]) FROM generate_series(1, 5) x;
 SELECT width_bucket(NULL::numeric, 0, 10, 5);
 -- div, gcd, lcm, factorial
 SELECT div(7, 2);
