@@ -89,6 +89,8 @@ int bind_array_assign(BindCtx *bc, BindScope *sc, BoundExpr *col, const char *co
 int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e);
 /* FROM f(...): the set-returning calls and a synthetic table for their columns. */
 int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs);
+/* FROM seq (a sequence's one-row state): 1 if rv names a sequence, 0 if not. */
+int bind_sequence_from(BindCtx *bc, PgQuery__RangeVar *rv, BoundSelect *bs);
 int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
 

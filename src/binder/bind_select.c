@@ -23,6 +23,12 @@ int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out)
     int rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, rv->relname, out, bc->err);
     if (rc < 0) return -1;
     if (rc == 0) {
+        /* A sequence is a relation PostgreSQL reads but does not write
+         * through INSERT/UPDATE/DELETE (SELECT reads it: bind_select). */
+        CatSequence *seq;
+        int src = cat_seq_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &seq, bc->err);
+        if (src < 0) return -1;
+        if (src == 1) return err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", rv->relname);
         err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rv->relname);
         return bind_error_at(bc, rv->location);
     }
@@ -235,8 +241,14 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
             if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return unsupported(bc, "this kind of FROM item", -1);
             PgQuery__RangeVar *rv = f->range_var;
             if (rv->alias && rv->alias->n_colnames) return unsupported(bc, "column aliases in FROM", rv->location);
-            if (bind_table_ref(bc, rv, &bs->table) < 0) return -1;
-            if (rv->alias) bs->alias = rv->alias->aliasname;
+            int seq = 0;
+            if (bind_table_ref(bc, rv, &bs->table) < 0) {
+                if (strcmp(bc->err->sqlstate, "42809") != 0) return -1;
+                err_clear(bc->err);
+                seq = bind_sequence_from(bc, rv, bs);
+                if (seq <= 0) return -1;
+            }
+            if (rv->alias && !seq) bs->alias = rv->alias->aliasname;
         }
     }
     BindScope sc = {.table = bs->table, .alias = bs->alias};

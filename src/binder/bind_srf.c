@@ -106,6 +106,48 @@ static int collect_calls(BindCtx *bc, PgQuery__RangeFunction *rf, PgQuery__FuncC
     return 0;
 }
 
+/* The FROM item of set-returning calls: a synthetic table naming their
+ * columns (alias column names first), and the calls for the ProjectSet. */
+static int from_calls(BindCtx *bc, BoundExpr **srfs, const char **fnames, int ncalls, PgQuery__Alias *al,
+                      bool ordinality, BoundSelect *bs)
+{
+    int ncols = 0;
+    for (int i = 0; i < ncalls; i++) ncols += srfs[i]->fn->srf->nout;
+    int total = ncols + (ordinality ? 1 : 0);
+    if (al && (int)al->n_colnames > total) {
+        err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "table \"%s\" has %d columns available but %d columns specified",
+                al->aliasname, total, (int)al->n_colnames);
+        return -1;
+    }
+    CatTable *t = mem_new(bc->ctx, CatTable);
+    t->name = al ? al->aliasname : (char *)fnames[0];
+    t->ncols = total;
+    t->cols = mem_new_array(bc->ctx, CatColumn, total);
+    int c = 0;
+    for (int i = 0; i < ncalls; i++) {
+        const FnSrfDesc *d = srfs[i]->fn->srf;
+        for (int k = 0; k < d->nout; k++, c++) {
+            t->cols[c].type = srf_out_type(srfs[i], k);
+            const char *nm = d->out_names[k] ? d->out_names[k] : fnames[i];
+            /* A one-column function named by the alias takes the alias as
+             * its column name (FROM generate_series(1, 3) AS g → g). */
+            if (al && ncalls == 1 && d->nout == 1) nm = al->aliasname;
+            t->cols[c].name = (char *)nm;
+        }
+    }
+    if (ordinality) {
+        t->cols[c].type = om_type(OM_T_INT8);
+        t->cols[c].name = "ordinality";
+    }
+    for (size_t k = 0; al && k < al->n_colnames; k++) t->cols[k].name = (char *)bind_node_name(al->colnames[k]);
+    bs->table = t;
+    bs->alias = al ? al->aliasname : NULL;
+    bs->nfrom_srfs = ncalls;
+    bs->from_srfs = srfs;
+    bs->ordinality = ordinality;
+    return 0;
+}
+
 int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs)
 {
     if (rf->lateral) {
@@ -116,7 +158,6 @@ int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs
     int ncalls;
     if (collect_calls(bc, rf, &calls, &ncalls) < 0) return -1;
     BoundExpr **srfs = mem_new_array(bc->ctx, BoundExpr *, ncalls);
-    int ncols = 0;
     for (int i = 0; i < ncalls; i++) {
         BindScope fsc = {.clause = "FROM", .from_function = true};
         PgQuery__Node wrap = PG_QUERY__NODE__INIT;
@@ -130,40 +171,25 @@ int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs
             return bind_error_at(bc, calls[i]->location);
         }
         srfs[i] = e;
-        ncols += e->fn->srf->nout;
     }
-    int total = ncols + (rf->ordinality ? 1 : 0);
-    PgQuery__Alias *al = rf->alias;
-    if (al && (int)al->n_colnames > total) {
-        err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "table \"%s\" has %d columns available but %d columns specified",
-                al->aliasname, total, (int)al->n_colnames);
-        return -1;
-    }
-    CatTable *t = mem_new(bc->ctx, CatTable);
-    t->name = al ? al->aliasname : (char *)func_name(calls[0]);
-    t->ncols = total;
-    t->cols = mem_new_array(bc->ctx, CatColumn, total);
-    int c = 0;
-    for (int i = 0; i < ncalls; i++) {
-        const FnSrfDesc *d = srfs[i]->fn->srf;
-        for (int k = 0; k < d->nout; k++, c++) {
-            t->cols[c].type = srf_out_type(srfs[i], k);
-            const char *nm = d->out_names[k] ? d->out_names[k] : func_name(calls[i]);
-            /* A one-column function named by the alias takes the alias as
-             * its column name (FROM generate_series(1, 3) AS g → g). */
-            if (al && ncalls == 1 && d->nout == 1) nm = al->aliasname;
-            t->cols[c].name = (char *)nm;
-        }
-    }
-    if (rf->ordinality) {
-        t->cols[c].type = om_type(OM_T_INT8);
-        t->cols[c].name = "ordinality";
-    }
-    for (size_t k = 0; al && k < al->n_colnames; k++) t->cols[k].name = (char *)bind_node_name(al->colnames[k]);
-    bs->table = t;
-    bs->alias = al ? al->aliasname : NULL;
-    bs->nfrom_srfs = ncalls;
-    bs->from_srfs = srfs;
-    bs->ordinality = rf->ordinality;
-    return 0;
+    const char **fnames = mem_new_array(bc->ctx, const char *, ncalls);
+    for (int i = 0; i < ncalls; i++) fnames[i] = func_name(calls[i]);
+    return from_calls(bc, srfs, fnames, ncalls, rf->alias, rf->ordinality, bs);
+}
+
+/* FROM seq: one row (last_value, log_cnt, is_called), read when the
+ * statement runs. 1 when rv names a sequence, 0 when not, -1 on error. */
+int bind_sequence_from(BindCtx *bc, PgQuery__RangeVar *rv, BoundSelect *bs)
+{
+    if (rv->schemaname && rv->schemaname[0] && strcmp(rv->schemaname, "public")) return 0;
+    CatSequence *seq;
+    int rc = cat_seq_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &seq, bc->err);
+    if (rc <= 0) return rc;
+    StorSeqDef *def = mem_new(bc->ctx, StorSeqDef);
+    cat_seq_def(seq, def);
+    BoundExpr **calls = mem_new_array(bc->ctx, BoundExpr *, 1);
+    if (bind_func_call(bc, "sequence state", NULL, 0, rv->location, false, &calls[0]) < 0) return -1;
+    calls[0]->fn_data = def;
+    const char *fname = rv->relname;
+    return from_calls(bc, calls, &fname, 1, rv->alias, false, bs) < 0 ? -1 : 1;
 }

@@ -192,6 +192,7 @@ int exec_project_set_init(ExecNode *n)
         r->fc.ret_type = call->type;
         r->fc.state_ctx = r->state_ctx;
         r->fc.env = n->q->env;
+        r->fc.bind_data = call->fn_data;
         r->fc.seqs = n->q->seqs;
         OmPhysType phys[FN_SRF_MAX_OUT];
         for (int j = 0; j < r->d->nout; j++) {

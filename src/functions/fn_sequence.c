@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../storage/storage.h"
+#include "fn_srf.h"
 #include "fn_tables.h"
 
 #define SEL_LOOP for (int k = 0, i; k < n && ((i = sel[k]), 1); k++)
@@ -114,3 +115,44 @@ static const FnDesc descs[] = {
 };
 
 const FnTable fn_sequence_table = {descs, sizeof descs / sizeof descs[0]};
+
+/* ---- SELECT * FROM seq ----------------------------------------------------- */
+
+typedef struct SeqRow {
+    bool done;
+} SeqRow;
+
+static int seqrow_open(FnCall *fc, const OmVector *const *args, int row, void **state)
+{
+    (void)args;
+    (void)row;
+    *state = mem_new(fc->state_ctx, SeqRow);
+    return 0;
+}
+
+/* The sequence's state as PostgreSQL's sequence relation shows it:
+ * last_value, log_cnt, is_called — read when the statement runs. */
+static int seqrow_next(FnCall *fc, void *state, OmVector *const *outs, int max, int *produced)
+{
+    SeqRow *s = state;
+    *produced = 0;
+    if (s->done || max < 1) return 0;
+    int64_t last, log_cnt;
+    bool called;
+    if (stor_seq_peek(fc->env, fc->bind_data, &last, &log_cnt, &called, fc->err) < 0) return -1;
+    ((int64_t *)outs[0]->data)[0] = last;
+    ((int64_t *)outs[1]->data)[0] = log_cnt;
+    ((uint8_t *)outs[2]->data)[0] = called;
+    for (int c = 0; c < 3; c++) om_vec_set_null(outs[c], 0, false);
+    s->done = true;
+    *produced = 1;
+    return 0;
+}
+
+/* Bound by FROM seq only: its name cannot be written in a call. */
+static const FnSrfDesc srf_descs[] = {
+    {"sequence state", 0, {0}, 3, {OM_T_INT8, OM_T_INT8, OM_T_BOOL}, {"last_value", "log_cnt", "is_called"},
+     FN_VOLATILE, seqrow_open, seqrow_next},
+};
+
+const FnSrfTable fn_srf_sequence_table = {srf_descs, 1};

@@ -43,6 +43,7 @@ typedef struct FnSrfTable {
 
 extern const FnSrfTable fn_srf_table;       /* fn_srf.c: generate_series, unnest */
 extern const FnSrfTable fn_srf_regex_table; /* fn_regex_sets.c: regexp_matches, regexp_split_to_table */
+extern const FnSrfTable fn_srf_sequence_table; /* fn_sequence.c: a sequence's state row (FROM seq) */
 extern const FnSrfTable fn_srf_json_table;  /* fn_json_srf.c: json[b]_array_elements[_text], _each[_text], _object_keys */
 
 #endif

@@ -126,7 +126,8 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
         cat_seq_def(q, &def);
         int64_t v = st->seq_restart_value;
         bool called = false;
-        if (!st->seq_restart && stor_seq_peek(r->s->env, &def, &v, &called, r->err) < 0) return -1;
+        int64_t log_cnt;
+        if (!st->seq_restart && stor_seq_peek(r->s->env, &def, &v, &log_cnt, &called, r->err) < 0) return -1;
         /* The value the counter will continue from must fit the new bounds
          * (PostgreSQL names it the RESTART value either way). */
         if (v < q->min)

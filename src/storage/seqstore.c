@@ -37,6 +37,7 @@ typedef struct SeqSlot {
     int64_t last;      /* last value handed out (or to hand out, when !is_called) */
     bool is_called;
     int64_t reserved;  /* durable upper (or lower, for negative increments) bound */
+    int64_t log_cnt;   /* PostgreSQL's log_cnt, as SELECT * FROM seq shows it (not durable, as there) */
     int slot;          /* record index in the file */
 } SeqSlot;
 
@@ -107,6 +108,7 @@ static StorSeqStore *store_get(StorEnv *env, OmError *err)
             s->oid = (flags & SEQ_F_USED) && check == fnv(rec, 16) ? oid : 0;
             s->last = s->reserved = (int64_t)v;
             s->is_called = flags & SEQ_F_CALLED;
+            s->log_cnt = 0;
             ss->n++;
         }
         env->seqs = ss;
@@ -134,6 +136,7 @@ static SeqSlot *slot_new(StorSeqStore *ss, const StorSeqDef *def)
     s->last = def->start;
     s->is_called = false;
     s->reserved = def->increment > 0 ? def->start - 1 : def->start + 1; /* nothing reserved yet */
+    s->log_cnt = 0;
     return s;
 }
 
@@ -172,6 +175,9 @@ int stor_seq_nextval(StorEnv *env, const StorSeqDef *def, int64_t *out, OmError 
         }
         s->reserved = r;
     }
+    /* nextval_internal: a call that had to WAL-log (first call, after
+     * setval, or with the logged values used up) logs 32 ahead. */
+    s->log_cnt = !s->is_called || s->log_cnt == 0 ? SEQ_RESERVE : s->log_cnt - 1;
     s->last = next;
     s->is_called = true;
     *out = next;
@@ -194,12 +200,13 @@ int stor_seq_setval(StorEnv *env, const StorSeqDef *def, int64_t value, bool is_
     if (rc == 0) {
         s->last = s->reserved = value;
         s->is_called = is_called;
+        s->log_cnt = 0;
     }
     pthread_mutex_unlock(&ss->mu);
     return rc;
 }
 
-int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, bool *is_called, OmError *err)
+int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, int64_t *log_cnt, bool *is_called, OmError *err)
 {
     StorSeqStore *ss = store_get(env, err);
     if (!ss) return -1;
@@ -207,6 +214,7 @@ int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, bool *is_c
     SeqSlot *s = slot_find(ss, def->oid);
     *last = s ? s->last : def->start;
     *is_called = s ? s->is_called : false;
+    *log_cnt = s ? s->log_cnt : 0;
     pthread_mutex_unlock(&ss->mu);
     return 0;
 }

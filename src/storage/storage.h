@@ -221,7 +221,7 @@ int stor_seq_nextval(StorEnv *env, const StorSeqDef *def, int64_t *out, OmError 
 /* setval: 22003 when out of [min, max]. */
 int stor_seq_setval(StorEnv *env, const StorSeqDef *def, int64_t value, bool is_called, OmError *err);
 /* Current state without changing it (SELECT * FROM seq). */
-int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, bool *is_called, OmError *err);
+int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, int64_t *log_cnt, bool *is_called, OmError *err);
 /* Called by stor_env_close: records exact values. */
 void stor_seq_close(StorEnv *env);
 

@@ -1,4 +1,3 @@
--- difftest: pending "sequences, serial and identity columns arrive with issue 3"
 -- sequences.sql - CREATE SEQUENCE and its options, nextval / currval /
 -- setval / lastval, limits and CYCLE, serial / bigserial / smallserial,
 -- GENERATED ... AS IDENTITY, and DEFAULT expressions (nextval, now()).
@@ -113,3 +112,16 @@ CREATE TABLE seq_dbad (a int DEFAULT (SELECT 1));
 CREATE TABLE seq_dbad (a int DEFAULT b);
 DROP TABLE seq_dt;
 DROP SEQUENCE seq_def;
+-- a sequence as a relation
+CREATE SEQUENCE seq_rel;
+SELECT * FROM seq_rel;
+SELECT nextval('seq_rel');
+SELECT last_value, log_cnt, is_called FROM seq_rel;
+SELECT nextval('seq_rel');
+SELECT s.log_cnt FROM seq_rel s;
+SELECT setval('seq_rel', 50);
+SELECT * FROM seq_rel;
+INSERT INTO seq_rel VALUES (1, 0, true);
+UPDATE seq_rel SET last_value = 1;
+DELETE FROM seq_rel;
+DROP SEQUENCE seq_rel;
