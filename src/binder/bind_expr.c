@@ -1035,6 +1035,30 @@ static int bind_row_compare(BindCtx *bc, BindScope *sc, const char *opname, PgQu
     return 0;
 }
 
+static bool is_row(const PgQuery__Node *n) { return n && n->node_case == PG_QUERY__NODE__NODE_ROW_EXPR; }
+
+/* (a, b) IS [NOT] DISTINCT FROM (c, d): field by field, distinct when any
+ * field is. */
+static int bind_row_distinct(BindCtx *bc, BindScope *sc, bool distinct, PgQuery__RowExpr *lr, PgQuery__RowExpr *rr,
+                             int loc, BoundExpr **out)
+{
+    int n = (int)lr->n_args;
+    if ((int)rr->n_args != n) {
+        err_set(bc->err, ERRCODE_SYNTAX_ERROR, "unequal number of entries in row expressions");
+        return bind_error_at(bc, loc);
+    }
+    BoundExpr *acc = bind_new_expr(bc, distinct ? BE_OR : BE_AND, om_type(OM_T_BOOL), loc, n);
+    for (int i = 0; i < n; i++) {
+        BoundExpr *l, *r, *eq;
+        if (bind_expr(bc, sc, lr->args[i], &l) < 0 || bind_expr(bc, sc, rr->args[i], &r) < 0) return -1;
+        if (bind_binary(bc, "=", l, r, loc, &eq) < 0) return -1;
+        eq->op = distinct ? BOP_IS_DISTINCT : BOP_IS_NOT_DISTINCT;
+        acc->args[i] = eq;
+    }
+    *out = n == 1 ? acc->args[0] : acc;
+    return 0;
+}
+
 /* ---- A_Expr ------------------------------------------------------------------ */
 
 static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out)
@@ -1084,6 +1108,9 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
     case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
+        if (is_row(ae->lexpr) && is_row(ae->rexpr))
+            return bind_row_distinct(bc, sc, ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT,
+                                     ae->lexpr->row_expr, ae->rexpr->row_expr, ae->location, out);
         if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, ae->rexpr, &r) < 0) return -1;
         BoundExpr *eq;
         if (bind_binary(bc, "=", l, r, ae->location, &eq) < 0) return -1;
@@ -1119,8 +1146,24 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         /* One n-ary node, not a chain: a 20,000-item list must not become a
          * 20,000-deep tree. */
         bool neg = strcmp(opname, "=") != 0;
-        if (bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
         PgQuery__List *lst = ae->rexpr->list;
+        if (is_row(ae->lexpr)) {
+            /* (a, b) IN ((1, 2), (3, 4)): row equalities, OR'ed. */
+            BoundExpr *acc = bind_new_expr(bc, neg ? BE_AND : BE_OR, om_type(OM_T_BOOL), ae->location, (int)lst->n_items);
+            acc->eager = true;
+            for (size_t i = 0; i < lst->n_items; i++) {
+                if (!is_row(lst->items[i])) {
+                    err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "a row IN a list of non-rows is not supported yet");
+                    return bind_error_at(bc, ae->location);
+                }
+                if (bind_row_compare(bc, sc, neg ? "<>" : "=", ae->lexpr->row_expr, lst->items[i]->row_expr,
+                                     ae->location, &acc->args[i]) < 0)
+                    return -1;
+            }
+            *out = lst->n_items == 1 ? acc->args[0] : acc;
+            return 0;
+        }
+        if (bind_expr(bc, sc, ae->lexpr, &l) < 0) return -1;
         if (lst->n_items == 1) {
             BoundExpr *item;
             if (bind_expr(bc, sc, lst->items[0], &item) < 0) return -1;
@@ -1147,6 +1190,16 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         bool sym = ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
                    ae->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
         PgQuery__List *lst = ae->rexpr->list;
+        if (!sym && is_row(ae->lexpr) && is_row(lst->items[0]) && is_row(lst->items[1])) {
+            /* Row BETWEEN: two row comparisons. */
+            BoundExpr *a, *b;
+            PgQuery__RowExpr *x = ae->lexpr->row_expr;
+            if (bind_row_compare(bc, sc, neg ? "<" : ">=", x, lst->items[0]->row_expr, ae->location, &a) < 0 ||
+                bind_row_compare(bc, sc, neg ? ">" : "<=", x, lst->items[1]->row_expr, ae->location, &b) < 0)
+                return -1;
+            *out = make_bool_op(bc, neg ? BE_OR : BE_AND, a, b, ae->location);
+            return 0;
+        }
         BoundExpr *lo, *hi;
         if (bind_expr(bc, sc, ae->lexpr, &l) < 0 || bind_expr(bc, sc, lst->items[0], &lo) < 0 ||
             bind_expr(bc, sc, lst->items[1], &hi) < 0)
