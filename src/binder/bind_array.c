@@ -90,6 +90,37 @@ static int bind_subscript(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
     return bind_coerce(bc, e, om_type(OM_T_INT4), OM_COERCE_ASSIGNMENT, NULL, out);
 }
 
+/* jsonb['a'][1]: PostgreSQL's jsonb subscripting is jsonb_get_element over
+ * the subscripts as text, which is #> with a text[] path. Each subscript
+ * must be an integer or a text (an unknown literal is text). */
+static int bind_jsonb_subscripts(BindCtx *bc, BindScope *sc, BoundExpr *base, PgQuery__AIndirection *ind,
+                                 BoundExpr **out)
+{
+    int n = (int)ind->n_indirection;
+    BoundExpr *path = bind_new_expr(bc, BE_ARRAY, om_type(OM_T_ARR_TEXT), bind_node_location(ind->arg), n);
+    bool all_const = true;
+    for (int i = 0; i < n; i++) {
+        PgQuery__AIndices *ai = ind->indirection[i]->a_indices;
+        if (ai->is_slice) {
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "jsonb subscript does not support slices");
+            return bind_error_at(bc, bind_node_location(ai->uidx ? ai->uidx : ai->lidx));
+        }
+        BoundExpr *x;
+        if (bind_expr(bc, sc, ai->uidx, &x) < 0) return -1;
+        OmTypeId t = x->type.id;
+        if (!type_is_integer(t) && !type_is_string(t) && t != OM_T_UNKNOWN && t != OM_T_NULL) {
+            err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "subscript type %s is not supported", type_name_be(t));
+            err_hint(bc->err, "jsonb subscript must be coercible to either integer or text.");
+            return bind_error_at(bc, bind_node_location(ai->uidx));
+        }
+        if (bind_coerce(bc, x, om_type(OM_T_TEXT), OM_COERCE_EXPLICIT, NULL, &path->args[i]) < 0) return -1;
+        all_const &= path->args[i]->kind == BE_CONST;
+    }
+    if (all_const && bind_eval_const(bc, path, &path) < 0) return -1;
+    BoundExpr *args[2] = {base, path};
+    return bind_func_call(bc, "#>", args, 2, bind_node_location(ind->arg), true, out);
+}
+
 int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, BoundExpr **out)
 {
     BoundExpr *base;
@@ -105,6 +136,7 @@ int bind_indirection(BindCtx *bc, BindScope *sc, PgQuery__AIndirection *ind, Bou
         slice |= x->a_indices->is_slice;
         nsubs++;
     }
+    if (base->type.id == OM_T_JSONB) return bind_jsonb_subscripts(bc, sc, base, ind, out);
     if (!type_is_array(base->type.id)) {
         if (base->type.id == OM_T_UNKNOWN || base->type.id == OM_T_NULL) {
             if (bind_coerce(bc, base, om_type(OM_T_ARR_TEXT), OM_COERCE_IMPLICIT, NULL, &base) < 0) return -1;

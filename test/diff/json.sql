@@ -527,3 +527,17 @@ INSERT INTO json_t (id, t) VALUES (11, 'x'::text);
 INSERT INTO json_t (id, j) SELECT 12, '{"k": 12}'::text;
 SELECT id, j, t FROM json_t WHERE id >= 10 ORDER BY id;
 DROP TABLE json_t;
+-- jsonb subscripts (reading)
+SELECT ('{"a": {"b": 2}}'::jsonb)['a']['b'];
+SELECT ('{"a": [1, {"b": 2}]}'::jsonb)['a'][1]['b'];
+SELECT ('[1,2,3]'::jsonb)['1'], ('[1,2,3]'::jsonb)[-1], ('[1,2,3]'::jsonb)[5];
+SELECT ('{"a":1}'::jsonb)[NULL];
+SELECT ('{"1":5}'::jsonb)[1];
+SELECT ('[1]'::jsonb)[1.5];
+SELECT ('[1]'::jsonb)[0:1];
+SELECT ('"x"'::jsonb)[0];
+SELECT ('{"a": 1}'::json)['a'];
+CREATE TABLE js_sub (id int PRIMARY KEY, j jsonb);
+INSERT INTO js_sub VALUES (1, '{"k": [10, 20]}'), (2, '{"k": "v"}'), (3, NULL);
+SELECT id, j['k'], j['k'][0] FROM js_sub ORDER BY id;
+DROP TABLE js_sub;
