@@ -1,6 +1,7 @@
 /*
  * fn_json_arrays.c — the json/jsonb operators and functions that take a
- * text[] (paths and key lists): #> #>> ?| ?& - #- jsonb_set jsonb_insert.
+ * text[] (paths and key lists): #> #>> ?| ?& - #- jsonb_set jsonb_insert,
+ * json_object / jsonb_object.
  * The work is in types/jsonb_path.c over lists of strings; this file turns
  * the array argument into such a list (a NULL element is {NULL, 0}, which
  * those functions treat as PostgreSQL does).
@@ -162,6 +163,61 @@ static int fn_jsonb_insert(FnCall *fc, const OmVector *const *a, OmVector *o, co
     return set_op(fc, a, o, sel, n, true);
 }
 
+/* json_object(text[]) / json_object(keys text[], values text[]) and the
+ * jsonb forms: a one-dimensional array of alternating keys and values, a
+ * two-column two-dimensional array, or two matching arrays. Values are
+ * strings (or null); json prints "k" : "v", jsonb normalizes. */
+static int object_op(FnCall *fc, const OmVector *const *args, OmVector *out, const uint16_t *sel, int n, bool jsonb)
+{
+    SEL_LOOP {
+        OmArr a, b = {0};
+        arr_view(OM_T_ARR_TEXT, str_at(args[0], i), &a);
+        bool pairs = fc->nargs == 1;
+        if (!pairs) arr_view(OM_T_ARR_TEXT, str_at(args[1], i), &b);
+        if (pairs) {
+            if (a.ndim == 1 && a.nitems % 2)
+                return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "array must have even number of elements");
+            if (a.ndim == 2 && a.dims[1] != 2)
+                return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "array must have two columns");
+            if (a.ndim > 2) return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+        } else {
+            if (a.ndim > 1 || b.ndim > 1)
+                return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+            if (a.nitems != b.nitems) return err_set(fc->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "mismatched array dimensions");
+        }
+        int nk, nv = 0;
+        OmStr *ka = text_list(str_at(args[0], i), fc->var, &nk);
+        OmStr *va = pairs ? NULL : text_list(str_at(args[1], i), fc->var, &nv);
+        int npairs = pairs ? nk / 2 : nk;
+        OmBuf buf;
+        buf_init(&buf, fc->var, 64);
+        buf_append_char(&buf, '{');
+        for (int k = 0; k < npairs; k++) {
+            OmStr key = pairs ? ka[2 * k] : ka[k], val = pairs ? ka[2 * k + 1] : va[k];
+            if (!key.ptr)
+                return err_set(fc->err, ERRCODE_NULL_VALUE_NOT_ALLOWED, "null value not allowed for object key");
+            if (k) buf_append_str(&buf, ", ");
+            json_escape(&buf, key.ptr, key.len);
+            buf_append_str(&buf, " : ");
+            if (val.ptr) json_escape(&buf, val.ptr, val.len);
+            else buf_append_str(&buf, "null");
+        }
+        buf_append_char(&buf, '}');
+        OmStr r = {buf.data, (uint32_t)buf.len};
+        if (jsonb && jsonb_in(buf.data, buf.len, fc->var, &r, fc->err) < 0) return -1;
+        set_str(out, i, r);
+    }
+    return 0;
+}
+static int fn_json_object(FnCall *fc, const OmVector *const *a, OmVector *o, const uint16_t *sel, int n)
+{
+    return object_op(fc, a, o, sel, n, false);
+}
+static int fn_jsonb_object(FnCall *fc, const OmVector *const *a, OmVector *o, const uint16_t *sel, int n)
+{
+    return object_op(fc, a, o, sel, n, true);
+}
+
 #define JB OM_T_JSONB
 #define JS OM_T_JSON
 #define TA OM_T_ARR_TEXT
@@ -179,6 +235,10 @@ static const FnDesc descs[] = {
     {"jsonb_set", 4, {JB, TA, JB, OM_T_BOOL}, JB, FN_STRICT, fn_jsonb_set},
     {"jsonb_insert", 3, {JB, TA, JB}, JB, FN_STRICT, fn_jsonb_insert},
     {"jsonb_insert", 4, {JB, TA, JB, OM_T_BOOL}, JB, FN_STRICT, fn_jsonb_insert},
+    {"json_object", 1, {TA}, JS, FN_STRICT, fn_json_object},
+    {"json_object", 2, {TA, TA}, JS, FN_STRICT, fn_json_object},
+    {"jsonb_object", 1, {TA}, JB, FN_STRICT, fn_jsonb_object},
+    {"jsonb_object", 2, {TA, TA}, JB, FN_STRICT, fn_jsonb_object},
 };
 
 const FnTable fn_json_arrays_table = {descs, (int)(sizeof descs / sizeof descs[0])};

@@ -541,3 +541,18 @@ CREATE TABLE js_sub (id int PRIMARY KEY, j jsonb);
 INSERT INTO js_sub VALUES (1, '{"k": [10, 20]}'), (2, '{"k": "v"}'), (3, NULL);
 SELECT id, j['k'], j['k'][0] FROM js_sub ORDER BY id;
 DROP TABLE js_sub;
+-- json_object / jsonb_object
+SELECT json_object('{a, 1, b, 2}');
+SELECT jsonb_object('{a, b}', '{1, 2}');
+SELECT json_object('{{a,1},{b,NULL}}');
+SELECT json_object('{a,b,c}');
+SELECT json_object('{}');
+SELECT json_object('{{a},{b}}');
+SELECT json_object('{a,b}','{1}');
+SELECT json_object('{NULL,1}');
+SELECT jsonb_object('{b,1,a,2,b,3}');
+SELECT json_object('{{{a}}}');
+SELECT json_object('{a,b}','{{1},{2}}');
+SELECT json_object(NULL::text[]);
+SELECT json_object('{"a\\"b","x"}');
+SELECT jsonb_object('{a}', '{NULL}');
