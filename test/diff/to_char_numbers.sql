@@ -89,6 +89,7 @@ SELECT to_char('Infinity'::float4, 'FM999999999'), to_char('-Infinity'::float8, 
 -- negative zero and float specifics
 SELECT to_char(-0.0::float8, '9.99'), to_char(-0.0::float8, 'S9.99'), to_char(-0.0::float8, 'FM9'), to_char(-0.0::float4, '99MI'), to_char(-0.001::float8, '9.99');
 SELECT to_char(0.1::float8, '9.99999999999999999999'), to_char(1234567890.12345::float8, '9999999999.99999999'), to_char(123.456::float4, '999.9999999');
+SELECT to_char(1234567890.12345::float8, '9999999999.99999999"x"'), to_char(1.5::float4, '9.99999999"end"');
 SELECT to_char(1e15::float8, '9999999999999999.99'), to_char(123456789012345678::float8, '999999999999999999'), to_char(1e300::float8, '9');
 SELECT to_char(2.5::float8, '9'), to_char(3.5::float8, '9'), to_char(0.125::float8, '9.99'), to_char(0.375::float8, '9.99'), to_char(1.005::float8, '9.99');
 SELECT to_char(123.456::float4, '999.999'), to_char(1.1::float4, '9.9999999'), to_char(16777217::float4, '99999999'), to_char(-1.5::float4, 'FM9.99');
