@@ -115,6 +115,10 @@ SELECT to_char(1.5, '9.' || repeat('9', 60)), to_char(1.5::float8, 'FM9.' || rep
 SELECT to_char(-7, repeat('9', 30) || 'PR'), to_char(7, repeat('"x"', 20) || '9'), to_char(12345678, repeat('9,', 12) || '9');
 SELECT to_char(1.23, 'FM9.9099'), to_char(1.23, 'FM9.0999'), to_char(1, 'FM0.0099'), to_char(10, 'FM0099.90'), to_char(0, 'FM90.0');
 SELECT to_char(1.23::float8, 'FM9.0000000000000000000'), to_char(98765.4321::float4, 'FM999999.9999'), to_char(0.000001::float8, 'FM0.9999999999');
+SELECT to_char(5, '9V' || repeat('9', 400)), to_char(5::float4, '9V' || repeat('9', 40)), to_char(5::float8, '9V' || repeat('9', 400));
+SELECT to_char(5::numeric, 'FM9V' || repeat('9', 50)), to_char(-2147483648, '9V99'), to_char(1.5::float8, '9.' || repeat('9', 100) || 'EEEE');
+SELECT to_char(1.5, '9.' || repeat('9', 100) || 'EEEE'), to_char('NaN'::float8, repeat('9', 50) || '.' || repeat('9', 50) || 'EEEE');
+SELECT to_char(5, repeat('RN', 10)), to_char(5, '"\'), to_char(5, '\'), to_char(5, 'é"é\é"');
 -- errors
 SELECT to_char(12, '9.9.9');
 SELECT to_char(12, '9D9.9');
