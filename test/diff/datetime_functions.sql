@@ -1,4 +1,3 @@
--- difftest: pending "to_char(numeric/integer/float8, text), the number formats of lines 171-191, arrives from the to_char-numbers branch; everything else here matches"
 -- datetime_functions.sql - current time functions (compared by shape and by
 -- their relations, since the values differ between servers), date_trunc,
 -- extract/date_part, age, to_char, to_date, to_timestamp, make_*,
