@@ -29,6 +29,7 @@ libpq-dev
 libssl-dev
 libgmp-dev
 libpcre2-dev
+libicu-dev
 postgresql-client-15
 postgresql-15
 python3

@@ -34,7 +34,7 @@ static void build(void)
                               &fn_math2_table, &fn_operator_table, &fn_sequence_table,
                               &fn_datetime_table, &fn_datetime_fmt_table, &fn_numfmt_table, &fn_array_table, &fn_regex_table,
                               &fn_regex_sets_table, &fn_bytea_table, &fn_bytea2_table, &fn_json_table,
-                              &fn_json_arrays_table, &fn_time_table, &fn_datetime2_table};
+                              &fn_json_arrays_table, &fn_time_table, &fn_datetime2_table, &fn_normalize_table};
     const FnSrfTable *srf_tables[] = {&fn_srf_table, &fn_srf_regex_table, &fn_srf_json_table, &fn_srf_sequence_table};
     int total = 0, nsrf = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) total += tables[t]->n;

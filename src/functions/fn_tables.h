@@ -18,6 +18,7 @@ extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>
 extern const FnTable fn_datetime_table; /* fn_datetime.c: date/time operators and functions */
 extern const FnTable fn_datetime_fmt_table; /* fn_datetime_fmt.c: to_char, to_date, to_timestamp */
 extern const FnTable fn_datetime2_table; /* fn_datetime2.c: make_interval, age, timeofday */
+extern const FnTable fn_normalize_table; /* fn_normalize.c: normalize, IS NORMALIZED (ICU) */
 extern const FnTable fn_numfmt_table;  /* fn_numfmt.c: to_char of numbers */
 extern const FnTable fn_time_table;     /* fn_time.c: time and timetz operators and functions */
 extern const FnTable fn_regex_sets_table; /* fn_regex_sets.c: regexp_match, regexp_split_to_array */

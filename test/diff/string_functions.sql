@@ -306,3 +306,16 @@ SELECT id, format('[%s]', VARIADIC string_to_array(s, ',')) FROM strfn_t ORDER B
 UPDATE strfn_t SET s = upper(trim(s)) WHERE s IS NOT NULL;
 SELECT id, s FROM strfn_t ORDER BY id;
 DROP TABLE strfn_t;
+-- to_char of numbers and Unicode normalization
+SELECT to_char(123, '999');
+SELECT to_char(-123.456, 'FM999.99');
+SELECT normalize('é', NFD) = 'é';
+SELECT normalize('é') = 'é';
+SELECT 'abc' IS NFC NORMALIZED;
+SELECT 'é' IS NOT NFD NORMALIZED;
+SELECT normalize('ﬁ', NFKC), normalize('ﬁ', NFKD), length(normalize(U&'\00E9', NFD));
+SELECT is_normalized('x', 'NFKD'), is_normalized(U&'e\0301', 'NFC');
+SELECT is_normalized('x', 'nfc');
+SELECT normalize(U&'\1E9B\0323', NFKC) = U&'\1E69';
+SELECT normalize(NULL, NFC);
+SELECT is_normalized('x', 'nfx');
