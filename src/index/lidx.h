@@ -44,7 +44,7 @@ typedef struct LidxOptions {
     LidxKind kind;        /* LIDX_AUTO by default (zeroed options) */
     uint32_t pgm_eps;     /* PGM bottom-level error; 0 = 32 (AUTO tries 16 and 64 too) */
     uint32_t rmi_leaves;  /* RMI leaf count; 0 = chosen from the data */
-    uint32_t sample;      /* AUTO: probes timed per candidate; 0 = 4096 */
+    uint32_t sample;      /* AUTO: probes timed per candidate; 0 = 32768 */
 } LidxOptions;
 
 typedef struct LidxIndex LidxIndex;

@@ -107,8 +107,12 @@ static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
         return corrupt(err, "RMI root model out of range");
     if (ix->leaves[0].start != 0 || ix->leaves[L].start != n)
         return corrupt(err, "RMI leaf positions do not span the keys");
+    uint64_t maxerr = 0;
+    double sumerr = 0.0;
     for (uint64_t j = 0; j < L; j++) {
         const LidxRmiLeaf *lf = &ix->leaves[j];
+        sumerr += (double)lf->err * (double)(lf[1].start - lf->start);
+        if (lf->err > maxerr) maxerr = lf->err;
         if (lf[1].start < lf->start)
             return corrupt(err, "RMI leaf positions out of order");
         if (!coef_ok(lf->slope) || !coef_ok(lf->icpt) || lf->slope < 0)
@@ -116,7 +120,8 @@ static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
         if (lf->err > n)
             return corrupt(err, "RMI leaf error bound beyond the key count");
     }
-    snprintf(ix->desc, sizeof ix->desc, "rmi leaves=%llu", (unsigned long long)L);
+    snprintf(ix->desc, sizeof ix->desc, "rmi leaves=%llu err max=%llu mean=%.1f", (unsigned long long)L,
+             (unsigned long long)maxerr, n ? sumerr / (double)n : 0.0);
     return 0;
 }
 

@@ -120,14 +120,19 @@ int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
     return 0;
 }
 
-/* First i in [lo, hi) with segs[i].key > key, or hi. */
+/* First i in [lo, hi) with segs[i].key > key, or hi: branch-free halving,
+ * as lidx_search. */
 static inline size_t seg_upper(const LidxPgmSeg *segs, size_t lo, size_t hi, uint64_t key)
 {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (segs[mid].key <= key) lo = mid + 1; else hi = mid;
+    size_t len = hi - lo;
+    if (len == 0) return lo;
+    const LidxPgmSeg *b = segs + lo;
+    while (len > 1) {
+        size_t half = len / 2;
+        b = b[half - 1].key <= key ? b + half : b;
+        len -= half;
     }
-    return lo;
+    return (size_t)(b - segs) + (b->key <= key);
 }
 
 void lidx_pgm_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi)
