@@ -77,6 +77,14 @@ test-asan: deps asan
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
 
+# Learned-index benchmark (bench/learned/README.md; not a test):
+#   make bench-learned   build build/bench/learned/learned_bench
+#   bench/learned/run --keys N [--dist NAME|all] [--probes M]   run it
+.PHONY: bench-learned
+bench-learned: deps
+	$(call setup,$(BUILD_DIR),)
+	@$(NINJA) -C $(BUILD_DIR) bench/learned/learned_bench
+
 # ---------------------------------------------------------------------------
 # Fuzzing (test/fuzz/README.md).
 #   make fuzz           build build-fuzz/ with clang (ASan + UBSan, libFuzzer

@@ -1,0 +1,178 @@
+/*
+ * lidx_int.h — private to src/index/: the byte layout of an index image, the
+ * handle, the training-point stream and the shared prediction arithmetic.
+ *
+ * Image layout (version 1; host byte order, refused on a host whose order
+ * differs because the magic then reads wrong; every field 8-byte aligned):
+ *   LidxHeader (64 bytes)
+ *   RMI: LidxRmiRoot, then LidxRmiLeaf[nleaves + 1] (the last is a sentinel
+ *        whose start is n)
+ *   PGM: LidxPgmLevel[nlevels], then per level, bottom first,
+ *        LidxPgmSeg[count + 1] (the last a sentinel whose icpt is the number
+ *        of targets: n for level 0, the count of the level below otherwise)
+ * The CRC32C covers the whole image except the crc field itself.
+ *
+ * Training points. A model must place lower_bound(q) for absent q too, and
+ * duplicates must map to their first position. So a key array is read as
+ * points (x, y): for each distinct key k, (k, first position of k); when the
+ * next distinct key k' > k + 1, also (k + 1, first position of k'); after the
+ * largest key kmax < UINT64_MAX, (kmax + 1, n). Between two consecutive points
+ * of one linear piece the prediction moves monotonically, so any q has its
+ * lower_bound within the error measured on the points (README.md).
+ */
+#ifndef OM_LIDX_INT_H
+#define OM_LIDX_INT_H
+
+#include "index/lidx.h"
+
+#define LIDX_MAGIC 0x58494c4fu /* "OLIX" read as a little-endian u32 */
+#define LIDX_VERSION 1
+#define LIDX_MAX_LEVELS 40
+
+typedef struct LidxHeader {
+    uint32_t magic;
+    uint16_t version;
+    uint16_t kind;       /* LIDX_RMI or LIDX_PGM */
+    uint32_t crc;        /* CRC32C of the image with this field as zeros */
+    uint32_t header_len; /* sizeof(LidxHeader) */
+    uint64_t total_len;  /* bytes of the whole image */
+    uint64_t nkeys;
+    uint64_t min_key;    /* keys[0], keys[n-1] (0 when n == 0): catch a */
+    uint64_t max_key;    /* key array that is not the one indexed */
+    uint64_t count;      /* RMI: leaves; PGM: levels */
+    uint64_t param;      /* RMI: 0; PGM: the eps asked for */
+} LidxHeader;
+
+typedef struct LidxRmiRoot {
+    uint64_t key0;  /* smallest training x */
+    double slope;   /* leaf = slope * (key - key0) + icpt, clamped */
+    double icpt;
+    uint64_t pad;
+} LidxRmiRoot;
+
+typedef struct LidxRmiLeaf {
+    uint64_t key0;  /* first training x routed here (offsets below it are 0) */
+    double slope;
+    double icpt;
+    uint64_t start; /* lower_bound of every key routed here is in [start, next.start] */
+    uint64_t err;   /* max |prediction - y| over the leaf's points */
+} LidxRmiLeaf;
+
+typedef struct LidxPgmLevel {
+    uint64_t count;  /* segments, sentinel excluded */
+    uint64_t offset; /* byte offset of the segment array in the image */
+    uint64_t err;    /* max |prediction - y| measured over the level's points */
+    uint64_t pad;
+} LidxPgmLevel;
+
+typedef struct LidxPgmSeg {
+    uint64_t key;   /* first x of the segment */
+    double slope;
+    double icpt;
+} LidxPgmSeg;
+
+struct LidxIndex {
+    const uint8_t *image;
+    size_t image_len;
+    const uint64_t *keys;
+    size_t n;
+    LidxKind kind;
+    /* RMI */
+    const LidxRmiRoot *root;
+    const LidxRmiLeaf *leaves;
+    size_t nleaves;
+    /* PGM */
+    const LidxPgmLevel *levels;
+    const LidxPgmSeg *segs[LIDX_MAX_LEVELS];
+    size_t nlevels;
+    char desc[160];
+};
+
+/* ---- training points ---- */
+
+typedef struct LidxPoints {
+    const uint64_t *keys;
+    size_t n;
+    size_t i;        /* next key position to read */
+    int pending;     /* 1: a gap point (gx, gy) is due before key i */
+    uint64_t gx, gy;
+} LidxPoints;
+
+static inline void lidx_points_init(LidxPoints *it, const uint64_t *keys, size_t n)
+{
+    it->keys = keys; it->n = n; it->i = 0; it->pending = 0; it->gx = it->gy = 0;
+}
+
+/* Next point; false at the end. */
+static inline bool lidx_points_next(LidxPoints *it, uint64_t *x, uint64_t *y)
+{
+    if (it->pending) {
+        it->pending = 0;
+        *x = it->gx; *y = it->gy;
+        return true;
+    }
+    if (it->i >= it->n) return false;
+    size_t i = it->i;
+    uint64_t k = it->keys[i];
+    size_t j = i + 1;
+    while (j < it->n && it->keys[j] == k) j++;
+    it->i = j;
+    *x = k; *y = i;
+    if (k != UINT64_MAX && (j == it->n || it->keys[j] > k + 1)) {
+        it->pending = 1; it->gx = k + 1; it->gy = j;
+    }
+    return true;
+}
+
+/* ---- prediction: the only arithmetic used both to measure and to search ---- */
+
+/* slope * (key - key0) + icpt, offsets below key0 counted as 0, clamped to
+ * [lo, hi] before the cast so no out-of-range conversion can happen. */
+static inline uint64_t lidx_predict(uint64_t key0, double slope, double icpt, uint64_t key,
+                                    double lo, double hi)
+{
+    double off = key > key0 ? (double)(key - key0) : 0.0;
+    double p = slope * off + icpt;
+    p = p >= lo ? p : lo;     /* written so that a NaN would become lo */
+    p = p <= hi ? p : hi;
+    return (uint64_t)p;
+}
+
+static inline size_t lidx_rmi_route(const LidxRmiRoot *r, size_t nleaves, uint64_t key)
+{
+    return (size_t)lidx_predict(r->key0, r->slope, r->icpt, key, 0.0, (double)(nleaves - 1));
+}
+
+/* ---- last mile ---- */
+
+/* First i in [lo, hi) with keys[i] >= key, or hi: branch-free halving (the
+ * compare becomes a conditional move, so no mispredictions in the window). */
+static inline size_t lidx_search(const uint64_t *keys, size_t lo, size_t hi, uint64_t key)
+{
+    size_t len = hi - lo;
+    if (len == 0) return lo;
+    const uint64_t *b = keys + lo;
+    while (len > 1) {
+        size_t half = len / 2;
+        b = b[half - 1] < key ? b + half : b;
+        len -= half;
+    }
+    return (size_t)(b - keys) + (*b < key);
+}
+
+/* Build-side entry points (lidx_rmi.c, lidx_pgm.c): write a complete image
+ * (header + body, crc not yet set) into ctx. */
+int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t leaves,
+                   uint8_t **image, size_t *len, OmError *err);
+int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
+                   uint8_t **image, size_t *len, OmError *err);
+void lidx_header_fill(LidxHeader *h, LidxKind kind, size_t total, const uint64_t *keys,
+                      size_t n, uint64_t count, uint64_t param);
+/* Set the crc of a finished image (lidx_layout.c). */
+void lidx_image_seal(uint8_t *image, size_t len);
+
+/* Per-kind lower_bound window and search (lidx_rmi.c, lidx_pgm.c). */
+void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);
+void lidx_pgm_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * lidx_rmi.c — the two-stage recursive model index (Kraska et al., "The Case
+ * for Learned Index Structures", 2018): a linear root model routes a key to
+ * one of L linear leaf models; each leaf stores the largest error measured on
+ * its own training points, so the last-mile window is as narrow as that leaf
+ * allows. L is chosen from the data: a few counts within the size budget are
+ * tried and the one with the smallest mean search window (log2) is kept.
+ *
+ * Interface: lidx_rmi_build (write an image), lidx_rmi_window (predict).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "index/lidx_int.h"
+
+/* Welford running means and co-moment of (x offset, y): numerically stable
+ * where sums of squares of 64-bit offsets would cancel. */
+typedef struct {
+    double n, mx, my, cxy, mxx;
+} Fit;
+
+static inline void fit_add(Fit *f, double x, double y)
+{
+    f->n += 1.0;
+    double dx = x - f->mx;
+    f->mx += dx / f->n;
+    f->my += (y - f->my) / f->n;
+    f->cxy += dx * (y - f->my);
+    f->mxx += dx * (x - f->mx);
+}
+
+/* slope and intercept at offset 0 of the least-squares line; slope >= 0 so
+ * the prediction stays monotone (a sorted array's true slope is never
+ * negative; rounding could make it so). */
+static void fit_line(const Fit *f, double *slope, double *icpt)
+{
+    double s = f->mxx > 0.0 ? f->cxy / f->mxx : 0.0;
+    if (!(s >= 0.0) || !isfinite(s)) s = 0.0;
+    *slope = s;
+    *icpt = f->my - s * f->mx;
+}
+
+/* Fill leaves[0..L] (sentinel included) for a given root; returns the mean
+ * log2 window over the points. Two passes: fit, then measure errors. */
+static double rmi_fit_leaves(MemCtx *scratch, const uint64_t *keys, size_t n,
+                             const LidxRmiRoot *root, size_t L, LidxRmiLeaf *leaves)
+{
+    Fit *fits = mem_new_array(scratch, Fit, L);
+    unsigned char *used = mem_zalloc(scratch, L);
+    LidxPoints it;
+    uint64_t x, y;
+
+    lidx_points_init(&it, keys, n);
+    while (lidx_points_next(&it, &x, &y)) {
+        size_t j = lidx_rmi_route(root, L, x);
+        if (!used[j]) {
+            used[j] = 1;
+            leaves[j].key0 = x;
+            leaves[j].start = y;
+        }
+        fit_add(&fits[j], (double)(x - leaves[j].key0), (double)y);
+    }
+    /* Empty leaves take the start of the next used one: a key routed there
+     * lies between their neighbours, so its lower_bound is that start. */
+    leaves[L].start = n;
+    leaves[L].key0 = UINT64_MAX;
+    leaves[L].slope = 0.0;
+    leaves[L].icpt = (double)n;
+    leaves[L].err = 0;
+    for (size_t j = L; j-- > 0;) {
+        if (!used[j]) {
+            leaves[j].key0 = 0;
+            leaves[j].start = leaves[j + 1].start;
+            leaves[j].slope = 0.0;
+            leaves[j].icpt = (double)leaves[j].start;
+        } else {
+            fit_line(&fits[j], &leaves[j].slope, &leaves[j].icpt);
+        }
+        leaves[j].err = 0;
+    }
+    lidx_points_init(&it, keys, n);
+    double npts = 0.0, cost = 0.0;
+    while (lidx_points_next(&it, &x, &y)) {
+        size_t j = lidx_rmi_route(root, L, x);
+        LidxRmiLeaf *lf = &leaves[j];
+        uint64_t p = lidx_predict(lf->key0, lf->slope, lf->icpt, x, (double)lf->start,
+                                  (double)leaves[j + 1].start);
+        uint64_t e = p > y ? p - y : y - p;
+        if (e > lf->err) lf->err = e;
+        npts += 1.0;
+    }
+    /* Cost: every point pays log2 of its leaf's window. */
+    for (size_t j = 0; j < L; j++)
+        cost += fits[j].n * log2(2.0 * (double)leaves[j].err + 2.0);
+    return npts > 0.0 ? cost / npts : 0.0;
+}
+
+int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t want_leaves,
+                   uint8_t **image, size_t *len, OmError *err)
+{
+    MemCtx *scratch = mem_ctx_create(ctx, "lidx rmi build");
+    LidxPoints it;
+    uint64_t x, y;
+    Fit root_fit = {0};
+    uint64_t xmin = n ? keys[0] : 0;
+
+    lidx_points_init(&it, keys, n);
+    while (lidx_points_next(&it, &x, &y))
+        fit_add(&root_fit, (double)(x - xmin), (double)y);
+    double rslope, ricpt;
+    fit_line(&root_fit, &rslope, &ricpt);
+
+    /* Candidate leaf counts: the budget (n/256 leaves, 40 bytes each: about
+     * 0.16 byte per key) and three smaller ones. */
+    size_t cand[4];
+    int ncand = 0;
+    if (want_leaves) {
+        cand[ncand++] = want_leaves;
+    } else {
+        size_t top = n / 256 ? n / 256 : 1;
+        for (size_t L = top; ncand < 4; L /= 4) {
+            cand[ncand++] = L ? L : 1;
+            if (L <= 1) break;
+        }
+    }
+
+    LidxRmiRoot root = {0};
+    LidxRmiLeaf *best = NULL;
+    LidxRmiRoot best_root = {0};
+    size_t best_L = 0;
+    double best_cost = 0.0;
+    for (int c = 0; c < ncand; c++) {
+        size_t L = cand[c];
+        double scale = (double)L / (double)(n + 1);
+        root.key0 = xmin;
+        root.slope = rslope * scale;
+        root.icpt = ricpt * scale;
+        LidxRmiLeaf *leaves = mem_new_array(scratch, LidxRmiLeaf, L + 1);
+        double cost = rmi_fit_leaves(scratch, keys, n, &root, L, leaves);
+        /* A smaller model is preferred unless a larger one saves a third of
+         * a search step: it is cheaper to keep in cache. */
+        if (!best || cost < best_cost - 0.33) {
+            best = leaves; best_cost = cost; best_L = L; best_root = root;
+        }
+    }
+
+    size_t total = sizeof(LidxHeader) + sizeof(LidxRmiRoot) + sizeof(LidxRmiLeaf) * (best_L + 1);
+    uint8_t *img = mem_zalloc(ctx, total);
+    lidx_header_fill((LidxHeader *)img, LIDX_RMI, total, keys, n, best_L, 0);
+    memcpy(img + sizeof(LidxHeader), &best_root, sizeof best_root);
+    memcpy(img + sizeof(LidxHeader) + sizeof(LidxRmiRoot), best,
+           sizeof(LidxRmiLeaf) * (best_L + 1));
+    mem_ctx_delete(scratch);
+    *image = img;
+    *len = total;
+    (void)err;
+    return 0;
+}
+
+void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi)
+{
+    size_t j = lidx_rmi_route(ix->root, ix->nleaves, key);
+    const LidxRmiLeaf *lf = &ix->leaves[j];
+    uint64_t start = lf->start, end = lf[1].start;
+    uint64_t p = lidx_predict(lf->key0, lf->slope, lf->icpt, key, (double)start, (double)end);
+    *lo = p - start > lf->err ? p - lf->err : start;
+    *hi = end - p > lf->err ? p + lf->err : end;
+}

@@ -1,0 +1,356 @@
+/*
+ * test_index.c — learned indexes (src/index/): property tests over random key
+ * sets of every benchmark distribution plus the edges. For each set and each
+ * model: every present key is found at its first position, absent keys are
+ * absent, lower_bound equals a plain binary search, the stored error window
+ * holds every answer, the image round-trips through lidx_open, and every
+ * flipped byte and every truncation of an image is refused — or, with the
+ * checksum forged to match, still opens to exact answers or is refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/lidx.h"
+
+static uint64_t rng_state = 0x243F6A8885A308D3ull;
+
+static uint64_t rnd(void)
+{
+    uint64_t x = rng_state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return rng_state = x;
+}
+
+static double rnd01(void) { return ((double)(rnd() >> 11) + 0.5) / 9007199254740992.0; }
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+enum { D_SEQ, D_BURST, D_TENANT, D_ZIPF, D_LOGNORMAL, D_UNIFORM, D_DUPS, D_NDIST };
+
+/* Small versions of the benchmark's generators (bench/learned/gen.c). */
+static void gen(int dist, uint64_t *k, size_t n)
+{
+    uint64_t v = 1000;
+    size_t i = 0;
+    switch (dist) {
+    case D_SEQ:
+        for (; i < n; i++) { k[i] = v; v += rnd() % 100 == 0 ? 2 + rnd() % 1000 : 1; }
+        return;
+    case D_BURST:
+        while (i < n) {
+            size_t burst = 1 + rnd() % 500;
+            for (size_t j = 0; j < burst && i < n; j++) { k[i++] = v; v += rnd() % 4; }
+            v += 1000000 + rnd() % 100000000;
+        }
+        return;
+    case D_TENANT: {
+        uint64_t t = 1 + rnd() % 5;
+        while (i < n) {
+            size_t cnt = 1 + rnd() % 3000;
+            for (size_t s = 0; s < cnt && i < n; s++) k[i++] = t << 32 | s;
+            t += 1 + rnd() % 3;
+        }
+        return;
+    }
+    case D_ZIPF:
+        for (; i < n; i++) {
+            k[i] = v;
+            double g = pow(rnd01(), -1.0 / 1.2);
+            v += g > 4e9 ? 4000000000ull : (uint64_t)g;
+        }
+        return;
+    case D_LOGNORMAL:
+        for (; i < n; i++) {
+            double z = sqrt(-2.0 * log(rnd01())) * cos(6.283185307179586 * rnd01());
+            k[i] = (uint64_t)(exp(2.0 * z) * 1e9);
+        }
+        break;
+    case D_UNIFORM:
+        for (; i < n; i++) k[i] = rnd();
+        break;
+    case D_DUPS: /* few distinct values, long runs of duplicates */
+        for (; i < n; i++) k[i] = (rnd() % 50) * 1000003ull;
+        break;
+    }
+    qsort(k, n, sizeof *k, cmp_u64);
+}
+
+static size_t plain_lb(const uint64_t *k, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+/* lower_bound, lookup and the window of one probe. */
+static void check_probe(const LidxIndex *ix, const uint64_t *k, size_t n, uint64_t q)
+{
+    size_t want = plain_lb(k, n, q), lo, hi, pos = 0;
+    assert_int_equal(lidx_lower_bound(ix, q), want);
+    lidx_window(ix, q, &lo, &hi);
+    assert_true(lo <= want && want <= hi);
+    bool present = want < n && k[want] == q;
+    assert_int_equal(lidx_lookup(ix, q, &pos), present);
+    if (present) assert_int_equal(pos, want);
+}
+
+static void check_all(const LidxIndex *ix, const uint64_t *k, size_t n)
+{
+    assert_int_equal(lidx_nkeys(ix), n);
+    for (size_t i = 0; i < n; i++) {
+        check_probe(ix, k, n, k[i]);
+        if (k[i] != UINT64_MAX) check_probe(ix, k, n, k[i] + 1);
+        if (k[i] != 0) check_probe(ix, k, n, k[i] - 1);
+    }
+    for (int i = 0; i < 2000; i++) check_probe(ix, k, n, rnd());
+    uint64_t span = n ? k[n - 1] - k[0] + 1 : 0; /* 0: the whole 64-bit range */
+    if (n) for (int i = 0; i < 2000; i++) check_probe(ix, k, n, k[0] + (span ? rnd() % span : rnd()));
+    check_probe(ix, k, n, 0);
+    check_probe(ix, k, n, UINT64_MAX);
+}
+
+/* The image copied into a fresh 8-byte-aligned buffer opens and answers alike. */
+static void check_roundtrip(MemCtx *ctx, const LidxIndex *ix, const uint64_t *k, size_t n)
+{
+    size_t len;
+    const void *img = lidx_image(ix, &len);
+    assert_int_equal(lidx_size_bytes(ix), len);
+    uint64_t *copy = mem_alloc(ctx, len + 8);
+    memcpy(copy, img, len);
+    LidxIndex *re = NULL;
+    OmError err = {0};
+    assert_int_equal(lidx_open(ctx, copy, len, k, n, &re, &err), 0);
+    assert_int_equal(lidx_kind(re), lidx_kind(ix));
+    check_all(re, k, n);
+    /* Other keys than the ones indexed are refused. */
+    if (n) {
+        OmError e2 = {0};
+        assert_int_equal(lidx_open(ctx, copy, len, k, n - 1, &re, &e2), -1);
+        assert_string_equal(e2.sqlstate, "XX001");
+    }
+}
+
+static const LidxOptions kinds[] = {
+    { .kind = LIDX_RMI }, { .kind = LIDX_PGM }, { .kind = LIDX_AUTO },
+    { .kind = LIDX_PGM, .pgm_eps = 2 },     /* many segments, several levels */
+    { .kind = LIDX_RMI, .rmi_leaves = 7 },  /* few leaves, wide errors */
+};
+
+static void check_set(const uint64_t *k, size_t n)
+{
+    for (size_t o = 0; o < sizeof kinds / sizeof kinds[0]; o++) {
+        MemCtx *ctx = mem_ctx_create(NULL, "test");
+        LidxIndex *ix = NULL;
+        OmError err = {0};
+        assert_int_equal(lidx_build(ctx, k, n, &kinds[o], &ix, &err), 0);
+        if (kinds[o].kind != LIDX_AUTO) assert_int_equal(lidx_kind(ix), kinds[o].kind);
+        assert_non_null(lidx_describe(ix));
+        check_all(ix, k, n);
+        check_roundtrip(ctx, ix, k, n);
+        mem_ctx_delete(ctx);
+    }
+}
+
+static void test_distributions(void **state)
+{
+    static const size_t sizes[] = { 2, 100, 5000, 40000 };
+    for (int d = 0; d < D_NDIST; d++)
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+            uint64_t *k = malloc(sizes[s] * sizeof *k);
+            gen(d, k, sizes[s]);
+            check_set(k, sizes[s]);
+            free(k);
+        }
+}
+
+static void test_edges(void **state)
+{
+    uint64_t one[1] = { 77 }, zero[1] = { 0 }, max1[1] = { UINT64_MAX };
+    uint64_t ends[] = { 0, 0, 1, 5, UINT64_MAX - 1, UINT64_MAX, UINT64_MAX };
+    uint64_t same[1000], spread[] = { 0, 1ull << 63, UINT64_MAX };
+    for (int i = 0; i < 1000; i++) same[i] = 42;
+    check_set(NULL, 0);
+    check_set(one, 1);
+    check_set(zero, 1);
+    check_set(max1, 1);
+    check_set(ends, sizeof ends / sizeof ends[0]);
+    check_set(same, 1000);
+    check_set(spread, 3);
+}
+
+static void test_unsorted(void **state)
+{
+    uint64_t k[] = { 1, 3, 2 };
+    MemCtx *ctx = mem_ctx_create(NULL, "test");
+    LidxIndex *ix = NULL;
+    OmError err = {0};
+    assert_int_equal(lidx_build(ctx, k, 3, NULL, &ix, &err), -1);
+    assert_string_equal(err.sqlstate, "22023");
+    mem_ctx_delete(ctx);
+}
+
+/* Damage: every truncation and every flipped byte is refused (the CRC sees
+ * them all); with the CRC forged to match, validation must refuse or the
+ * index must still answer exactly — never crash or read out of bounds. */
+static void damage_one(MemCtx *ctx, const LidxIndex *ix, const uint64_t *k, size_t n)
+{
+    size_t len;
+    const uint8_t *img = lidx_image(ix, &len);
+    uint64_t *buf = mem_alloc(ctx, len + 8);
+    LidxIndex *re;
+    for (size_t cut = 0; cut < len; cut++) {
+        OmError err = {0};
+        memcpy(buf, img, cut);
+        assert_int_equal(lidx_open(ctx, buf, cut, k, n, &re, &err), -1);
+        assert_string_equal(err.sqlstate, "XX001");
+    }
+    static const uint8_t flips[] = { 0x01, 0x80, 0xFF, 0x3C };
+    for (size_t b = 0; b < len; b++)
+        for (size_t f = 0; f < sizeof flips; f++) {
+            OmError err = {0};
+            memcpy(buf, img, len);
+            ((uint8_t *)buf)[b] ^= flips[f];
+            assert_int_equal(lidx_open(ctx, buf, len, k, n, &re, &err), -1);
+            assert_string_equal(err.sqlstate, "XX001");
+            if (b >= 8 && b < 12) continue; /* the crc field itself */
+            uint32_t c = lidx_crc32c(0, buf, 8);
+            c = lidx_crc32c(c, "\0\0\0\0", 4);
+            c = lidx_crc32c(c, (uint8_t *)buf + 12, len - 12);
+            memcpy((uint8_t *)buf + 8, &c, 4);
+            OmError e2 = {0};
+            if (lidx_open(ctx, buf, len, k, n, &re, &e2) == 0) {
+                for (size_t i = 0; i < n; i += 7) {
+                    assert_int_equal(lidx_lower_bound(re, k[i]), plain_lb(k, n, k[i]));
+                    uint64_t q = k[i] + 1;
+                    assert_int_equal(lidx_lower_bound(re, q), plain_lb(k, n, q));
+                }
+                assert_int_equal(lidx_lower_bound(re, UINT64_MAX), plain_lb(k, n, UINT64_MAX));
+            } else {
+                assert_string_equal(e2.sqlstate, "XX001");
+            }
+        }
+}
+
+static void test_damage(void **state)
+{
+    static const int dists[] = { D_SEQ, D_LOGNORMAL, D_DUPS };
+    for (size_t d = 0; d < sizeof dists / sizeof dists[0]; d++) {
+        uint64_t k[600];
+        gen(dists[d], k, 600);
+        for (size_t o = 0; o < sizeof kinds / sizeof kinds[0]; o++) {
+            if (kinds[o].kind == LIDX_AUTO) continue;
+            MemCtx *ctx = mem_ctx_create(NULL, "test");
+            LidxIndex *ix = NULL;
+            OmError err = {0};
+            assert_int_equal(lidx_build(ctx, k, 600, &kinds[o], &ix, &err), 0);
+            damage_one(ctx, ix, k, 600);
+            mem_ctx_delete(ctx);
+        }
+    }
+    /* A misaligned buffer and a non-image are refused too. */
+    MemCtx *ctx = mem_ctx_create(NULL, "test");
+    uint64_t *junk = mem_zalloc(ctx, 256);
+    LidxIndex *re;
+    OmError err = {0};
+    assert_int_equal(lidx_open(ctx, junk, 256, NULL, 0, &re, &err), -1);
+    OmError e2 = {0};
+    assert_int_equal(lidx_open(ctx, (uint8_t *)junk + 4, 128, NULL, 0, &re, &e2), -1);
+    mem_ctx_delete(ctx);
+}
+
+/* Text keys: many share their 8-byte prefix ("customer..."), some are
+ * prefixes of others; the prefix index plus the compare callback must find
+ * each and place absent ones exactly. */
+typedef struct { char **s; const char *probe; } TextArg;
+
+static int text_cmp(void *arg, size_t pos)
+{
+    TextArg *a = arg;
+    return strcmp(a->s[pos], a->probe);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_text_keys(void **state)
+{
+    enum { N = 3000 };
+    static char buf[N][24];
+    char *s[N];
+    uint64_t pre[N];
+    for (int i = 0; i < N; i++) {
+        uint64_t r = rnd();
+        if (r % 3 == 0) snprintf(buf[i], sizeof buf[i], "customer%05u", (unsigned)(r >> 8) % 2000);
+        else if (r % 3 == 1) snprintf(buf[i], sizeof buf[i], "cust%u", (unsigned)(r >> 8) % 500);
+        else snprintf(buf[i], sizeof buf[i], "%c%u", 'a' + (int)((r >> 8) % 26), (unsigned)(r >> 16) % 99);
+        s[i] = buf[i];
+    }
+    qsort(s, N, sizeof s[0], cmp_str);
+    for (int i = 0; i < N; i++) pre[i] = lidx_prefix_bytes(s[i], strlen(s[i]));
+    for (int i = 1; i < N; i++) assert_true(pre[i - 1] <= pre[i]);
+    for (size_t o = 0; o < 3; o++) {
+        MemCtx *ctx = mem_ctx_create(NULL, "test");
+        LidxIndex *ix = NULL;
+        OmError err = {0};
+        assert_int_equal(lidx_build(ctx, pre, N, &kinds[o], &ix, &err), 0);
+        for (int i = 0; i < N + 400; i++) {
+            char tmp[32];
+            const char *probe = s[i % N];
+            if (i >= N) { /* absent variants */
+                snprintf(tmp, sizeof tmp, "%s%s", s[rnd() % N], i % 2 ? "!" : "");
+                if (i % 4 == 0) tmp[strlen(tmp) / 2] = '\0';
+                probe = tmp;
+            }
+            TextArg a = { s, probe };
+            size_t want = 0;
+            while (want < N && strcmp(s[want], probe) < 0) want++;
+            size_t got = lidx_lower_bound_cmp(ix, lidx_prefix_bytes(probe, strlen(probe)), text_cmp, &a);
+            assert_int_equal(got, want);
+            size_t pos = 0;
+            bool present = want < N && strcmp(s[want], probe) == 0;
+            assert_int_equal(lidx_lookup_cmp(ix, lidx_prefix_bytes(probe, strlen(probe)), text_cmp, &a, &pos),
+                             present);
+            if (present) assert_int_equal(pos, want);
+        }
+        mem_ctx_delete(ctx);
+    }
+}
+
+static void test_crc32c(void **state)
+{
+    /* The standard check value of CRC-32C. */
+    assert_int_equal(lidx_crc32c(0, "123456789", 9), 0xE3069283u);
+    assert_int_equal(lidx_crc32c(lidx_crc32c(0, "1234", 4), "56789", 5), 0xE3069283u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_crc32c),
+        cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_unsorted),
+        cmocka_unit_test(test_distributions),
+        cmocka_unit_test(test_text_keys),
+        cmocka_unit_test(test_damage),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
