@@ -282,7 +282,7 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
             OmType want = t == FN_ANYELEM ? poly : om_type((OmTypeId)type_array_of(poly.id));
             if (bind_coerce(bc, a, want, OM_COERCE_IMPLICIT, NULL, &a) < 0) return -1;
         } else if (t == FN_ANY) {
-            if (bind_resolve_unknown(bc, a, &a) < 0) return -1;
+            if (!(pick->flags & FN_KEEP_UNKNOWN) && bind_resolve_unknown(bc, a, &a) < 0) return -1;
             if (any_type.id == OM_T_NULL) any_type = a->type;
         } else if (bind_coerce(bc, a, om_type((OmTypeId)t), OM_COERCE_IMPLICIT, NULL, &a) < 0) {
             return -1;

@@ -196,7 +196,7 @@ static char *rd_str(Reader *r, bool allow_empty)
 
 static bool col_type_ok(OmTypeId id)
 {
-    return (id >= OM_T_BOOL && id <= OM_T_BPCHAR) || (id >= OM_T_DATE && id < OM_T_VOID);
+    return (id >= OM_T_BOOL && id <= OM_T_BPCHAR) || (id >= OM_T_DATE && id < OM_T__COUNT && id != OM_T_VOID);
 }
 
 int cat_table_decode(const void *p, size_t len, MemCtx *ctx, CatTable **out, OmError *err)

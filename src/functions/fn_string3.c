@@ -177,6 +177,19 @@ static int fn_unistr(FnCall *fc, const OmVector *const *args, OmVector *out, con
     return 0;
 }
 
+/* pg_typeof(any): the argument's type as a regtype (its OID); the bare
+ * NULL literal and untyped strings are unknown, as in PostgreSQL. */
+static int fn_pg_typeof(FnCall *fc, const OmVector *const *args, OmVector *out, const uint16_t *sel, int n)
+{
+    (void)args;
+    uint32_t oid = type_oid(fc->arg_types[0].id);
+    SEL_LOOP {
+        ((int32_t *)out->data)[i] = (int32_t)oid;
+        om_vec_set_null(out, i, false);
+    }
+    return 0;
+}
+
 #define T OM_T_TEXT
 #define AA FN_ANYARRAY
 
@@ -185,6 +198,7 @@ static const FnDesc descs[] = {
     {"concat_ws variadic", 2, {T, AA}, T, FN_STABLE, fn_concat_ws_variadic},
     {"format variadic", 2, {T, AA}, T, FN_STABLE, fn_format_variadic},
     {"unistr", 1, {T}, T, FN_STRICT, fn_unistr},
+    {"pg_typeof", 1, {FN_ANY}, OM_T_REGTYPE, FN_KEEP_UNKNOWN, fn_pg_typeof},
 };
 
 const FnTable fn_string3_table = {descs, (int)(sizeof descs / sizeof descs[0])};

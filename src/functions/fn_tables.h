@@ -11,7 +11,7 @@
 extern const FnTable fn_numeric_table;  /* fn_numeric.c: numeric math functions, numeric ^ and @ */
 extern const FnTable fn_string_table;  /* fn_string.c: length, case, substring, trim, pad, … */
 extern const FnTable fn_string2_table; /* fn_string2.c: concat, format, quote_*, md5, chr, … */
-extern const FnTable fn_string3_table; /* fn_string3.c: concat/concat_ws/format with VARIADIC array, unistr */
+extern const FnTable fn_string3_table; /* fn_string3.c: concat/concat_ws/format with VARIADIC array, unistr, pg_typeof */
 extern const FnTable fn_math_table;    /* fn_math.c: abs, rounding, mod, gcd/lcm, width_bucket, random */
 extern const FnTable fn_math2_table;   /* fn_math2.c: power, roots, exp/log, trigonometry */
 extern const FnTable fn_operator_table; /* fn_operators.c: bitwise & | # ~ << >>, ^ @ |/ ||/ */

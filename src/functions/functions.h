@@ -40,7 +40,8 @@
 enum {
     FN_STRICT = 1,    /* NULL in any argument → NULL result, kernel not called */
     FN_VOLATILE = 2,  /* not constant-foldable (random(), clock_timestamp()) */
-    FN_VARIADIC = 4   /* last argument type repeats: nargs is the minimum */
+    FN_VARIADIC = 4,  /* last argument type repeats: nargs is the minimum */
+    FN_KEEP_UNKNOWN = 8 /* FN_ANY arguments keep the unknown type (pg_typeof('x') is unknown) */
 };
 
 typedef struct FnCall {

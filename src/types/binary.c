@@ -54,6 +54,7 @@ void type_send(OmType t, const OmVector *v, int row, OmBuf *out)
         return;
     case OM_T_INT4:
     case OM_T_DATE:
+    case OM_T_REGTYPE:
         buf_append_be32(out, (uint32_t)((const int32_t *)v->data)[row]);
         return;
     case OM_T_INT8:
@@ -165,6 +166,7 @@ static int recv_value(OmType t, TyRd *r, OmVector *v, int row, MemCtx *ctx, OmEr
         ((int16_t *)v->data)[row] = (int16_t)(uint16_t)u;
         return 0;
     case OM_T_INT4:
+    case OM_T_REGTYPE:
         if (ty_rd_uint(r, 4, &u, err) < 0) return -1;
         ((int32_t *)v->data)[row] = (int32_t)(uint32_t)u;
         return 0;

@@ -62,6 +62,9 @@ bool type_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc)
     bool by;
     bool by_ok = by_can_coerce(from, to, cc, &by);
     if (by) return by_ok;
+    bool reg;
+    bool reg_ok = reg_can_coerce(from, to, cc, &reg);
+    if (reg) return reg_ok;
     bool js;
     bool js_ok = json_can_coerce(from, to, cc, &js);
     if (js) return js_ok;
@@ -587,6 +590,9 @@ int type_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, Om
 {
     CastRun c = {from, to, cc == OM_COERCE_EXPLICIT, in, out, sel, n, ctx, err};
     if (from.id == OM_T_NULL) return cast_all_null(&c);
+    if ((from.id == OM_T_REGTYPE || to.id == OM_T_REGTYPE) && from.id != to.id &&
+        type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT))
+        return reg_cast_vec(from, to, cc, in, out, sel, n, ctx, err);
     if ((type_is_array(from.id) || type_is_array(to.id)) &&
         (from.id == to.id || type_can_coerce(from.id, to.id, OM_COERCE_EXPLICIT)))
         return arr_cast_vec(from, to, cc, in, out, sel, n, ctx, err);

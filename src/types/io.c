@@ -312,6 +312,9 @@ int type_in(OmType t, const char *s, size_t len, OmVector *v, int row, MemCtx *c
     case OM_T_UUID:
         if (ty_uuid_in(s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
         break;
+    case OM_T_REGTYPE:
+        if (ty_regtype_in(s, len, &((int32_t *)v->data)[row], err) < 0) return -1;
+        break;
     case OM_T_JSON:
     case OM_T_JSONB:
         if (json_type_in(t.id, s, len, &((OmStr *)v->data)[row], ctx, err) < 0) return -1;
@@ -352,6 +355,9 @@ void type_out(OmType t, const OmVector *v, int row, OmBuf *out)
         break;
     case OM_T_JSONB:
         jsonb_out(((const OmStr *)v->data)[row], out);
+        return;
+    case OM_T_REGTYPE:
+        ty_regtype_out(((const int32_t *)v->data)[row], out);
         return;
     case OM_T_JSON:
     case OM_T_NUMERIC:

@@ -70,6 +70,7 @@ static const TypeInfo type_table[OM_T__COUNT] = {
     [OM_T_ARR_TIME] = {1183, "time without time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
     [OM_T_ARR_TIMETZ] = {1270, "time with time zone[]", OM_PHYS_STR, -1, OM_TCAT_ARRAY},
     [OM_T_VOID] = {OM_OID_VOID, "void", OM_PHYS_STR, 4, OM_TCAT_USER},
+    [OM_T_REGTYPE] = {OM_OID_REGTYPE, "regtype", OM_PHYS_I32, 4, OM_TCAT_USER},
 };
 
 /* Element ↔ array, in enum order from OM_T_ARR_BOOL. */
@@ -225,6 +226,7 @@ static const TypeAlias aliases[] = {
     {"timestamptz", OM_T_TIMESTAMPTZ, MODS_TSPREC, -1},
     {"interval", OM_T_INTERVAL, MODS_INTERVAL, -1},
     {"bytea", OM_T_BYTEA, MODS_NONE, -1},
+    {"regtype", OM_T_REGTYPE, MODS_NONE, -1},
     {"uuid", OM_T_UUID, MODS_NONE, -1},
     {"json", OM_T_JSON, MODS_NONE, -1},
     {"jsonb", OM_T_JSONB, MODS_NONE, -1},
@@ -237,7 +239,7 @@ static const char *const unsupported[] = {
     "jsonpath", "oid", "name", "xml", "money",
     "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit",
     "point", "line", "lseg", "box", "path", "polygon", "circle",
-    "tsvector", "tsquery", "regclass", "regtype", "regproc", "regprocedure",
+    "tsvector", "tsquery", "regclass", "regproc", "regprocedure",
     "regoper", "regoperator", "regnamespace", "regrole", "regconfig", "regdictionary",
     "int2vector", "oidvector", "xid", "xid8", "cid", "tid", "pg_lsn", "txid_snapshot",
     "pg_snapshot", "int4range", "int8range", "numrange", "daterange", "tsrange",

@@ -40,6 +40,7 @@
 #define OM_OID_UUID 2950
 #define OM_OID_JSONB 3802
 #define OM_OID_VOID 2278
+#define OM_OID_REGTYPE 2206
 
 typedef enum {
     OM_T_NULL = 0,  /* type of a bare NULL literal before resolution (PostgreSQL: unknown) */
@@ -89,6 +90,7 @@ typedef enum {
     OM_T_ARR_TIME,
     OM_T_ARR_TIMETZ,
     OM_T_VOID,      /* pseudo-type of setseed() and the like: STR, always empty; not a column type */
+    OM_T_REGTYPE,   /* I32: a type's OID (pg_typeof's result), printed as the type's name */
     OM_T__COUNT
 } OmTypeId;
 

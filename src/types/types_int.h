@@ -114,4 +114,11 @@ bool arr_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled);
 int arr_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out, const uint16_t *sel,
                  int n, MemCtx *ctx, OmError *err);
 
+/* regtype (regtype.c). */
+int ty_regtype_in(const char *s, size_t len, int32_t *out, OmError *err);
+void ty_regtype_out(int32_t oid, OmBuf *out);
+bool reg_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled);
+int reg_cast_vec(OmType from, OmType to, OmCoerceCtx cc, const OmVector *in, OmVector *out, const uint16_t *sel,
+                 int n, MemCtx *ctx, OmError *err);
+
 #endif
