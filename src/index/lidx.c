@@ -30,7 +30,7 @@ static int build_kind(MemCtx *ctx, const uint64_t *keys, size_t n, LidxKind kind
     uint8_t *img;
     size_t len;
     int rc = kind == LIDX_RMI
-        ? lidx_rmi_build(ctx, keys, n, opt->rmi_leaves, &img, &len, err)
+        ? lidx_rmi_build(ctx, keys, n, opt->rmi_leaves, opt->rmi_root, &img, &len, err)
         : lidx_pgm_build(ctx, keys, n, opt->pgm_eps ? opt->pgm_eps : 32, &img, &len, err);
     if (rc) return -1;
     lidx_image_seal(img, len);
@@ -74,6 +74,9 @@ int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *o
             err_detail(err, "key %zu is smaller than key %zu", i, i - 1);
             return -1;
         }
+    if (opt->rmi_root > 3)
+        return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "unknown learned index RMI root %u",
+                       (unsigned)opt->rmi_root);
     if (opt->kind == LIDX_RMI || opt->kind == LIDX_PGM)
         return build_kind(ctx, keys, n, opt->kind, opt, out, err);
     if (opt->kind != LIDX_AUTO)

@@ -8,8 +8,9 @@
  * width the build measured (the error bound), so every answer is exact.
  *
  * Two models sit behind the interface (README.md has the design):
- *   LIDX_RMI  two-stage recursive model index: a linear root routes a key to
- *             one of L linear leaves; each leaf keeps its own maximum error.
+ *   LIDX_RMI  two-stage recursive model index: a linear or radix-table root
+ *             routes a key to one of L linear leaves; each leaf keeps its own
+ *             maximum error.
  *   LIDX_PGM  PGM-index: optimal piecewise-linear segments with error eps
  *             (one streaming pass), stacked recursively until one segment.
  * LIDX_AUTO builds both, times them on a sample of the keys and keeps the
@@ -45,6 +46,9 @@ typedef struct LidxOptions {
     uint32_t pgm_eps;     /* PGM bottom-level error; 0 = 32 (AUTO tries 16 and 64 too) */
     uint32_t rmi_leaves;  /* RMI leaf count; 0 = chosen from the data */
     uint32_t sample;      /* AUTO: probes timed per candidate; 0 = 32768 */
+    uint32_t rmi_root;    /* RMI root: 0 = the best by the build's cost model,
+                           * 1 = linear, 2 = radix over log-spread buckets,
+                           * 3 = radix over the top bits of key - min */
 } LidxOptions;
 
 typedef struct LidxIndex LidxIndex;

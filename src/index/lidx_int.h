@@ -2,10 +2,11 @@
  * lidx_int.h — private to src/index/: the byte layout of an index image, the
  * handle, the training-point stream and the shared prediction arithmetic.
  *
- * Image layout (version 1; host byte order, refused on a host whose order
+ * Image layout (version 2; host byte order, refused on a host whose order
  * differs because the magic then reads wrong; every field 8-byte aligned):
  *   LidxHeader (64 bytes)
- *   RMI: LidxRmiRoot, then LidxRmiLeaf[nleaves + 1] (the last is a sentinel
+ *   RMI: LidxRmiRoot, then for a radix root double[nbuckets + 1] (the last
+ *        is nleaves), then LidxRmiLeaf[nleaves + 1] (the last is a sentinel
  *        whose start is n)
  *   PGM: LidxPgmLevel[nlevels], then per level, bottom first,
  *        LidxPgmSeg[count + 1] (the last a sentinel whose icpt is the number
@@ -26,7 +27,7 @@
 #include "index/lidx.h"
 
 #define LIDX_MAGIC 0x58494c4fu /* "OLIX" read as a little-endian u32 */
-#define LIDX_VERSION 1
+#define LIDX_VERSION 2 /* 2: the RMI root may be a radix table */
 #define LIDX_MAX_LEVELS 40
 
 typedef struct LidxHeader {
@@ -43,11 +44,29 @@ typedef struct LidxHeader {
     uint64_t param;      /* RMI: 0; PGM: the eps asked for */
 } LidxHeader;
 
+enum { LIDX_ROOT_LINEAR = 0, LIDX_ROOT_RADIX = 1 };
+#define LIDX_RADIX_MAX_BITS 20
+
+/* The root routes a key to a leaf, monotonically (a larger key never goes to
+ * an earlier leaf: the leaf bounds rely on it). Linear: one line over the
+ * whole key range (Kraska's root). Radix: x' = (key - key0) >> shift is cut
+ * into float-like buckets — exact below 2^bits, above it the octave of x''s
+ * top bit split into 2^bits equal parts. shift = 0 gives fine buckets to
+ * log-spread keys (lognormal); a shift with x' < 2^bits is the plain radix
+ * table over the top bits of key - min (zipf-like gaps). tab[b] is the leaf
+ * (fractional) where bucket b starts, leaves being handed out in proportion
+ * to the keys per bucket, and a key is routed by linear interpolation inside
+ * its bucket: a linear spline through the CDF (RadixSpline-like, without the
+ * spline search). */
 typedef struct LidxRmiRoot {
-    uint64_t key0;  /* smallest training x */
-    double slope;   /* leaf = slope * (key - key0) + icpt, clamped */
+    uint64_t key0;     /* smallest training x */
+    double slope;      /* linear: leaf = slope * (key - key0) + icpt, clamped */
     double icpt;
-    uint64_t pad;
+    uint32_t type;     /* LIDX_ROOT_LINEAR or LIDX_ROOT_RADIX */
+    uint32_t bits;     /* radix: mantissa bits, <= LIDX_RADIX_MAX_BITS */
+    uint32_t shift;    /* radix: low bits of key - key0 dropped, <= 63 */
+    uint32_t pad;
+    uint64_t nbuckets; /* radix: buckets (tab has one more entry); linear: 0 */
 } LidxRmiRoot;
 
 typedef struct LidxRmiLeaf {
@@ -79,6 +98,7 @@ struct LidxIndex {
     LidxKind kind;
     /* RMI */
     const LidxRmiRoot *root;
+    const double *rtab; /* radix root table (NULL for a linear root) */
     const LidxRmiLeaf *leaves;
     size_t nleaves;
     /* PGM */
@@ -138,23 +158,73 @@ static inline uint64_t lidx_predict(uint64_t key0, double slope, double icpt, ui
     return (uint64_t)p;
 }
 
-static inline size_t lidx_rmi_route(const LidxRmiRoot *r, size_t nleaves, uint64_t key)
+/* The radix bucket of offset x and x's place inside it, in [0, 1]. */
+static inline uint64_t lidx_radix_bucket(uint64_t x, unsigned bits, unsigned shift, double *frac)
 {
-    return (size_t)lidx_predict(r->key0, r->slope, r->icpt, key, 0.0, (double)(nleaves - 1));
+    uint64_t xs = x >> shift, b;
+    unsigned low; /* bits of x below the bucket number */
+    if (xs < (1ull << bits)) {
+        b = xs;
+        low = shift;
+    } else {
+        unsigned sh = (unsigned)(63 - __builtin_clzll(xs)) - bits;
+        b = ((uint64_t)(sh + 1) << bits) | ((xs >> sh) & ((1ull << bits) - 1));
+        low = sh + shift; /* <= 63 - bits */
+    }
+    /* 2^-low built from its exponent bits: exact and without a division */
+    union { uint64_t u; double d; } inv = { .u = (uint64_t)(1023 - low) << 52 };
+    *frac = (double)(x & ((1ull << low) - 1)) * inv.d;
+    return b;
+}
+
+static inline size_t lidx_rmi_route(const LidxRmiRoot *r, const double *tab, size_t nleaves,
+                                    uint64_t key)
+{
+    if (r->type != LIDX_ROOT_RADIX)
+        return (size_t)lidx_predict(r->key0, r->slope, r->icpt, key, 0.0, (double)(nleaves - 1));
+    double frac;
+    uint64_t b = lidx_radix_bucket(key > r->key0 ? key - r->key0 : 0, r->bits, r->shift, &frac);
+    if (b >= r->nbuckets) { /* beyond the last key: the end of the last bucket */
+        b = r->nbuckets - 1;
+        frac = 1.0;
+    }
+    double lo = tab[b], hi = tab[b + 1];
+    double p = lo + (hi - lo) * frac;
+    p = p <= hi ? p : hi;     /* rounding must not pass the next bucket's start */
+    double top = (double)(nleaves - 1);
+    p = p >= 0.0 ? p : 0.0;
+    p = p <= top ? p : top;
+    return (size_t)p;
 }
 
 /* ---- last mile ---- */
 
 /* First i in [lo, hi) with keys[i] >= key, or hi: branch-free halving (the
- * compare becomes a conditional move, so no mispredictions in the window). */
+ * compare becomes a mask, so no mispredictions in the window).
+ * The window's cache lines are fetched first, in parallel: the halving
+ * touches them one after another, each a dependent miss otherwise. Up to
+ * four lines (a window of <= 32 keys, most RMI and PGM windows) all are
+ * prefetched; a wider window gets its middle and quartiles, the first
+ * three probes of the halving. */
 static inline size_t lidx_search(const uint64_t *keys, size_t lo, size_t hi, uint64_t key)
 {
     size_t len = hi - lo;
     if (len == 0) return lo;
     const uint64_t *b = keys + lo;
+    if (len <= 32) {
+        for (size_t i = 0; i < len; i += 8) __builtin_prefetch(b + i);
+        __builtin_prefetch(b + len - 1);
+    } else {
+        __builtin_prefetch(b + len / 4);
+        __builtin_prefetch(b + len / 2);
+        __builtin_prefetch(b + len / 2 + len / 4);
+    }
     while (len > 1) {
         size_t half = len / 2;
-        b = b[half - 1] < key ? b + half : b;
+        /* a mask, not ?: — GCC compiled the ternary to a branch, which
+         * mispredicts half the time on random probes */
+        size_t take = -(size_t)(b[half - 1] < key);
+        b += half & take;
         len -= half;
     }
     return (size_t)(b - keys) + (*b < key);
@@ -163,7 +233,7 @@ static inline size_t lidx_search(const uint64_t *keys, size_t lo, size_t hi, uin
 /* Build-side entry points (lidx_rmi.c, lidx_pgm.c): write a complete image
  * (header + body, crc not yet set) into ctx. */
 int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t leaves,
-                   uint8_t **image, size_t *len, OmError *err);
+                   uint32_t root_kind, uint8_t **image, size_t *len, OmError *err);
 int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
                    uint8_t **image, size_t *len, OmError *err);
 void lidx_header_fill(LidxHeader *h, LidxKind kind, size_t total, const uint64_t *keys,

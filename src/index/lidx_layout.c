@@ -91,20 +91,60 @@ static int corrupt(OmError *err, const char *what)
 /* A model coefficient: finite and small enough that slope * 2^64 stays finite. */
 static bool coef_ok(double v) { return isfinite(v) && fabs(v) < 1e250; }
 
+/* The root: a linear model, or a radix table that is finite, starts at
+ * leaf >= 0, never decreases and ends at exactly L, so routing is monotone
+ * and in range whatever the key. */
+static int open_rmi_root(LidxIndex *ix, uint64_t L, size_t *tab_bytes, OmError *err)
+{
+    const LidxRmiRoot *r = ix->root;
+    *tab_bytes = 0;
+    ix->rtab = NULL;
+    if (r->type == LIDX_ROOT_LINEAR) {
+        if (r->bits != 0 || r->shift != 0 || r->pad != 0 || r->nbuckets != 0)
+            return corrupt(err, "RMI linear root has radix fields");
+        if (!coef_ok(r->slope) || !coef_ok(r->icpt) || r->slope < 0)
+            return corrupt(err, "RMI root model out of range");
+        return 0;
+    }
+    if (r->type != LIDX_ROOT_RADIX)
+        return corrupt(err, "unknown RMI root kind");
+    if (r->slope != 0.0 || r->icpt != 0.0 || r->pad != 0)
+        return corrupt(err, "RMI radix root has linear fields");
+    /* 64 - bits + 1 octaves of 2^bits buckets hold every 64-bit offset. */
+    if (r->bits > LIDX_RADIX_MAX_BITS || r->shift > 63 || r->nbuckets == 0 ||
+        r->nbuckets > ((uint64_t)(65 - r->bits) << r->bits))
+        return corrupt(err, "RMI radix root size out of range");
+    size_t room = ix->image_len - sizeof(LidxHeader) - sizeof(LidxRmiRoot);
+    if (r->nbuckets + 1 > room / sizeof(double))
+        return corrupt(err, "RMI radix table longer than the image");
+    const double *tab = (const double *)(ix->image + sizeof(LidxHeader) + sizeof(LidxRmiRoot));
+    if (!(tab[0] >= 0.0) || tab[r->nbuckets] != (double)L)
+        return corrupt(err, "RMI radix table does not span the leaves");
+    for (uint64_t b = 0; b < r->nbuckets; b++)
+        if (!isfinite(tab[b]) || !(tab[b] <= tab[b + 1]))
+            return corrupt(err, "RMI radix table out of order");
+    ix->rtab = tab;
+    *tab_bytes = sizeof(double) * (r->nbuckets + 1);
+    return 0;
+}
+
 static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
 {
     uint64_t L = h->count, n = ix->n;
     if (ix->image_len < sizeof(LidxHeader) + sizeof(LidxRmiRoot))
         return corrupt(err, "RMI image shorter than its root");
-    size_t room = ix->image_len - sizeof(LidxHeader) - sizeof(LidxRmiRoot);
+    ix->root = (const LidxRmiRoot *)(ix->image + sizeof(LidxHeader));
+    size_t tab_bytes;
+    if (L == 0 || L > ix->image_len / sizeof(LidxRmiLeaf))
+        return corrupt(err, "RMI leaf count does not match the image size");
+    if (open_rmi_root(ix, L, &tab_bytes, err)) return -1;
+    size_t head = sizeof(LidxHeader) + sizeof(LidxRmiRoot) + tab_bytes;
+    size_t room = ix->image_len - head; /* head <= image_len: checked above */
     if (room % sizeof(LidxRmiLeaf) != 0 || room / sizeof(LidxRmiLeaf) < 2 ||
         L != room / sizeof(LidxRmiLeaf) - 1)
         return corrupt(err, "RMI leaf count does not match the image size");
-    ix->root = (const LidxRmiRoot *)(ix->image + sizeof(LidxHeader));
-    ix->leaves = (const LidxRmiLeaf *)(ix->image + sizeof(LidxHeader) + sizeof(LidxRmiRoot));
+    ix->leaves = (const LidxRmiLeaf *)(ix->image + head);
     ix->nleaves = L;
-    if (!coef_ok(ix->root->slope) || !coef_ok(ix->root->icpt) || ix->root->slope < 0)
-        return corrupt(err, "RMI root model out of range");
     if (ix->leaves[0].start != 0 || ix->leaves[L].start != n)
         return corrupt(err, "RMI leaf positions do not span the keys");
     uint64_t maxerr = 0;
@@ -120,8 +160,13 @@ static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
         if (lf->err > n)
             return corrupt(err, "RMI leaf error bound beyond the key count");
     }
-    snprintf(ix->desc, sizeof ix->desc, "rmi leaves=%llu err max=%llu mean=%.1f", (unsigned long long)L,
-             (unsigned long long)maxerr, n ? sumerr / (double)n : 0.0);
+    const LidxRmiRoot *r = ix->root;
+    char rd[48] = "linear";
+    if (ix->rtab)
+        snprintf(rd, sizeof rd, "radix bits=%u shift=%u buckets=%llu", (unsigned)r->bits,
+                 (unsigned)r->shift, (unsigned long long)r->nbuckets);
+    snprintf(ix->desc, sizeof ix->desc, "rmi root=%s leaves=%llu err max=%llu mean=%.1f", rd,
+             (unsigned long long)L, (unsigned long long)maxerr, n ? sumerr / (double)n : 0.0);
     return 0;
 }
 

@@ -151,7 +151,23 @@ static const LidxOptions kinds[] = {
     { .kind = LIDX_RMI }, { .kind = LIDX_PGM }, { .kind = LIDX_AUTO },
     { .kind = LIDX_PGM, .pgm_eps = 2 },     /* many segments, several levels */
     { .kind = LIDX_RMI, .rmi_leaves = 7 },  /* few leaves, wide errors */
+    { .kind = LIDX_RMI, .rmi_root = 1 },    /* each root kind forced */
+    { .kind = LIDX_RMI, .rmi_root = 2 },
+    { .kind = LIDX_RMI, .rmi_root = 2, .rmi_leaves = 7 },
+    { .kind = LIDX_RMI, .rmi_root = 2, .rmi_leaves = 3000 }, /* many leaves per key */
+    { .kind = LIDX_RMI, .rmi_root = 3 },
+    { .kind = LIDX_RMI, .rmi_root = 3, .rmi_leaves = 7 },
+    { .kind = LIDX_RMI, .rmi_root = 3, .rmi_leaves = 3000 },
 };
+
+/* A forced root kind shows in the description (and so is what was built). */
+static void check_root(const LidxIndex *ix, const LidxOptions *o)
+{
+    if (o->kind != LIDX_RMI || !o->rmi_root) return;
+    const char *want = o->rmi_root == 1 ? "root=linear" : "root=radix";
+    assert_non_null(strstr(lidx_describe(ix), want));
+    if (o->rmi_root == 2) assert_non_null(strstr(lidx_describe(ix), "shift=0 "));
+}
 
 static void check_set(const uint64_t *k, size_t n)
 {
@@ -162,6 +178,7 @@ static void check_set(const uint64_t *k, size_t n)
         assert_int_equal(lidx_build(ctx, k, n, &kinds[o], &ix, &err), 0);
         if (kinds[o].kind != LIDX_AUTO) assert_int_equal(lidx_kind(ix), kinds[o].kind);
         assert_non_null(lidx_describe(ix));
+        check_root(ix, &kinds[o]);
         check_all(ix, k, n);
         check_roundtrip(ctx, ix, k, n);
         mem_ctx_delete(ctx);
@@ -203,6 +220,11 @@ static void test_unsorted(void **state)
     OmError err = {0};
     assert_int_equal(lidx_build(ctx, k, 3, NULL, &ix, &err), -1);
     assert_string_equal(err.sqlstate, "22023");
+    uint64_t ok[] = { 1, 2, 3 };
+    LidxOptions bad = { .kind = LIDX_RMI, .rmi_root = 4 };
+    OmError e2 = {0};
+    assert_int_equal(lidx_build(ctx, ok, 3, &bad, &ix, &e2), -1);
+    assert_string_equal(e2.sqlstate, "22023");
     mem_ctx_delete(ctx);
 }
 
@@ -255,7 +277,7 @@ static void test_damage(void **state)
         uint64_t k[600];
         gen(dists[d], k, 600);
         for (size_t o = 0; o < sizeof kinds / sizeof kinds[0]; o++) {
-            if (kinds[o].kind == LIDX_AUTO) continue;
+            if (kinds[o].kind == LIDX_AUTO || kinds[o].rmi_leaves > 100) continue;
             MemCtx *ctx = mem_ctx_create(NULL, "test");
             LidxIndex *ix = NULL;
             OmError err = {0};
@@ -273,6 +295,81 @@ static void test_damage(void **state)
     OmError e2 = {0};
     assert_int_equal(lidx_open(ctx, (uint8_t *)junk + 4, 128, NULL, 0, &re, &e2), -1);
     mem_ctx_delete(ctx);
+}
+
+/* Reseal a damaged copy and expect a refusal naming what is wrong. */
+static void refuse_resealed(MemCtx *ctx, uint8_t *buf, size_t len, const uint64_t *k, size_t n,
+                            const char *detail)
+{
+    uint32_t c = lidx_crc32c(0, buf, 8);
+    c = lidx_crc32c(c, "\0\0\0\0", 4);
+    c = lidx_crc32c(c, buf + 12, len - 12);
+    memcpy(buf + 8, &c, 4);
+    LidxIndex *re;
+    OmError err = {0};
+    assert_int_equal(lidx_open(ctx, buf, len, k, n, &re, &err), -1);
+    assert_string_equal(err.sqlstate, "XX001");
+    assert_non_null(strstr(err.detail, detail));
+}
+
+/* The radix root's fields, each damaged with a matching checksum: the image
+ * layout is header (64 bytes), root {key0, slope, icpt, type:u32, bits:u32,
+ * shift:u32, pad:u32, nbuckets}, table[nbuckets + 1], leaves. */
+static void test_radix_root_validation(void **state)
+{
+    enum { N = 5000 };
+    uint64_t *k = malloc(N * sizeof *k);
+    gen(D_LOGNORMAL, k, N);
+    MemCtx *ctx = mem_ctx_create(NULL, "test");
+    LidxOptions o = { .kind = LIDX_RMI, .rmi_root = 2 };
+    LidxIndex *ix = NULL;
+    OmError err = {0};
+    assert_int_equal(lidx_build(ctx, k, N, &o, &ix, &err), 0);
+    size_t len;
+    const uint8_t *img = lidx_image(ix, &len);
+    uint64_t *buf = mem_alloc(ctx, len);
+    uint8_t *b = (uint8_t *)buf;
+    uint32_t u32;
+    uint64_t nb, u64;
+    double d;
+    memcpy(&nb, img + 104, 8);
+    assert_true(nb >= 2);
+    const size_t tab = 112;
+
+    memcpy(b, img, len); u32 = 7; memcpy(b + 88, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "unknown RMI root kind");
+    memcpy(b, img, len); u32 = 21; memcpy(b + 92, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "radix root size");
+    memcpy(b, img, len); u64 = 0; memcpy(b + 104, &u64, 8);
+    refuse_resealed(ctx, b, len, k, N, "radix root size");
+    memcpy(b, img, len); u64 = nb + 1; memcpy(b + 104, &u64, 8);
+    refuse_resealed(ctx, b, len, k, N, "RMI");
+    memcpy(b, img, len); u64 = UINT64_MAX / 4; memcpy(b + 104, &u64, 8);
+    refuse_resealed(ctx, b, len, k, N, "radix root size");
+    memcpy(b, img, len); u32 = 64; memcpy(b + 96, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "radix root size");
+    memcpy(b, img, len); u32 = 1; memcpy(b + 100, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "linear fields");
+    memcpy(b, img, len); d = 1.5; memcpy(b + 72, &d, 8);
+    refuse_resealed(ctx, b, len, k, N, "linear fields");
+    memcpy(b, img, len); d = -1.0; memcpy(b + tab, &d, 8);
+    refuse_resealed(ctx, b, len, k, N, "does not span");
+    memcpy(b, img, len); d = 0.5; memcpy(b + tab + 8 * nb, &d, 8);
+    refuse_resealed(ctx, b, len, k, N, "does not span");
+    memcpy(b, img, len); d = NAN; memcpy(b + tab + 8, &d, 8);
+    refuse_resealed(ctx, b, len, k, N, "out of order");
+    memcpy(b, img, len); memcpy(&d, img + tab + 8 * (nb - 1), 8); d += 1.0;
+    memcpy(b + tab + 8 * (nb - 2), &d, 8); /* larger than the entry after it */
+    refuse_resealed(ctx, b, len, k, N, "out of order");
+    /* A linear root must not carry radix fields. */
+    LidxOptions ol = { .kind = LIDX_RMI, .rmi_root = 1 };
+    assert_int_equal(lidx_build(ctx, k, N, &ol, &ix, &err), 0);
+    img = lidx_image(ix, &len);
+    uint8_t *b2 = mem_alloc(ctx, len);
+    memcpy(b2, img, len); u32 = 3; memcpy(b2 + 92, &u32, 4);
+    refuse_resealed(ctx, b2, len, k, N, "linear root has radix fields");
+    mem_ctx_delete(ctx);
+    free(k);
 }
 
 /* Text keys: many share their 8-byte prefix ("customer..."), some are
@@ -351,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_distributions),
         cmocka_unit_test(test_text_keys),
         cmocka_unit_test(test_damage),
+        cmocka_unit_test(test_radix_root_validation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
