@@ -291,6 +291,21 @@ static inline unsigned char fold(unsigned char c, bool icase)
 
 /* PostgreSQL's LIKE: % any sequence, _ one character, esc quotes the next
  * pattern character. Returns 1 match, 0 no match, -1 bad escape at end. */
+/* One literal pattern character (ASCII folded under ILIKE, a multibyte one
+ * compared whole) against the text at *s; both advance past it. */
+static inline bool match_char(const unsigned char **s, const unsigned char *se, const unsigned char **p, bool icase)
+{
+    int pl = utf8_len(**p);
+    if (pl == 1) {
+        if (fold(**s, icase) != fold(**p, icase)) return false;
+    } else if (se - *s < pl || memcmp(*s, *p, (size_t)pl)) {
+        return false;
+    }
+    *s += pl;
+    *p += pl;
+    return true;
+}
+
 static int like_match(const unsigned char *s, const unsigned char *se, const unsigned char *p,
                       const unsigned char *pe, const unsigned char *esc, int esclen, bool icase)
 {
@@ -303,14 +318,7 @@ static int like_match(const unsigned char *s, const unsigned char *se, const uns
             if (s >= se) return 0;
             p += esclen;
             if (p >= pe) return -1;
-            int pl = utf8_len(*p);
-            if (pl == 1) {
-                if (fold(*s, icase) != fold(*p, icase)) return 0;
-            } else if (se - s < pl || memcmp(s, p, (size_t)pl)) {
-                return 0;
-            }
-            s += pl;
-            p += pl;
+            if (!match_char(&s, se, &p, icase)) return 0;
             continue;
         }
         if (*p == '%') {
@@ -330,14 +338,7 @@ static int like_match(const unsigned char *s, const unsigned char *se, const uns
             s += utf8_len(*s);
             continue;
         }
-        int pl = utf8_len(*p);
-        if (pl == 1) {
-            if (fold(*s, icase) != fold(*p, icase)) return 0;
-        } else if (se - s < pl || memcmp(s, p, (size_t)pl)) {
-            return 0;
-        }
-        s += pl;
-        p += pl;
+        if (!match_char(&s, se, &p, icase)) return 0;
     }
     return s == se;
 }

@@ -119,14 +119,7 @@ static int overlay_rows(FnCall *fc, const OmVector *const *args, OmVector *out, 
         OmStr head = {0}, tail = {0};
         if (substring(s[i], 1, sp - 1, true, &head, fc->err) < 0) return -1;
         substring(s[i], end, 0, false, &tail, fc->err);
-        size_t len = (size_t)head.len + t[i].len + tail.len;
-        if (len > FN_MAX_ALLOC)
-            return err_set(fc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "requested length too large");
-        char *r = mem_alloc(fc->var, len + 1);
-        memcpy(r, head.ptr, head.len);
-        memcpy(r + head.len, t[i].ptr, t[i].len);
-        memcpy(r + head.len + t[i].len, tail.ptr, tail.len);
-        fn_set_str(out, i, r, len);
+        if (fn_set_concat3(fc, out, i, head, t[i], tail) < 0) return -1;
     }
     return 0;
 }

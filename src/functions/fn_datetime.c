@@ -585,8 +585,8 @@ static int fn_part_tstz(ARGS) { return do_part(fc, a, o, sel, n, true); }
 
 /* ---- extract: numeric results (PostgreSQL 15) ------------------------------------- */
 
-/* v / 10^scale as numeric text into buf. */
-static int num_text(int64_t v, int scale, char *buf)
+/* v / 10^scale as numeric text into buf (int64_div_fast_to_numeric). */
+int fn_num_text(int64_t v, int scale, char *buf)
 {
     uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     char digs[32];
@@ -659,15 +659,15 @@ static int extract_one(FnCall *fc, const OmStr *us, int64_t t, int kind, char *b
     dt_ts2tm(local, &tm);
     int64_t usec_in_min = (int64_t)tm.sec * 1000000 + tm.usec;
     switch (u) {
-    case U_MICRO: num_text(usec_in_min, 0, buf); return 0;
-    case U_MILLI: num_text(usec_in_min, 3, buf); return 0;
-    case U_SECOND: num_text(usec_in_min, 6, buf); return 0;
+    case U_MICRO: fn_num_text(usec_in_min, 0, buf); return 0;
+    case U_MILLI: fn_num_text(usec_in_min, 3, buf); return 0;
+    case U_SECOND: fn_num_text(usec_in_min, 6, buf); return 0;
     case U_EPOCH:
-        if (kind == 0) num_text(t / DT_USECS_PER_SEC + 946684800, 0, buf);
-        else num_text(t + INT64_C(946684800000000), 6, buf);
+        if (kind == 0) fn_num_text(t / DT_USECS_PER_SEC + 946684800, 0, buf);
+        else fn_num_text(t + INT64_C(946684800000000), 6, buf);
         return 0;
     case U_JULIAN:
-        if (kind == 0) num_text(dt_date2j(tm.year, tm.mon, tm.mday), 0, buf);
+        if (kind == 0) fn_num_text(dt_date2j(tm.year, tm.mon, tm.mday), 0, buf);
         else julian_text(dt_date2j(tm.year, tm.mon, tm.mday), local - floordiv_day(local) * DT_USECS_PER_DAY, buf);
         return 0;
     default: break;
@@ -678,7 +678,7 @@ static int extract_one(FnCall *fc, const OmStr *us, int64_t t, int kind, char *b
         snprintf(buf, 64, "%.17g", d);
         return 0;
     }
-    num_text((int64_t)d, 0, buf);
+    fn_num_text((int64_t)d, 0, buf);
     return 0;
 }
 
@@ -1059,7 +1059,7 @@ static int iv_part(FnCall *fc, const OmStr *us, OmInterval v, bool numeric, doub
         return err_set(fc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "unit \"%.*s\" not supported for type interval",
                        (int)us->len, us->ptr);
     }
-    if (numeric) num_text(iv, scale, buf);
+    if (numeric) fn_num_text(iv, scale, buf);
     else *d = scale == 6 ? (double)iv / 1e6 : scale == 3 ? (double)iv / 1e3 : (double)iv;
     return 0;
 }

@@ -213,14 +213,20 @@ static int overlay(FnCall *fc, const OmVector *const *args, OmVector *out, const
         OmStr head, tail;
         substring(s[i], 1, sp - 1, true, &head, fc->err);
         substring(s[i], end, 0, false, &tail, fc->err);
-        size_t len = (size_t)head.len + t[i].len + tail.len;
-        if (len > FN_MAX_ALLOC) return err_too_large(fc->err);
-        char *r = mem_alloc(fc->var, len + 1);
-        memcpy(r, head.ptr, head.len);
-        memcpy(r + head.len, t[i].ptr, t[i].len);
-        memcpy(r + head.len + t[i].len, tail.ptr, tail.len);
-        fn_set_str(out, i, r, len);
+        if (fn_set_concat3(fc, out, i, head, t[i], tail) < 0) return -1;
     }
+    return 0;
+}
+
+int fn_set_concat3(FnCall *fc, OmVector *out, int row, OmStr a, OmStr b, OmStr c)
+{
+    size_t len = (size_t)a.len + b.len + c.len;
+    if (len > FN_MAX_ALLOC) return err_too_large(fc->err);
+    char *r = mem_alloc(fc->var, len + 1);
+    memcpy(r, a.ptr, a.len);
+    memcpy(r + a.len, b.ptr, b.len);
+    memcpy(r + a.len + b.len, c.ptr, c.len);
+    fn_set_str(out, row, r, len);
     return 0;
 }
 

@@ -57,6 +57,14 @@ static inline void fn_set_str(OmVector *out, int row, const char *p, size_t len)
 /* PostgreSQL's MaxAllocSize: no single value may reach 1 GB. */
 #define FN_MAX_ALLOC 0x3fffffffu
 
+/* Store a || b || c as row's result (overlay of text and bytea): 54000
+ * "requested length too large" past FN_MAX_ALLOC. */
+int fn_set_concat3(FnCall *fc, OmVector *out, int row, OmStr a, OmStr b, OmStr c);
+
+/* v / 10^scale as numeric text in buf (extract's numeric results;
+ * fn_datetime.c). Returns the length; buf needs 32 bytes. */
+int fn_num_text(int64_t v, int scale, char *buf);
+
 /* String helpers fn_string2.c exports for format(): PostgreSQL's
  * quote_identifier and quote_literal_cstr, appended to out. */
 void fn_quote_ident(OmBuf *out, const char *s, size_t len);

@@ -261,27 +261,6 @@ static int time_unit(const char *w)
     return U_NONE;
 }
 
-/* v / 10^scale as numeric text (int64_div_fast_to_numeric). */
-static int num_text(int64_t v, int scale, char *buf)
-{
-    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    char digs[32];
-    int nd = 0;
-    do {
-        digs[nd++] = (char)('0' + mag % 10);
-        mag /= 10;
-    } while (mag);
-    while (nd <= scale) digs[nd++] = '0';
-    int k = 0;
-    if (v < 0) buf[k++] = '-';
-    for (int j = nd - 1; j >= 0; j--) {
-        buf[k++] = digs[j];
-        if (j == scale && scale > 0) buf[k++] = '.';
-    }
-    buf[k] = '\0';
-    return k;
-}
-
 /* time_part_common / timetz_part: numeric text in buf when numeric, else
  * *d. */
 static int time_part(FnCall *fc, const OmStr *us, int64_t t, int32_t zone, bool tz, bool numeric, double *d,
@@ -308,11 +287,11 @@ static int time_part(FnCall *fc, const OmStr *us, int64_t t, int32_t zone, bool 
     switch (u) {
     case U_MICRO: iv = secs_us; break;
     case U_MILLI:
-        if (numeric) num_text(secs_us, 3, buf);
+        if (numeric) fn_num_text(secs_us, 3, buf);
         else *d = (double)(secs_us / 1000000) * 1000.0 + (double)(secs_us % 1000000) / 1000.0;
         return 0;
     case U_SECOND:
-        if (numeric) num_text(secs_us, 6, buf);
+        if (numeric) fn_num_text(secs_us, 6, buf);
         else *d = (double)(secs_us / 1000000) + (double)(secs_us % 1000000) / 1000000.0;
         return 0;
     case U_MINUTE: iv = t / 60000000 % 60; break;
@@ -324,7 +303,7 @@ static int time_part(FnCall *fc, const OmStr *us, int64_t t, int32_t zone, bool 
         iv = u == U_TZ ? -(int64_t)zone : u == U_TZ_H ? -(int64_t)zone / 3600 : (-(int64_t)zone / 60) % 60;
         break;
     case U_EPOCH:
-        if (numeric) num_text(t + (int64_t)zone * DT_USECS_PER_SEC, 6, buf);
+        if (numeric) fn_num_text(t + (int64_t)zone * DT_USECS_PER_SEC, 6, buf);
         else *d = (double)t / 1000000.0 + zone;
         return 0;
     case U_OTHER:
@@ -333,7 +312,7 @@ static int time_part(FnCall *fc, const OmStr *us, int64_t t, int32_t zone, bool 
     default:
         return err_set(fc->err, ERRCODE_INVALID_PARAMETER_VALUE, "unit \"%s\" not recognized for type %s", w, tname);
     }
-    if (numeric) num_text(iv, 0, buf);
+    if (numeric) fn_num_text(iv, 0, buf);
     else *d = (double)iv;
     return 0;
 }
