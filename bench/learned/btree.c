@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "btree.h"
+#include "hugemem.h"
 
 #define FAN 16
 
@@ -24,12 +25,7 @@ struct BenchBtree {
     size_t bytes;
 };
 
-static void *xalloc(size_t sz)
-{
-    void *p = NULL;
-    if (posix_memalign(&p, 64, sz ? sz : 64)) abort();
-    return p;
-}
+static void *xalloc(size_t sz) { return hm_alloc(sz); } /* aligned, maybe huge pages */
 
 BenchBtree *bt_build(const uint64_t *keys, size_t n)
 {
@@ -77,8 +73,8 @@ BenchBtree *bt_build(const uint64_t *keys, size_t n)
 
 void bt_free(BenchBtree *t)
 {
-    for (size_t l = 0; l < t->nlevels; l++) free(t->level[l]);
-    free(t->leaves);
+    for (size_t l = 0; l < t->nlevels; l++) hm_free(t->level[l], t->count[l] * sizeof(Inner));
+    hm_free(t->leaves, t->nleaves * sizeof(Leaf));
     free(t);
 }
 

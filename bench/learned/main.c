@@ -6,6 +6,8 @@
  * Single thread; every figure is the median of --runs passes (default 3).
  *
  *   learned_bench --keys N [--dist NAME|all] [--probes M] [--runs R] [--seed S] [--dir D]
+ *                 [--huge 0|1]   (1, the default: keys, B+tree and index images on
+ *                                 transparent huge pages; hugemem.h)
  *
  * Prints a table per distribution and one line per structure:
  *   csv,<dist>,<keys>,<structure>,<ns_per_hit_lookup>,<build_ms>,<index_bytes>
@@ -20,6 +22,7 @@
 
 #include "btree.h"
 #include "gen.h"
+#include "hugemem.h"
 #include "index/lidx.h"
 #include "lmdb_store.h"
 
@@ -55,6 +58,11 @@ static size_t bsearch_lb(const uint64_t *k, size_t n, uint64_t q)
     }
     return lo;
 }
+
+/* Experiment knobs (--rmi-leaves, --rmi-root 1|2|3, --pgm-eps, --only):
+ * zero/all by default (see LidxOptions). */
+static uint32_t opt_rmi_leaves, opt_pgm_eps, opt_rmi_root;
+static unsigned opt_mask = (1u << S_N) - 1;
 
 typedef struct {
     const uint64_t *keys;
@@ -99,7 +107,7 @@ static uint64_t run_probes(const Structs *s, int st, int kind, const uint64_t *q
 static void usage(void)
 {
     fprintf(stderr, "usage: learned_bench --keys N [--dist seq|burst|tenant|zipf|lognormal|uniform|all]\n"
-                    "                     [--probes M] [--runs R] [--seed S] [--dir TMPDIR]\n");
+                    "                     [--probes M] [--runs R] [--seed S] [--dir TMPDIR] [--huge 0|1]\n");
     exit(2);
 }
 
@@ -107,7 +115,7 @@ static void bench_dist(int d, size_t n, size_t m, int runs, uint64_t seed, const
 {
     const char *dn = gen_dist_names[d];
     double t0 = now_ms();
-    uint64_t *keys = malloc((n ? n : 1) * sizeof *keys);
+    uint64_t *keys = hm_alloc((n ? n : 1) * sizeof *keys);
     gen_keys(d, keys, n, seed + (uint64_t)d);
     fprintf(stderr, "[%s] %zu keys generated in %.0f ms\n", dn, n, now_ms() - t0);
 
@@ -136,7 +144,9 @@ static void bench_dist(int d, size_t n, size_t m, int runs, uint64_t seed, const
     MemCtx *bc[2] = { NULL, NULL };
     OmError err = {0};
     for (int which = 0; which < 2; which++) {
-        LidxOptions opt = { .kind = which == 0 ? LIDX_RMI : LIDX_PGM };
+        LidxOptions opt = { .kind = which == 0 ? LIDX_RMI : LIDX_PGM,
+                            .rmi_leaves = opt_rmi_leaves, .pgm_eps = opt_pgm_eps,
+                            .rmi_root = opt_rmi_root };
         for (int r = 0; r < nb; r++) {
             if (bc[which]) mem_ctx_delete(bc[which]);
             bc[which] = mem_ctx_create(ctx, "index");
@@ -153,7 +163,23 @@ static void bench_dist(int d, size_t n, size_t m, int runs, uint64_t seed, const
     }
     bytes[S_RMI] = lidx_size_bytes(s.rmi);
     bytes[S_PGM] = lidx_size_bytes(s.pgm);
-    {
+    /* Serve lookups from a copy of each image opened in place, as a segment
+     * would: in the same (huge-page) memory as the keys and the B+tree. */
+    void *img_copy[2];
+    size_t img_len[2];
+    for (int which = 0; which < 2; which++) {
+        const void *im = lidx_image(which == 0 ? s.rmi : s.pgm, &img_len[which]);
+        img_copy[which] = hm_alloc(img_len[which]);
+        memcpy(img_copy[which], im, img_len[which]);
+        LidxIndex *ix;
+        if (lidx_open(ctx, img_copy[which], img_len[which], keys, n, &ix, &err)) {
+            fprintf(stderr, "open failed: %s\n", err.message);
+            exit(1);
+        }
+        if (which == 0) s.rmi = ix; else s.pgm = ix;
+        mem_ctx_delete(bc[which]);
+    }
+    if (opt_mask == (1u << S_N) - 1) {
         MemCtx *ac = mem_ctx_create(ctx, "auto");
         LidxIndex *ix;
         double b0 = now_ms();
@@ -163,20 +189,20 @@ static void bench_dist(int d, size_t n, size_t m, int runs, uint64_t seed, const
         mem_ctx_delete(ac);
     }
     printf("[%s] rmi: %s\n[%s] pgm: %s\n", dn, lidx_describe(s.rmi), dn, lidx_describe(s.pgm));
-    for (int r = 0; r < nb; r++) {
+    for (int r = 0; r < nb && (opt_mask & 1u << S_BTREE); r++) {
         if (s.bt) bt_free(s.bt);
         double b0 = now_ms();
         s.bt = bt_build(keys, n);
         bt[r] = now_ms() - b0;
     }
     build[S_BTREE] = median(bt, nb);
-    bytes[S_BTREE] = bt_bytes(s.bt);
+    bytes[S_BTREE] = s.bt ? bt_bytes(s.bt) : 0;
     char path[600];
     snprintf(path, sizeof path, "%s/learned-bench-%d-%s", dir, (int)getpid(), dn);
     double b0 = now_ms();
-    s.lm = lm_build(path, keys, n);
+    s.lm = opt_mask & 1u << S_LMDB ? lm_build(path, keys, n) : NULL;
     build[S_LMDB] = now_ms() - b0;
-    bytes[S_LMDB] = lm_bytes(s.lm);
+    bytes[S_LMDB] = s.lm ? lm_bytes(s.lm) : 0;
 
     /* Runs interleave the structures so background noise hits all alike. */
     double ns[S_N][3][9];
@@ -185,38 +211,48 @@ static void bench_dist(int d, size_t n, size_t m, int runs, uint64_t seed, const
     size_t pm[3] = { m, m, mr };
     for (int r = 0; r < runs; r++)
         for (int st = 0; st < S_N; st++)
-            for (int kind = 0; kind < 3; kind++) {
+            for (int kind = 0; kind < 3 && (opt_mask & 1u << st); kind++) {
                 double a = now_ms();
                 check[st][kind] = run_probes(&s, st, kind, pq[kind], pm[kind]);
                 ns[st][kind][r] = (now_ms() - a) * 1e6 / (double)pm[kind];
             }
     for (int st = 1; st < S_N; st++)
         for (int kind = 0; kind < 2; kind++)
-            if (check[st][kind] != check[0][kind])
+            if ((opt_mask & 1u << st) && check[st][kind] != check[0][kind])
                 fprintf(stderr, "[%s] WARNING: %s disagrees with rmi on %s\n", dn, snames[st],
                         kind ? "misses" : "hits");
 
     double med[S_N][3];
     for (int st = 0; st < S_N; st++)
-        for (int kind = 0; kind < 3; kind++) med[st][kind] = median(ns[st][kind], runs);
+        for (int kind = 0; kind < 3; kind++)
+            med[st][kind] = opt_mask & 1u << st ? median(ns[st][kind], runs) : 0.0 / 0.0;
     printf("\n%s, %zu keys, %zu probes, median of %d runs\n", dn, n, m, runs);
     printf("%-8s %9s %9s %11s %10s %14s %8s %8s %8s\n", "struct", "hit ns", "miss ns", "range100 ns",
            "build ms", "bytes", "xlmdb", "xbtree", "xbsearch");
     for (int st = 0; st < S_N; st++)
+        if (opt_mask & 1u << st)
         printf("%-8s %9.1f %9.1f %11.1f %10.1f %14zu %8.2f %8.2f %8.2f\n", snames[st], med[st][0],
                med[st][1], med[st][2], build[st], bytes[st], med[S_LMDB][0] / med[st][0],
                med[S_BTREE][0] / med[st][0], med[S_BSEARCH][0] / med[st][0]);
     for (int st = 0; st < S_N; st++)
+        if (opt_mask & 1u << st)
         printf("csv,%s,%zu,%s,%.1f,%.1f,%zu\n", dn, n, snames[st], med[st][0], build[st], bytes[st]);
     for (int st = 0; st < S_N; st++)
+        if (opt_mask & 1u << st)
         printf("csvx,%s,%zu,%s,%.1f,%.1f,%.1f,%.1f,%zu\n", dn, n, snames[st], med[st][0], med[st][1],
                med[st][2], build[st], bytes[st]);
     fflush(stdout);
 
-    lm_close(s.lm);
-    bt_free(s.bt);
+    fprintf(stderr, "[%s] huge pages: keys %ld of %zu bytes, rmi image %ld of %zu\n", dn,
+            hm_huge_bytes(keys, n * sizeof *keys), n * sizeof *keys,
+            hm_huge_bytes(img_copy[0], img_len[0]), img_len[0]);
+    if (s.lm) lm_close(s.lm);
+    if (s.bt) bt_free(s.bt);
+    hm_free(img_copy[0], img_len[0]);
+    hm_free(img_copy[1], img_len[1]);
     mem_ctx_delete(ctx);
-    free(keys); free(hit); free(miss); free(rng);
+    hm_free(keys, (n ? n : 1) * sizeof *keys);
+    free(hit); free(miss); free(rng);
 }
 
 int main(int argc, char **argv)
@@ -233,6 +269,15 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--runs")) runs = atoi(v);
         else if (!strcmp(a, "--seed")) seed = strtoull(v, NULL, 10);
         else if (!strcmp(a, "--dir")) dir = v;
+        else if (!strcmp(a, "--huge")) hm_huge = atoi(v) != 0;
+        else if (!strcmp(a, "--rmi-leaves")) opt_rmi_leaves = (uint32_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--rmi-root")) opt_rmi_root = (uint32_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--pgm-eps")) opt_pgm_eps = (uint32_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--only")) {
+            opt_mask = 1u << S_RMI; /* rmi is the reference the others are checked against */
+            for (int st = 1; st < S_N; st++)
+                if (strstr(v, snames[st])) opt_mask |= 1u << st;
+        }
         else if (!strcmp(a, "--dist")) {
             dist = strcmp(v, "all") ? gen_dist_find(v) : -2;
             if (dist == -1) usage();

@@ -30,7 +30,7 @@ static int build_kind(MemCtx *ctx, const uint64_t *keys, size_t n, LidxKind kind
     uint8_t *img;
     size_t len;
     int rc = kind == LIDX_RMI
-        ? lidx_rmi_build(ctx, keys, n, opt->rmi_leaves, opt->rmi_root, &img, &len, err)
+        ? lidx_rmi_build(ctx, keys, n, opt, &img, &len, err)
         : lidx_pgm_build(ctx, keys, n, opt->pgm_eps ? opt->pgm_eps : 32, &img, &len, err);
     if (rc) return -1;
     lidx_image_seal(img, len);
@@ -44,22 +44,34 @@ static double now_ns(void)
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-/* Best of three timed passes over the probe sample (32768 scattered probes
- * by default: enough to leave the caches, so memory misses are counted). */
-static double time_probes(const LidxIndex *ix, const uint64_t *probe, size_t m)
+uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t m)
 {
-    double best = 0.0;
+    size_t all = 3 * m;
+    uint64_t *probe = mem_new_array(ctx, uint64_t, all ? all : 1);
+    for (size_t i = 0; i < all; i++)
+        probe[i] = n ? keys[(size_t)((i * 0x9E3779B97F4A7C15ull) >> 11) % n] : 0;
+    return probe;
+}
+
+/* Three passes over disjoint thirds of the sample, the median kept: a
+ * repeated pass would find the model's lines and keys it just touched in
+ * cache and flatter a large model, and one pass alone is at the mercy of
+ * this machine's neighbours. */
+double lidx_time_probes(const LidxIndex *ix, const uint64_t *probe, size_t m)
+{
+    double t[3];
     volatile size_t sink = 0;
     for (int r = 0; r < 3; r++) {
+        const uint64_t *p = probe + (size_t)r * m;
         double t0 = now_ns();
         size_t s = 0;
-        for (size_t i = 0; i < m; i++) s += lidx_lower_bound(ix, probe[i]);
-        double t = now_ns() - t0;
+        for (size_t i = 0; i < m; i++) s += lidx_lower_bound(ix, p[i]);
+        t[r] = now_ns() - t0;
         sink += s;
-        if (r == 0 || t < best) best = t;
     }
     (void)sink;
-    return best;
+    double lo = t[0] < t[1] ? t[0] : t[1], hi = t[0] < t[1] ? t[1] : t[0];
+    return t[2] < lo ? lo : t[2] > hi ? hi : t[2];
 }
 
 int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *opt,
@@ -83,6 +95,8 @@ int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *o
         return err_set(err, ERRCODE_INVALID_PARAMETER_VALUE, "unknown learned index kind %d",
                        (int)opt->kind);
 
+    if ((uint64_t)n >> LIDX_LEAF_START_BITS) /* beyond the RMI's positions */
+        return build_kind(ctx, keys, n, LIDX_PGM, opt, out, err);
     /* AUTO: both models, each in its own context so the loser is freed. */
     MemCtx *cr = mem_ctx_create(ctx, "lidx rmi"), *cp = mem_ctx_create(ctx, "lidx pgm");
     LidxIndex *rmi, *pgm;
@@ -92,14 +106,11 @@ int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *o
         mem_ctx_delete(cp);
         return -1;
     }
-    /* Probe keys drawn from the array in a scattered order (a multiplicative
-     * hash of the probe number), so neither model profits from a warm path. */
+    /* Scattered probes, so neither model profits from a warm path. */
     size_t m = opt->sample ? opt->sample : 32768;
     MemCtx *tmp = mem_ctx_create(ctx, "lidx sample");
-    uint64_t *probe = mem_new_array(tmp, uint64_t, m ? m : 1);
-    for (size_t i = 0; i < m; i++)
-        probe[i] = n ? keys[(size_t)((i * 0x9E3779B97F4A7C15ull) >> 11) % n] : 0;
-    double tr = time_probes(rmi, probe, m), tp = time_probes(pgm, probe, m);
+    uint64_t *probe = lidx_sample_probes(tmp, keys, n, m);
+    double tr = lidx_time_probes(rmi, probe, m), tp = lidx_time_probes(pgm, probe, m);
     mem_ctx_delete(tmp);
     /* Ties go to the smaller image. */
     bool take_rmi = tr < tp || (tr == tp && rmi->image_len <= pgm->image_len);

@@ -10,7 +10,7 @@
  * Two models sit behind the interface (README.md has the design):
  *   LIDX_RMI  two-stage recursive model index: a linear or radix-table root
  *             routes a key to one of L linear leaves; each leaf keeps its own
- *             maximum error.
+ *             maximum error. At most 2^40 keys (AUTO uses PGM beyond).
  *   LIDX_PGM  PGM-index: optimal piecewise-linear segments with error eps
  *             (one streaming pass), stacked recursively until one segment.
  * LIDX_AUTO builds both, times them on a sample of the keys and keeps the
@@ -43,9 +43,11 @@ typedef enum {
 
 typedef struct LidxOptions {
     LidxKind kind;        /* LIDX_AUTO by default (zeroed options) */
-    uint32_t pgm_eps;     /* PGM bottom-level error; 0 = 32 (AUTO tries 16 and 64 too) */
-    uint32_t rmi_leaves;  /* RMI leaf count; 0 = chosen from the data */
-    uint32_t sample;      /* AUTO: probes timed per candidate; 0 = 32768 */
+    uint32_t pgm_eps;     /* PGM bottom-level error; 0 = 32 */
+    uint32_t rmi_leaves;  /* RMI leaf count; 0 = chosen from the data (and, for
+                           * models over 256 KB, by timing lookups) */
+    uint32_t sample;      /* probes timed per candidate (AUTO, RMI leaf
+                           * counts); 0 = 32768 */
     uint32_t rmi_root;    /* RMI root: 0 = the best by the build's cost model,
                            * 1 = linear, 2 = radix over log-spread buckets,
                            * 3 = radix over the top bits of key - min */

@@ -2,7 +2,7 @@
  * lidx_int.h — private to src/index/: the byte layout of an index image, the
  * handle, the training-point stream and the shared prediction arithmetic.
  *
- * Image layout (version 2; host byte order, refused on a host whose order
+ * Image layout (version 3; host byte order, refused on a host whose order
  * differs because the magic then reads wrong; every field 8-byte aligned):
  *   LidxHeader (64 bytes)
  *   RMI: LidxRmiRoot, then for a radix root double[nbuckets + 1] (the last
@@ -27,7 +27,7 @@
 #include "index/lidx.h"
 
 #define LIDX_MAGIC 0x58494c4fu /* "OLIX" read as a little-endian u32 */
-#define LIDX_VERSION 2 /* 2: the RMI root may be a radix table */
+#define LIDX_VERSION 3 /* 2: the RMI root may be a radix table; 3: 24-byte RMI leaves */
 #define LIDX_MAX_LEVELS 40
 
 typedef struct LidxHeader {
@@ -69,13 +69,30 @@ typedef struct LidxRmiRoot {
     uint64_t nbuckets; /* radix: buckets (tab has one more entry); linear: 0 */
 } LidxRmiRoot;
 
+/* A leaf is 24 bytes (version 3; 40 before): at the same bytes that is 1.7x
+ * the leaves, and on keys with jumps (seq, burst) a leaf's error falls
+ * faster than its width (mean 77 -> 33 positions at 256 -> 150 keys per
+ * leaf on seq). Single-precision slope and intercept lose nothing that
+ * matters: the intercept is relative to the leaf's start (a few hundred
+ * positions at most for a useful leaf) and the error is measured with the
+ * rounded values. key0 stays 64-bit: an offset from a global origin would
+ * round away the low bits of dense keys above 2^53 (snowflake-style ids). */
+#define LIDX_LEAF_START_BITS 40 /* positions < 2^40: the RMI's key limit */
+#define LIDX_LEAF_ERR_SAT 0xFFFFFFu /* err field saturated: the whole leaf */
 typedef struct LidxRmiLeaf {
-    uint64_t key0;  /* first training x routed here (offsets below it are 0) */
-    double slope;
-    double icpt;
-    uint64_t start; /* lower_bound of every key routed here is in [start, next.start] */
-    uint64_t err;   /* max |prediction - y| over the leaf's points */
+    uint64_t key0; /* first training x routed here (offsets below it are 0) */
+    float slope;   /* positions per key unit, >= 0 */
+    float icpt;    /* prediction at key0, relative to start */
+    uint64_t se;   /* start << 24 | err: the lower_bound of every key routed
+                    * here is in [start, next start], within err of the
+                    * prediction (max |prediction - y| over the leaf's points) */
 } LidxRmiLeaf;
+
+static inline uint64_t lidx_leaf_start(const LidxRmiLeaf *lf) { return lf->se >> 24; }
+static inline uint64_t lidx_leaf_err(const LidxRmiLeaf *lf) { return lf->se & LIDX_LEAF_ERR_SAT; }
+
+/* The leaf's prediction for key, clamped to [start, end] (defined below). */
+static inline uint64_t lidx_leaf_predict(const LidxRmiLeaf *lf, uint64_t key);
 
 typedef struct LidxPgmLevel {
     uint64_t count;  /* segments, sentinel excluded */
@@ -197,21 +214,30 @@ static inline size_t lidx_rmi_route(const LidxRmiRoot *r, const double *tab, siz
     return (size_t)p;
 }
 
+static inline uint64_t lidx_leaf_predict(const LidxRmiLeaf *lf, uint64_t key)
+{
+    uint64_t start = lidx_leaf_start(lf), end = lidx_leaf_start(lf + 1);
+    return lidx_predict(lf->key0, (double)lf->slope, (double)start + (double)lf->icpt, key,
+                        (double)start, (double)end);
+}
+
 /* ---- last mile ---- */
 
 /* First i in [lo, hi) with keys[i] >= key, or hi: branch-free halving (the
  * compare becomes a mask, so no mispredictions in the window).
  * The window's cache lines are fetched first, in parallel: the halving
  * touches them one after another, each a dependent miss otherwise. Up to
- * four lines (a window of <= 32 keys, most RMI and PGM windows) all are
- * prefetched; a wider window gets its middle and quartiles, the first
- * three probes of the halving. */
+ * 32 lines (a window of <= 256 keys: nearly all RMI and PGM windows) all are
+ * prefetched — at 10M seq keys that took a lookup from 282 to 204-235 ns
+ * against prefetching only windows of <= 4 lines (docs/learned-index.md);
+ * a wider window gets its middle and quartiles, the first three probes of
+ * the halving. */
 static inline size_t lidx_search(const uint64_t *keys, size_t lo, size_t hi, uint64_t key)
 {
     size_t len = hi - lo;
     if (len == 0) return lo;
     const uint64_t *b = keys + lo;
-    if (len <= 32) {
+    if (len <= 256) {
         for (size_t i = 0; i < len; i += 8) __builtin_prefetch(b + i);
         __builtin_prefetch(b + len - 1);
     } else {
@@ -232,14 +258,21 @@ static inline size_t lidx_search(const uint64_t *keys, size_t lo, size_t hi, uin
 
 /* Build-side entry points (lidx_rmi.c, lidx_pgm.c): write a complete image
  * (header + body, crc not yet set) into ctx. */
-int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t leaves,
-                   uint32_t root_kind, uint8_t **image, size_t *len, OmError *err);
+int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *opt,
+                   uint8_t **image, size_t *len, OmError *err);
 int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
                    uint8_t **image, size_t *len, OmError *err);
 void lidx_header_fill(LidxHeader *h, LidxKind kind, size_t total, const uint64_t *keys,
                       size_t n, uint64_t count, uint64_t param);
 /* Set the crc of a finished image (lidx_layout.c). */
 void lidx_image_seal(uint8_t *image, size_t len);
+
+/* Timing (lidx.c), for choices the cost of memory decides: 3 * m keys of
+ * the array in a scattered order (a multiplicative hash of the probe
+ * number), and the median of three timed passes of lower_bound, each over
+ * its own m of them, in ns per pass. */
+uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t m);
+double lidx_time_probes(const LidxIndex *ix, const uint64_t *probe, size_t m);
 
 /* Per-kind lower_bound window and search (lidx_rmi.c, lidx_pgm.c). */
 void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);

@@ -145,20 +145,23 @@ static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
         return corrupt(err, "RMI leaf count does not match the image size");
     ix->leaves = (const LidxRmiLeaf *)(ix->image + head);
     ix->nleaves = L;
-    if (ix->leaves[0].start != 0 || ix->leaves[L].start != n)
+    if (lidx_leaf_start(&ix->leaves[0]) != 0 || ix->leaves[L].se != (uint64_t)n << 24 ||
+        (uint64_t)n >> LIDX_LEAF_START_BITS)
         return corrupt(err, "RMI leaf positions do not span the keys");
     uint64_t maxerr = 0;
     double sumerr = 0.0;
     for (uint64_t j = 0; j < L; j++) {
         const LidxRmiLeaf *lf = &ix->leaves[j];
-        sumerr += (double)lf->err * (double)(lf[1].start - lf->start);
-        if (lf->err > maxerr) maxerr = lf->err;
-        if (lf[1].start < lf->start)
+        uint64_t a = lidx_leaf_start(lf), b = lidx_leaf_start(lf + 1), e = lidx_leaf_err(lf);
+        if (b < a)
             return corrupt(err, "RMI leaf positions out of order");
-        if (!coef_ok(lf->slope) || !coef_ok(lf->icpt) || lf->slope < 0)
+        if (!isfinite(lf->slope) || !isfinite(lf->icpt) || !(lf->slope >= 0.0f))
             return corrupt(err, "RMI leaf model out of range");
-        if (lf->err > n)
+        if (e > n && e != LIDX_LEAF_ERR_SAT)
             return corrupt(err, "RMI leaf error bound beyond the key count");
+        e = e == LIDX_LEAF_ERR_SAT ? b - a : e;
+        sumerr += (double)e * (double)(b - a);
+        if (e > maxerr) maxerr = e;
     }
     const LidxRmiRoot *r = ix->root;
     char rd[48] = "linear";

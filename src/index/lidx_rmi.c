@@ -3,8 +3,10 @@
  * for Learned Index Structures", 2018): a linear root model routes a key to
  * one of L linear leaf models; each leaf stores the largest error measured on
  * its own training points, so the last-mile window is as narrow as that leaf
- * allows. L is chosen from the data: a few counts within the size budget are
- * tried and the one with the smallest mean search window (log2) is kept.
+ * allows. L is chosen from the data: four counts within the size budget are
+ * trained; on small models the smallest mean search window (log2) wins, on
+ * large ones the fastest lookups on a timed sample (memory, not the window,
+ * decides there).
  * The root is linear (Kraska's) or a radix table (lidx_int.h): a line routes
  * skewed keys (lognormal, zipf gaps) into few leaves with errors of
  * thousands, the table follows the CDF bucket by bucket. Both are tried with
@@ -12,6 +14,7 @@
  *
  * Interface: lidx_rmi_build (write an image), lidx_rmi_window (predict).
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -45,13 +48,16 @@ static void fit_line(const Fit *f, double *slope, double *icpt)
 }
 
 /* Fill leaves[0..L] (sentinel included) for a given root; returns the mean
- * log2 window over the points. Two passes: fit, then measure errors. */
+ * log2 window over the points. Two passes: fit, then measure errors with the
+ * stored (single-precision) coefficients. */
 static double rmi_fit_leaves(MemCtx *scratch, const uint64_t *keys, size_t n,
                              const LidxRmiRoot *root, const double *tab, size_t L,
                              LidxRmiLeaf *leaves)
 {
     Fit *fits = mem_new_array(scratch, Fit, L);
     unsigned char *used = mem_zalloc(scratch, L);
+    uint64_t *start = mem_new_array(scratch, uint64_t, L + 1);
+    uint64_t *errs = mem_zalloc(scratch, L * sizeof *errs);
     LidxPoints it;
     uint64_t x, y;
 
@@ -61,42 +67,47 @@ static double rmi_fit_leaves(MemCtx *scratch, const uint64_t *keys, size_t n,
         if (!used[j]) {
             used[j] = 1;
             leaves[j].key0 = x;
-            leaves[j].start = y;
+            start[j] = y;
         }
         fit_add(&fits[j], (double)(x - leaves[j].key0), (double)y);
     }
     /* Empty leaves take the start of the next used one: a key routed there
      * lies between their neighbours, so its lower_bound is that start. */
-    leaves[L].start = n;
-    leaves[L].key0 = UINT64_MAX;
-    leaves[L].slope = 0.0;
-    leaves[L].icpt = (double)n;
-    leaves[L].err = 0;
+    start[L] = n;
+    leaves[L] = (LidxRmiLeaf){ UINT64_MAX, 0.0f, 0.0f, (uint64_t)n << 24 };
     for (size_t j = L; j-- > 0;) {
+        float sl = 0.0f, ic = 0.0f;
         if (!used[j]) {
             leaves[j].key0 = 0;
-            leaves[j].start = leaves[j + 1].start;
-            leaves[j].slope = 0.0;
-            leaves[j].icpt = (double)leaves[j].start;
+            start[j] = start[j + 1];
         } else {
-            fit_line(&fits[j], &leaves[j].slope, &leaves[j].icpt);
+            double slope, icpt;
+            fit_line(&fits[j], &slope, &icpt);
+            sl = slope < (double)FLT_MAX ? (float)slope : FLT_MAX;
+            double rel = icpt - (double)start[j];
+            rel = rel > -1e30 ? rel : -1e30; /* keep the float finite */
+            ic = rel < 1e30 ? (float)rel : 1e30f;
         }
-        leaves[j].err = 0;
+        leaves[j].slope = sl;
+        leaves[j].icpt = ic;
+        leaves[j].se = (uint64_t)start[j] << 24;
     }
     lidx_points_init(&it, keys, n);
     double npts = 0.0, cost = 0.0;
     while (lidx_points_next(&it, &x, &y)) {
         size_t j = lidx_rmi_route(root, tab, L, x);
-        LidxRmiLeaf *lf = &leaves[j];
-        uint64_t p = lidx_predict(lf->key0, lf->slope, lf->icpt, x, (double)lf->start,
-                                  (double)leaves[j + 1].start);
+        uint64_t p = lidx_leaf_predict(&leaves[j], x);
         uint64_t e = p > y ? p - y : y - p;
-        if (e > lf->err) lf->err = e;
+        if (e > errs[j]) errs[j] = e;
         npts += 1.0;
     }
     /* Cost: every point pays log2 of its leaf's window. */
-    for (size_t j = 0; j < L; j++)
-        cost += fits[j].n * log2(2.0 * (double)leaves[j].err + 2.0);
+    for (size_t j = 0; j < L; j++) {
+        uint64_t e = errs[j] < LIDX_LEAF_ERR_SAT ? errs[j] : LIDX_LEAF_ERR_SAT;
+        leaves[j].se |= e;
+        double w = e == LIDX_LEAF_ERR_SAT ? (double)(start[j + 1] - start[j]) : 2.0 * (double)e;
+        cost += fits[j].n * log2(w + 2.0);
+    }
     return npts > 0.0 ? cost / npts : 0.0;
 }
 
@@ -146,9 +157,27 @@ static double *radix_root(MemCtx *scratch, const uint64_t *keys, size_t n, uint6
     return tab;
 }
 
-int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t want_leaves,
-                   uint32_t root_kind, uint8_t **image, size_t *len, OmError *err)
+/* One trained candidate: a root and its leaves, in a context of its own so a
+ * loser's memory goes at once. */
+typedef struct {
+    MemCtx *mc;
+    LidxRmiRoot root;
+    const double *tab;
+    LidxRmiLeaf *leaves;
+    size_t L;
+    double cost; /* mean log2 window */
+} RmiCand;
+
+/* Models this small stay in cache whatever their leaf count: the cost model
+ * alone chooses, and the build stays deterministic. */
+#define RMI_CACHED_BYTES (256u << 10)
+
+int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *opt,
+                   uint8_t **image, size_t *len, OmError *err)
 {
+    if ((uint64_t)n >> LIDX_LEAF_START_BITS)
+        return err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+                       "learned index RMI is limited to 2^40 keys");
     MemCtx *scratch = mem_ctx_create(ctx, "lidx rmi build");
     LidxPoints it;
     uint64_t x, y, xmax = 0;
@@ -163,63 +192,85 @@ int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t want_le
     double rslope, ricpt;
     fit_line(&root_fit, &rslope, &ricpt);
 
-    /* Candidate leaf counts: the budget (n/256 leaves, 40 bytes each: about
-     * 0.16 byte per key) and three smaller ones. */
+    /* Candidate leaf counts: the budget — n/160 leaves of 24 bytes plus a
+     * radix table of at most a quarter as many 8-byte buckets, about 0.16
+     * byte per key, under 1% of a packed B+tree's 16.5 — and three smaller
+     * ones, which may win by staying in cache. */
     size_t cand[4];
     int ncand = 0;
-    if (want_leaves) {
-        cand[ncand++] = want_leaves;
+    if (opt->rmi_leaves) {
+        cand[ncand++] = opt->rmi_leaves;
     } else {
-        size_t top = n / 256 ? n / 256 : 1;
+        size_t top = n / 160 ? n / 160 : 1;
         for (size_t L = top; ncand < 4; L /= 4) {
             cand[ncand++] = L ? L : 1;
             if (L <= 1) break;
         }
     }
 
-    LidxRmiLeaf *best = NULL;
-    LidxRmiRoot best_root = {0};
-    const double *best_tab = NULL;
-    size_t best_L = 0;
-    double best_cost = 0.0;
-    for (int c = 0; c < ncand; c++) {
+    /* Which candidate wins. While the largest model fits in cache
+     * (RMI_CACHED_BYTES) the cost model decides, deterministically: per
+     * leaf count the linear root is tried first and a radix table must save
+     * a third of a search step; across counts a larger model must too.
+     * Above that, memory decides and the build times every candidate's
+     * lookups on a sample, smallest first, a later one kept only when 3%
+     * faster: a model that stays in cache with wider windows can beat one
+     * that misses (100M uniform keys: 1.3 MB of leaves, 178 ns a lookup;
+     * 15.6 MB, 224 ns), and a radix root's narrower windows can pay for its
+     * table where the window count says otherwise (10M burst: 165 against
+     * 189 ns; docs/learned-index.md). */
+    bool timed = ncand > 1 && (size_t)(sizeof(LidxRmiLeaf) * 1.25 * (double)cand[0]) > RMI_CACHED_BYTES;
+    size_t m = opt->sample ? opt->sample : 32768;
+    uint64_t *probe = timed ? lidx_sample_probes(scratch, keys, n, m) : NULL;
+    RmiCand best = { 0 };
+    double best_t = 0.0;
+    for (int c = ncand - 1; c >= 0; c--) {
         for (uint32_t rk = 1; rk <= 3; rk++) { /* linear, radix log, radix plain */
-            if (root_kind && rk != root_kind) continue;
-            size_t L = cand[c];
-            LidxRmiRoot root = {0};
-            const double *tab = NULL;
+            if (opt->rmi_root && rk != opt->rmi_root) continue;
+            RmiCand t = { .mc = mem_ctx_create(scratch, "lidx rmi candidate"), .L = cand[c] };
             if (rk == 1) {
-                double scale = (double)L / (double)(n + 1);
-                root.key0 = xmin;
-                root.slope = rslope * scale;
-                root.icpt = ricpt * scale;
-                root.type = LIDX_ROOT_LINEAR;
+                double scale = (double)t.L / (double)(n + 1);
+                t.root.key0 = xmin;
+                t.root.slope = rslope * scale;
+                t.root.icpt = ricpt * scale;
+                t.root.type = LIDX_ROOT_LINEAR;
             } else {
-                tab = radix_root(scratch, keys, n, xmin, xmax, L, rk == 3, &root);
+                t.tab = radix_root(t.mc, keys, n, xmin, xmax, t.L, rk == 3, &t.root);
             }
-            LidxRmiLeaf *leaves = mem_new_array(scratch, LidxRmiLeaf, L + 1);
-            double cost = rmi_fit_leaves(scratch, keys, n, &root, tab, L, leaves);
-            /* A smaller model is preferred unless a larger one saves a third
-             * of a search step: it is cheaper to keep in cache. The linear
-             * root is tried first, so the radix table must earn its bytes. */
-            if (!best || cost < best_cost - 0.33) {
-                best = leaves; best_cost = cost; best_L = L; best_root = root; best_tab = tab;
+            t.leaves = mem_new_array(t.mc, LidxRmiLeaf, t.L + 1);
+            MemCtx *fitctx = mem_ctx_create(t.mc, "lidx rmi fit");
+            t.cost = rmi_fit_leaves(fitctx, keys, n, &t.root, t.tab, t.L, t.leaves);
+            mem_ctx_delete(fitctx);
+            bool keep;
+            if (timed) {
+                LidxIndex tmp = { .keys = keys, .n = n, .kind = LIDX_RMI, .root = &t.root,
+                                  .rtab = t.tab, .leaves = t.leaves, .nleaves = t.L };
+                double tt = lidx_time_probes(&tmp, probe, m);
+                keep = !best.mc || tt < best_t * 0.97;
+                if (keep) best_t = tt;
+            } else {
+                keep = !best.mc || t.cost < best.cost - 0.33;
+            }
+            if (keep) {
+                if (best.mc) mem_ctx_delete(best.mc);
+                best = t;
+            } else {
+                mem_ctx_delete(t.mc);
             }
         }
     }
 
-    size_t tab_bytes = best_tab ? sizeof(double) * (best_root.nbuckets + 1) : 0;
+    size_t tab_bytes = best.tab ? sizeof(double) * (best.root.nbuckets + 1) : 0;
     size_t head = sizeof(LidxHeader) + sizeof(LidxRmiRoot) + tab_bytes;
-    size_t total = head + sizeof(LidxRmiLeaf) * (best_L + 1);
+    size_t total = head + sizeof(LidxRmiLeaf) * (best.L + 1);
     uint8_t *img = mem_zalloc(ctx, total);
-    lidx_header_fill((LidxHeader *)img, LIDX_RMI, total, keys, n, best_L, 0);
-    memcpy(img + sizeof(LidxHeader), &best_root, sizeof best_root);
-    if (best_tab) memcpy(img + sizeof(LidxHeader) + sizeof(LidxRmiRoot), best_tab, tab_bytes);
-    memcpy(img + head, best, sizeof(LidxRmiLeaf) * (best_L + 1));
+    lidx_header_fill((LidxHeader *)img, LIDX_RMI, total, keys, n, best.L, 0);
+    memcpy(img + sizeof(LidxHeader), &best.root, sizeof best.root);
+    if (best.tab) memcpy(img + sizeof(LidxHeader) + sizeof(LidxRmiRoot), best.tab, tab_bytes);
+    memcpy(img + head, best.leaves, sizeof(LidxRmiLeaf) * (best.L + 1));
     mem_ctx_delete(scratch);
     *image = img;
     *len = total;
-    (void)err;
     return 0;
 }
 
@@ -227,8 +278,10 @@ void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi)
 {
     size_t j = lidx_rmi_route(ix->root, ix->rtab, ix->nleaves, key);
     const LidxRmiLeaf *lf = &ix->leaves[j];
-    uint64_t start = lf->start, end = lf[1].start;
-    uint64_t p = lidx_predict(lf->key0, lf->slope, lf->icpt, key, (double)start, (double)end);
-    *lo = p - start > lf->err ? p - lf->err : start;
-    *hi = end - p > lf->err ? p + lf->err : end;
+    uint64_t start = lidx_leaf_start(lf), end = lidx_leaf_start(lf + 1);
+    uint64_t p = lidx_leaf_predict(lf, key);
+    uint64_t e = lidx_leaf_err(lf);
+    e = e == LIDX_LEAF_ERR_SAT ? UINT64_MAX : e; /* saturated: the whole leaf */
+    *lo = p - start > e ? p - e : start;
+    *hi = end - p > e ? p + e : end;
 }

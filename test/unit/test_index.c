@@ -372,6 +372,73 @@ static void test_radix_root_validation(void **state)
     free(k);
 }
 
+/* The 24-byte leaves (image version 3), each field damaged with a matching
+ * checksum: with a linear root the leaves start at byte 112 (header 64, root
+ * 48), leaf j = {key0:u64, slope:f32, icpt:f32, start << 24 | err:u64}. */
+static void test_leaf_validation(void **state)
+{
+    enum { N = 5000 };
+    uint64_t *k = malloc(N * sizeof *k);
+    gen(D_SEQ, k, N);
+    MemCtx *ctx = mem_ctx_create(NULL, "test");
+    LidxOptions o = { .kind = LIDX_RMI, .rmi_root = 1, .rmi_leaves = 20 };
+    LidxIndex *ix = NULL;
+    OmError err = {0};
+    assert_int_equal(lidx_build(ctx, k, N, &o, &ix, &err), 0);
+    size_t len;
+    const uint8_t *img = lidx_image(ix, &len);
+    assert_int_equal(len, 112 + 24 * 21);
+    uint8_t *b = mem_alloc(ctx, len);
+    const size_t leaf = 112 + 24 * 5; /* leaf 5: neither the first nor the sentinel */
+    float f;
+    uint64_t se;
+    memcpy(&se, img + leaf + 16, 8);
+
+    memcpy(b, img, len); f = -1.0f; memcpy(b + leaf + 8, &f, 4);
+    refuse_resealed(ctx, b, len, k, N, "leaf model out of range");
+    memcpy(b, img, len); f = NAN; memcpy(b + leaf + 12, &f, 4);
+    refuse_resealed(ctx, b, len, k, N, "leaf model out of range");
+    memcpy(b, img, len); f = INFINITY; memcpy(b + leaf + 8, &f, 4);
+    refuse_resealed(ctx, b, len, k, N, "leaf model out of range");
+    uint64_t bad = ((uint64_t)N << 24) | 7; /* start past the next leaf's */
+    memcpy(b, img, len); memcpy(b + leaf + 16, &bad, 8);
+    refuse_resealed(ctx, b, len, k, N, "out of order");
+    bad = (se & ~(uint64_t)0xFFFFFF) | (N + 1); /* error bound beyond n */
+    memcpy(b, img, len); memcpy(b + leaf + 16, &bad, 8);
+    refuse_resealed(ctx, b, len, k, N, "beyond the key count");
+    bad = (uint64_t)(N - 1) << 24; /* the sentinel must end at exactly n */
+    memcpy(b, img, len); memcpy(b + 112 + 24 * 20 + 16, &bad, 8);
+    refuse_resealed(ctx, b, len, k, N, "do not span");
+
+    /* A saturated error field means "the whole leaf": still exact answers,
+     * and an error of 0 everywhere (a forged, too narrow bound) is caught by
+     * the neighbour check and answered by the full search. */
+    for (int forge = 0; forge < 2; forge++) {
+        memcpy(b, img, len);
+        for (size_t j = 0; j < 20; j++) {
+            uint64_t v;
+            memcpy(&v, b + 112 + 24 * j + 16, 8);
+            v = (v & ~(uint64_t)0xFFFFFF) | (forge ? 0 : 0xFFFFFF);
+            memcpy(b + 112 + 24 * j + 16, &v, 8);
+        }
+        uint32_t c = lidx_crc32c(0, b, 8);
+        c = lidx_crc32c(c, "\0\0\0\0", 4);
+        c = lidx_crc32c(c, b + 12, len - 12);
+        memcpy(b + 8, &c, 4);
+        LidxIndex *re;
+        OmError e2 = {0};
+        assert_int_equal(lidx_open(ctx, b, len, k, N, &re, &e2), 0);
+        for (size_t i = 0; i < N; i++) {
+            assert_int_equal(lidx_lower_bound(re, k[i]), plain_lb(k, N, k[i]));
+            assert_int_equal(lidx_lower_bound(re, k[i] + 1), plain_lb(k, N, k[i] + 1));
+        }
+        assert_int_equal(lidx_lower_bound(re, 0), 0);
+        assert_int_equal(lidx_lower_bound(re, UINT64_MAX), plain_lb(k, N, UINT64_MAX));
+    }
+    mem_ctx_delete(ctx);
+    free(k);
+}
+
 /* Text keys: many share their 8-byte prefix ("customer..."), some are
  * prefixes of others; the prefix index plus the compare callback must find
  * each and place absent ones exactly. */
@@ -449,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_text_keys),
         cmocka_unit_test(test_damage),
         cmocka_unit_test(test_radix_root_validation),
+        cmocka_unit_test(test_leaf_validation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
