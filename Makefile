@@ -83,7 +83,7 @@ clean:
 .PHONY: bench-learned
 bench-learned: deps
 	$(call setup,$(BUILD_DIR),)
-	@$(NINJA) -C $(BUILD_DIR) bench/learned/learned_bench
+	@$(NINJA) -C $(BUILD_DIR) bench/learned/learned_bench bench/learned/memlat
 
 # ---------------------------------------------------------------------------
 # Fuzzing (test/fuzz/README.md).

@@ -27,7 +27,7 @@ done
     echo "set output '$png'"
     echo "set multiplot layout $panels,1"
     echo "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.85 border -1"
-    echo "set logscale y; set ylabel 'ns per random hit lookup (log)'; set grid ytics; set key outside right"
+    echo "set logscale y; set yrange [10:*]; set ylabel 'ns per random hit lookup (log)'; set grid ytics; set key outside right"
     for k in $sizes; do
         echo "set title sprintf('%s keys, median of runs (2 shared cores: noisy)', '$k')"
         echo "plot '$tmp/$k.dat' using 2:xtic(1) title 'rmi', '' using 3 title 'pgm', '' using 4 title 'bsearch', '' using 5 title 'btree', '' using 6 title 'lmdb'"

@@ -129,7 +129,8 @@ static inline size_t seg_upper(const LidxPgmSeg *segs, size_t lo, size_t hi, uin
     const LidxPgmSeg *b = segs + lo;
     while (len > 1) {
         size_t half = len / 2;
-        b = b[half - 1].key <= key ? b + half : b;
+        size_t take = -(size_t)(b[half - 1].key <= key); /* a mask: see lidx_search */
+        b += half & take;
         len -= half;
     }
     return (size_t)(b - segs) + (b->key <= key);
