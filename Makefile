@@ -98,7 +98,7 @@ bench-learned: deps
 # crash inputs with the normal build, suite 'fuzz').
 FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric
+FUZZ_TARGETS ?= fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx
 FUZZ_CC      ?= clang
 FUZZ_SETUP = -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false \
              '-Dc_args=-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer -Wno-unknown-warning-option'
@@ -119,5 +119,13 @@ fuzz: fuzz-build
 
 fuzz-clean:
 	rm -rf $(FUZZ_DIR)
+
+# Rewrite the learned-index harness's seeds (valid images of every model kind).
+.PHONY: fuzz-lidx-seeds
+fuzz-lidx-seeds: deps
+	$(call setup,$(BUILD_DIR),)
+	@$(NINJA) -C $(BUILD_DIR) test/fuzz/lidx_seeds
+	@mkdir -p test/fuzz/corpus/fuzz_lidx
+	@$(BUILD_DIR)/test/fuzz/lidx_seeds test/fuzz/corpus/fuzz_lidx
 
 clean: fuzz-clean

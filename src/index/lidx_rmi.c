@@ -129,7 +129,7 @@ static double *radix_root(MemCtx *scratch, const uint64_t *keys, size_t n, uint6
     unsigned bits = 0, shift = 0;
     if (plain) {
         /* the least shift whose buckets (xmax >> shift) + 1 fit the budget */
-        while (shift < 63 && (xmax >> shift) + 1 > budget) shift++;
+        while (shift < 63 && (xmax >> shift) >= budget) shift++; /* not +1 >: xmax may be 2^64-1 */
         uint64_t top = xmax >> shift;
         while (bits < LIDX_RADIX_MAX_BITS && (1ull << bits) <= top) bits++;
     } else {

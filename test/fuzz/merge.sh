@@ -15,7 +15,7 @@ set -eu
 build=${1:?usage: merge.sh BUILD_DIR [HARNESS...]}
 shift
 src=$(cd "$(dirname "$0")" && pwd)
-harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric}
+harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx}
 unset FUZZ_IGNORE FUZZ_SQL_ABORT_ON_XX000
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
 

@@ -3,7 +3,7 @@
 #
 #   test/fuzz/run.sh BUILD_DIR SECONDS [HARNESS...]
 #
-# Each harness (default: all five) runs for SECONDS on two corpus
+# Each harness (default: all six) runs for SECONDS on two corpus
 # directories: BUILD_DIR/fuzz-corpus/<harness>/ (new inputs are written
 # there) and test/fuzz/corpus/<harness>/ (the committed seeds, only read),
 # with its dictionary when there is one. Crashes, leaks, timeouts and
@@ -17,7 +17,7 @@ build=${1:?usage: run.sh BUILD_DIR SECONDS [HARNESS...]}
 seconds=${2:?usage: run.sh BUILD_DIR SECONDS [HARNESS...]}
 shift 2
 src=$(cd "$(dirname "$0")" && pwd)
-harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric}
+harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx}
 
 # Per-harness input size limits: a startup packet is at most 10000 bytes; SQL
 # statements stay short for speed; rows and type texts are small.
@@ -28,6 +28,7 @@ max_len() {
         fuzz_rowcodec) echo 4096 ;;
         fuzz_types) echo 1024 ;;
         fuzz_numeric) echo 512 ;;
+        fuzz_lidx) echo 8192 ;;
         *) echo 4096 ;;
     esac
 }

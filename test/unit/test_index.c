@@ -179,6 +179,12 @@ static void check_set(const uint64_t *k, size_t n)
         if (kinds[o].kind != LIDX_AUTO) assert_int_equal(lidx_kind(ix), kinds[o].kind);
         assert_non_null(lidx_describe(ix));
         check_root(ix, &kinds[o]);
+        /* Sizes: the RMI's own choice stays within its budget (n/160 leaves
+         * of 24 bytes, a small radix table); nothing is ever huge (keys
+         * spanning 0 .. 2^64-1 once gave a plain radix root 47M buckets). */
+        if (kinds[o].kind == LIDX_RMI && !kinds[o].rmi_leaves)
+            assert_true(lidx_size_bytes(ix) <= 1024 + n / 4);
+        assert_true(lidx_size_bytes(ix) <= (1u << 20) + 64 * n);
         check_all(ix, k, n);
         check_roundtrip(ctx, ix, k, n);
         mem_ctx_delete(ctx);
