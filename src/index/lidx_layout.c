@@ -173,6 +173,36 @@ static int open_rmi(LidxIndex *ix, const LidxHeader *h, OmError *err)
     return 0;
 }
 
+/* The PGM radix top at byte pos, which must end the image exactly: radix
+ * parameters in range, a table that starts at 0, never decreases and ends at
+ * exactly level 0's segment count — so any key lands on a segment of level
+ * 0, whatever the table says. */
+static int open_pgm_top(LidxIndex *ix, size_t pos, OmError *err)
+{
+    size_t len = ix->image_len;
+    uint64_t count = ix->levels[0].count;
+    if (len - pos < sizeof(LidxPgmTop))
+        return corrupt(err, "PGM image size does not match its levels");
+    const LidxPgmTop *t = (const LidxPgmTop *)(ix->image + pos);
+    if (t->bits > LIDX_RADIX_MAX_BITS || t->shift > 63 || t->nbuckets == 0 ||
+        t->nbuckets > ((uint64_t)(65 - t->bits) << t->bits) || count < LIDX_PGM_TOP_MIN ||
+        count >= UINT32_MAX)
+        return corrupt(err, "PGM radix top out of range");
+    size_t room = len - pos - sizeof(LidxPgmTop);
+    if (t->nbuckets + 1 > room / sizeof(uint32_t) ||
+        room != ((t->nbuckets + 1) * sizeof(uint32_t) + 7) / 8 * 8)
+        return corrupt(err, "PGM radix top does not match the image size");
+    const uint32_t *tab = (const uint32_t *)(t + 1);
+    if (tab[0] != 0 || tab[t->nbuckets] != count)
+        return corrupt(err, "PGM radix top does not span the segments");
+    for (uint64_t b = 0; b < t->nbuckets; b++)
+        if (tab[b] > tab[b + 1])
+            return corrupt(err, "PGM radix top out of order");
+    ix->ptop = t;
+    ix->ptab = tab;
+    return 0;
+}
+
 static int open_pgm(LidxIndex *ix, const LidxHeader *h, OmError *err)
 {
     uint64_t nl = h->count;
@@ -209,11 +239,17 @@ static int open_pgm(LidxIndex *ix, const LidxHeader *h, OmError *err)
         ix->segs[l] = s;
         pos += (lv->count + 1) * sizeof(LidxPgmSeg);
     }
-    if (pos != len)
-        return corrupt(err, "PGM image size does not match its levels");
-    snprintf(ix->desc, sizeof ix->desc, "pgm eps=%llu levels=%llu segments=%llu err=%llu",
+    ix->ptop = NULL;
+    ix->ptab = NULL;
+    if (pos != len && open_pgm_top(ix, pos, err)) return -1;
+    char top[64] = "";
+    if (ix->ptop)
+        snprintf(top, sizeof top, " top=radix bits=%u shift=%u buckets=%llu",
+                 (unsigned)ix->ptop->bits, (unsigned)ix->ptop->shift,
+                 (unsigned long long)ix->ptop->nbuckets);
+    snprintf(ix->desc, sizeof ix->desc, "pgm eps=%llu levels=%llu segments=%llu err=%llu%s",
              (unsigned long long)h->param, (unsigned long long)nl,
-             (unsigned long long)ix->levels[0].count, (unsigned long long)ix->levels[0].err);
+             (unsigned long long)ix->levels[0].count, (unsigned long long)ix->levels[0].err, top);
     return 0;
 }
 

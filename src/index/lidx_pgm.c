@@ -4,7 +4,9 @@
  * keys of those segments are segmented again with a small eps, and so on
  * until one segment remains. A lookup walks the levels top-down, each step a
  * search of a few segment keys around the predicted index, then a search of
- * at most 2*err+1 keys of the array.
+ * at most 2*err+1 keys of the array. From LIDX_PGM_TOP_MIN segments on, a
+ * radix table over level 0's keys (LidxPgmTop) replaces the walk: one table
+ * read and a search of the few segments of the key's bucket.
  *
  * The eps asked for bounds the line's distance before rounding; the error
  * stored per level is measured after rounding with the very arithmetic a
@@ -12,6 +14,7 @@
  *
  * Interface: lidx_pgm_build (write an image), lidx_pgm_window (predict).
  */
+#include <math.h>
 #include <string.h>
 
 #include "index/lidx_pla.h"
@@ -58,6 +61,39 @@ static uint64_t level_error(const LidxPgmSeg *segs, size_t count, uint64_t top, 
         if (d > e) e = d;
     }
     return e;
+}
+
+/* The radix top over level 0's count segment keys (LidxPgmTop): a table of
+ * at most count buckets, plain or log-spread, whichever leaves the shorter
+ * searches (mean log2 of the run a segment's bucket holds). */
+static uint32_t *pgm_top(MemCtx *scratch, const LidxPgmSeg *segs, size_t count, LidxPgmTop *out)
+{
+    uint64_t key0 = segs[0].key, xmax = segs[count - 1].key - key0;
+    uint32_t *best = NULL;
+    double best_cost = 0.0;
+    for (int plain = 0; plain < 2; plain++) {
+        unsigned bits, shift;
+        uint64_t nb = lidx_radix_params(xmax, count, plain, &bits, &shift);
+        uint32_t *tab = mem_new_array(scratch, uint32_t, nb + 1);
+        uint64_t filled = 0;
+        double frac;
+        for (size_t i = 0; i < count; i++) {
+            uint64_t b = lidx_radix_bucket(segs[i].key - key0, bits, shift, &frac);
+            while (filled <= b && filled < nb) tab[filled++] = (uint32_t)i;
+        }
+        while (filled <= nb) tab[filled++] = (uint32_t)count;
+        double cost = 0.0;
+        for (uint64_t b = 0; b < nb; b++) {
+            double c = (double)(tab[b + 1] - tab[b]);
+            cost += c * log2(c + 2.0);
+        }
+        if (!best || cost < best_cost) {
+            best = tab;
+            best_cost = cost;
+            *out = (LidxPgmTop){ key0, bits, shift, nb };
+        }
+    }
+    return best;
 }
 
 int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
@@ -109,11 +145,22 @@ int lidx_pgm_build(MemCtx *ctx, const uint64_t *keys, size_t n, uint32_t eps,
         lv[l].offset = total;
         total += (lv[l].count + 1) * sizeof(LidxPgmSeg);
     }
+    LidxPgmTop top = {0};
+    uint32_t *tab = NULL;
+    size_t top_at = total;
+    if (lv[0].count >= LIDX_PGM_TOP_MIN && lv[0].count < UINT32_MAX) {
+        tab = pgm_top(scratch, segs[0], lv[0].count, &top);
+        total += sizeof top + ((top.nbuckets + 1) * sizeof *tab + 7) / 8 * 8;
+    }
     uint8_t *img = mem_zalloc(ctx, total);
     lidx_header_fill((LidxHeader *)img, LIDX_PGM, total, keys, n, nlv, eps);
     memcpy(img + sizeof(LidxHeader), lv, nlv * sizeof(LidxPgmLevel));
     for (size_t l = 0; l < nlv; l++)
         memcpy(img + lv[l].offset, segs[l], (lv[l].count + 1) * sizeof(LidxPgmSeg));
+    if (tab) {
+        memcpy(img + top_at, &top, sizeof top);
+        memcpy(img + top_at + sizeof top, tab, (top.nbuckets + 1) * sizeof *tab);
+    }
     mem_ctx_delete(scratch);
     *image = img;
     *len = total;
@@ -136,10 +183,25 @@ static inline size_t seg_upper(const LidxPgmSeg *segs, size_t lo, size_t hi, uin
     return (size_t)(b - segs) + (b->key <= key);
 }
 
+/* Level 0's segment for key through the radix top. A forged table can only
+ * pick a wrong segment inside level 0 (the window check of the lookup then
+ * falls back), never an index outside it: open validated tab. */
+static inline size_t top_segment(const LidxIndex *ix, uint64_t key)
+{
+    const LidxPgmTop *t = ix->ptop;
+    double frac;
+    uint64_t b = lidx_radix_bucket(key > t->key0 ? key - t->key0 : 0, t->bits, t->shift, &frac);
+    if (b >= t->nbuckets) b = t->nbuckets - 1;
+    size_t a = ix->ptab[b], e = ix->ptab[b + 1];
+    a = a ? a - 1 : 0;
+    size_t ub = seg_upper(ix->segs[0], a, e, key);
+    return ub ? ub - 1 : 0;
+}
+
 void lidx_pgm_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi)
 {
     size_t idx = 0;
-    for (size_t l = ix->nlevels - 1; l > 0; l--) {
+    for (size_t l = ix->ptop ? 0 : ix->nlevels - 1; l > 0; l--) {
         const LidxPgmSeg *down = ix->segs[l - 1];
         size_t cnt = ix->levels[l - 1].count;
         uint64_t e = ix->levels[l].err;
@@ -152,6 +214,7 @@ void lidx_pgm_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi)
             ub = seg_upper(down, 0, cnt, key);
         idx = ub ? ub - 1 : 0;
     }
+    if (ix->ptop) idx = top_segment(ix, key);
     const LidxPgmSeg *s = &ix->segs[0][idx];
     uint64_t e = ix->levels[0].err, n = ix->n;
     uint64_t p = seg_predict(s, key, n);

@@ -112,10 +112,27 @@ static double rmi_fit_leaves(MemCtx *scratch, const uint64_t *keys, size_t n,
 }
 
 /* Buckets a radix root with these bits and shift needs to reach offset xmax. */
-static uint64_t radix_nbuckets(uint64_t xmax, unsigned bits, unsigned shift)
+uint64_t lidx_radix_nbuckets(uint64_t xmax, unsigned bits, unsigned shift)
 {
     double frac;
     return lidx_radix_bucket(xmax, bits, shift, &frac) + 1;
+}
+
+uint64_t lidx_radix_params(uint64_t xmax, uint64_t budget, bool plain, unsigned *bits_out,
+                           unsigned *shift_out)
+{
+    unsigned bits = 0, shift = 0;
+    if (plain) {
+        /* the least shift whose buckets (xmax >> shift) + 1 fit the budget */
+        while (shift < 63 && (xmax >> shift) >= budget) shift++; /* not +1 >: xmax may be 2^64-1 */
+        uint64_t top = xmax >> shift;
+        while (bits < LIDX_RADIX_MAX_BITS && (1ull << bits) <= top) bits++;
+    } else {
+        while (bits < LIDX_RADIX_MAX_BITS && lidx_radix_nbuckets(xmax, bits + 1, 0) <= budget) bits++;
+    }
+    *bits_out = bits;
+    *shift_out = shift;
+    return lidx_radix_nbuckets(xmax, bits, shift);
 }
 
 /* A radix root for L leaves within about a quarter of the leaves' count of
@@ -126,16 +143,8 @@ static double *radix_root(MemCtx *scratch, const uint64_t *keys, size_t n, uint6
                           uint64_t xmax, size_t L, bool plain, LidxRmiRoot *root)
 {
     uint64_t budget = L / 4 > 64 ? L / 4 : 64;
-    unsigned bits = 0, shift = 0;
-    if (plain) {
-        /* the least shift whose buckets (xmax >> shift) + 1 fit the budget */
-        while (shift < 63 && (xmax >> shift) >= budget) shift++; /* not +1 >: xmax may be 2^64-1 */
-        uint64_t top = xmax >> shift;
-        while (bits < LIDX_RADIX_MAX_BITS && (1ull << bits) <= top) bits++;
-    } else {
-        while (bits < LIDX_RADIX_MAX_BITS && radix_nbuckets(xmax, bits + 1, 0) <= budget) bits++;
-    }
-    uint64_t nb = radix_nbuckets(xmax, bits, shift);
+    unsigned bits, shift;
+    uint64_t nb = lidx_radix_params(xmax, budget, plain, &bits, &shift);
     double *tab = mem_new_array(scratch, double, nb + 1);
     double scale = (double)L / (double)(n + 1);
     LidxPoints it;

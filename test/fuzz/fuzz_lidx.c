@@ -184,6 +184,7 @@ int main(int argc, char **argv)
         { .kind = LIDX_RMI, .rmi_root = 1 }, { .kind = LIDX_RMI, .rmi_root = 2 },
         { .kind = LIDX_RMI, .rmi_root = 3 }, { .kind = LIDX_RMI, .rmi_root = 1, .rmi_leaves = 3 },
         { .kind = LIDX_PGM, .pgm_eps = 4 },  { .kind = LIDX_PGM },
+        { .kind = LIDX_PGM, .pgm_eps = 1 }, /* enough segments for a radix top */
     };
     for (int d = 0; d < NSETS; d++)
         for (size_t o = 0; o < sizeof kinds / sizeof kinds[0]; o++) {

@@ -28,7 +28,7 @@ max_len() {
         fuzz_rowcodec) echo 4096 ;;
         fuzz_types) echo 1024 ;;
         fuzz_numeric) echo 512 ;;
-        fuzz_lidx) echo 8192 ;;
+        fuzz_lidx) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }

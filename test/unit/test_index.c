@@ -445,6 +445,71 @@ static void test_leaf_validation(void **state)
     free(k);
 }
 
+/* The PGM radix top (after the last level's segments), each field damaged
+ * with a matching checksum; and a forged but well-formed table (every
+ * bucket pointing at segment 0) still answers exactly. */
+static void test_pgm_top_validation(void **state)
+{
+    enum { N = 20000 };
+    uint64_t *k = malloc(N * sizeof *k);
+    gen(D_BURST, k, N);
+    MemCtx *ctx = mem_ctx_create(NULL, "test");
+    LidxOptions o = { .kind = LIDX_PGM, .pgm_eps = 2 };
+    LidxIndex *ix = NULL;
+    OmError err = {0};
+    assert_int_equal(lidx_build(ctx, k, N, &o, &ix, &err), 0);
+    assert_non_null(strstr(lidx_describe(ix), "top=radix"));
+    size_t len;
+    const uint8_t *img = lidx_image(ix, &len);
+    uint64_t nl, cnt, off, nb;
+    memcpy(&nl, img + 48, 8);
+    memcpy(&cnt, img + 64 + 32 * (nl - 1), 8);
+    memcpy(&off, img + 64 + 32 * (nl - 1) + 8, 8);
+    const size_t top = off + (cnt + 1) * 24, tab = top + 24;
+    memcpy(&nb, img + top + 16, 8);
+    uint64_t count0;
+    memcpy(&count0, img + 64, 8);
+    assert_int_equal(len, tab + ((nb + 1) * 4 + 7) / 8 * 8);
+    uint8_t *b = mem_alloc(ctx, len);
+    uint32_t u32;
+    uint64_t u64;
+
+    memcpy(b, img, len); u32 = 21; memcpy(b + top + 8, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "radix top out of range");
+    memcpy(b, img, len); u32 = 64; memcpy(b + top + 12, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "radix top out of range");
+    memcpy(b, img, len); u64 = 0; memcpy(b + top + 16, &u64, 8);
+    refuse_resealed(ctx, b, len, k, N, "radix top out of range");
+    memcpy(b, img, len); u64 = nb + 2; memcpy(b + top + 16, &u64, 8);
+    refuse_resealed(ctx, b, len, k, N, "does not match the image size");
+    memcpy(b, img, len); u32 = 1; memcpy(b + tab, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "does not span");
+    memcpy(b, img, len); u32 = (uint32_t)count0 - 1; memcpy(b + tab + 4 * nb, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "does not span");
+    memcpy(b, img, len); u32 = (uint32_t)count0; memcpy(b + tab + 4, &u32, 4);
+    refuse_resealed(ctx, b, len, k, N, "out of order");
+    /* A truncated top (its table cut off) is refused too. */
+    memcpy(b, img, len);
+    u64 = top + 16;
+    memcpy(b + 16, &u64, 8); /* the header's total length */
+    refuse_resealed(ctx, b, top + 16, k, N, "PGM");
+
+    memcpy(b, img, len);
+    for (uint64_t i = 1; i < nb; i++) { u32 = 0; memcpy(b + tab + 4 * i, &u32, 4); }
+    uint32_t c = lidx_crc32c(0, b, 8);
+    c = lidx_crc32c(c, "\0\0\0\0", 4);
+    c = lidx_crc32c(c, b + 12, len - 12);
+    memcpy(b + 8, &c, 4);
+    LidxIndex *re;
+    assert_int_equal(lidx_open(ctx, b, len, k, N, &re, &err), 0);
+    for (size_t i = 0; i < N; i += 3) {
+        assert_int_equal(lidx_lower_bound(re, k[i]), plain_lb(k, N, k[i]));
+        assert_int_equal(lidx_lower_bound(re, k[i] + 1), plain_lb(k, N, k[i] + 1));
+    }
+    mem_ctx_delete(ctx);
+    free(k);
+}
+
 /* Text keys: many share their 8-byte prefix ("customer..."), some are
  * prefixes of others; the prefix index plus the compare callback must find
  * each and place absent ones exactly. */
@@ -523,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_damage),
         cmocka_unit_test(test_radix_root_validation),
         cmocka_unit_test(test_leaf_validation),
+        cmocka_unit_test(test_pgm_top_validation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
