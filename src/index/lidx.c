@@ -44,34 +44,39 @@ static double now_ns(void)
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t m)
+uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t count)
 {
-    size_t all = 3 * m;
-    uint64_t *probe = mem_new_array(ctx, uint64_t, all ? all : 1);
-    for (size_t i = 0; i < all; i++)
+    uint64_t *probe = mem_new_array(ctx, uint64_t, count ? count : 1);
+    for (size_t i = 0; i < count; i++)
         probe[i] = n ? keys[(size_t)((i * 0x9E3779B97F4A7C15ull) >> 11) % n] : 0;
     return probe;
 }
 
-/* Three passes over disjoint thirds of the sample, the median kept: a
- * repeated pass would find the model's lines and keys it just touched in
- * cache and flatter a large model, and one pass alone is at the mercy of
- * this machine's neighbours. */
-double lidx_time_probes(const LidxIndex *ix, const uint64_t *probe, size_t m)
+/* Three rounds; in each, every index runs one pass over a slice of the
+ * sample no other pass uses (a repeated slice would find the lines it just
+ * touched in cache and flatter a large model), and the indexes take turns,
+ * so a burst of a neighbour's memory traffic hits them alike rather than
+ * whichever was being timed (one after the other, a 47x worse model once won
+ * a build on this 2-core machine). out[i]: median ns per pass. */
+void lidx_time_many(const LidxIndex *const *ix, size_t k, const uint64_t *probe, size_t m,
+                    double *out)
 {
-    double t[3];
     volatile size_t sink = 0;
-    for (int r = 0; r < 3; r++) {
-        const uint64_t *p = probe + (size_t)r * m;
-        double t0 = now_ns();
-        size_t s = 0;
-        for (size_t i = 0; i < m; i++) s += lidx_lower_bound(ix, p[i]);
-        t[r] = now_ns() - t0;
-        sink += s;
-    }
+    double t[LIDX_TIME_MAX][3];
+    for (int r = 0; r < 3; r++)
+        for (size_t c = 0; c < k; c++) {
+            const uint64_t *p = probe + ((size_t)r * k + c) * m;
+            double t0 = now_ns();
+            size_t s = 0;
+            for (size_t i = 0; i < m; i++) s += lidx_lower_bound(ix[c], p[i]);
+            t[c][r] = now_ns() - t0;
+            sink += s;
+        }
     (void)sink;
-    double lo = t[0] < t[1] ? t[0] : t[1], hi = t[0] < t[1] ? t[1] : t[0];
-    return t[2] < lo ? lo : t[2] > hi ? hi : t[2];
+    for (size_t c = 0; c < k; c++) {
+        double lo = t[c][0] < t[c][1] ? t[c][0] : t[c][1], hi = t[c][0] < t[c][1] ? t[c][1] : t[c][0];
+        out[c] = t[c][2] < lo ? lo : t[c][2] > hi ? hi : t[c][2];
+    }
 }
 
 int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *opt,
@@ -109,8 +114,11 @@ int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *o
     /* Scattered probes, so neither model profits from a warm path. */
     size_t m = opt->sample ? opt->sample : 32768;
     MemCtx *tmp = mem_ctx_create(ctx, "lidx sample");
-    uint64_t *probe = lidx_sample_probes(tmp, keys, n, m);
-    double tr = lidx_time_probes(rmi, probe, m), tp = lidx_time_probes(pgm, probe, m);
+    uint64_t *probe = lidx_sample_probes(tmp, keys, n, 6 * m);
+    const LidxIndex *both[2] = { rmi, pgm };
+    double tt[2];
+    lidx_time_many(both, 2, probe, m, tt);
+    double tr = tt[0], tp = tt[1];
     mem_ctx_delete(tmp);
     /* Ties go to the smaller image. */
     bool take_rmi = tr < tp || (tr == tp && rmi->image_len <= pgm->image_len);

@@ -12,7 +12,9 @@
  *             routes a key to one of L linear leaves; each leaf keeps its own
  *             maximum error. At most 2^40 keys (AUTO uses PGM beyond).
  *   LIDX_PGM  PGM-index: optimal piecewise-linear segments with error eps
- *             (one streaming pass), stacked recursively until one segment.
+ *             (one streaming pass), stacked recursively until one segment;
+ *             from 64 bottom segments on, a radix table over their keys
+ *             routes a lookup without walking the levels.
  * LIDX_AUTO builds both, times them on a sample of the keys and keeps the
  * faster; lidx_kind() tells which one won.
  *

@@ -292,12 +292,15 @@ void lidx_header_fill(LidxHeader *h, LidxKind kind, size_t total, const uint64_t
 /* Set the crc of a finished image (lidx_layout.c). */
 void lidx_image_seal(uint8_t *image, size_t len);
 
-/* Timing (lidx.c), for choices the cost of memory decides: 3 * m keys of
+/* Timing (lidx.c), for choices the cost of memory decides: count keys of
  * the array in a scattered order (a multiplicative hash of the probe
- * number), and the median of three timed passes of lower_bound, each over
- * its own m of them, in ns per pass. */
-uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t m);
-double lidx_time_probes(const LidxIndex *ix, const uint64_t *probe, size_t m);
+ * number); and k indexes (at most LIDX_TIME_MAX) timed in turns over
+ * 3 * k disjoint slices of m probes (the sample holds 3 * k * m), the median
+ * of each one's three passes in out[], in ns per pass. */
+#define LIDX_TIME_MAX 12
+uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t count);
+void lidx_time_many(const LidxIndex *const *ix, size_t k, const uint64_t *probe, size_t m,
+                    double *out);
 
 /* Per-kind lower_bound window and search (lidx_rmi.c, lidx_pgm.c). */
 void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);

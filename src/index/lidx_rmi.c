@@ -222,17 +222,15 @@ int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOption
      * leaf count the linear root is tried first and a radix table must save
      * a third of a search step; across counts a larger model must too.
      * Above that, memory decides and the build times every candidate's
-     * lookups on a sample, smallest first, a later one kept only when 3%
-     * faster: a model that stays in cache with wider windows can beat one
+     * lookups on a sample, taking turns (lidx_time_many), smallest first, a
+     * later one kept only when 3% faster: a model that stays in cache with wider windows can beat one
      * that misses (100M uniform keys: 1.3 MB of leaves, 178 ns a lookup;
      * 15.6 MB, 224 ns), and a radix root's narrower windows can pay for its
      * table where the window count says otherwise (10M burst: 165 against
      * 189 ns; docs/learned-index.md). */
     bool timed = ncand > 1 && (size_t)(sizeof(LidxRmiLeaf) * 1.25 * (double)cand[0]) > RMI_CACHED_BYTES;
-    size_t m = opt->sample ? opt->sample : 32768;
-    uint64_t *probe = timed ? lidx_sample_probes(scratch, keys, n, m) : NULL;
-    RmiCand best = { 0 };
-    double best_t = 0.0;
+    RmiCand all[LIDX_TIME_MAX], best = { 0 };
+    size_t k = 0;
     for (int c = ncand - 1; c >= 0; c--) {
         for (uint32_t rk = 1; rk <= 3; rk++) { /* linear, radix log, radix plain */
             if (opt->rmi_root && rk != opt->rmi_root) continue;
@@ -250,17 +248,9 @@ int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOption
             MemCtx *fitctx = mem_ctx_create(t.mc, "lidx rmi fit");
             t.cost = rmi_fit_leaves(fitctx, keys, n, &t.root, t.tab, t.L, t.leaves);
             mem_ctx_delete(fitctx);
-            bool keep;
-            if (timed) {
-                LidxIndex tmp = { .keys = keys, .n = n, .kind = LIDX_RMI, .root = &t.root,
-                                  .rtab = t.tab, .leaves = t.leaves, .nleaves = t.L };
-                double tt = lidx_time_probes(&tmp, probe, m);
-                keep = !best.mc || tt < best_t * 0.97;
-                if (keep) best_t = tt;
-            } else {
-                keep = !best.mc || t.cost < best.cost - 0.33;
-            }
-            if (keep) {
+            if (timed) { /* all kept (at most 12, ~4 MB per million keys), timed below */
+                all[k++] = t;
+            } else if (!best.mc || t.cost < best.cost - 0.33) {
                 if (best.mc) mem_ctx_delete(best.mc);
                 best = t;
             } else {
@@ -268,7 +258,23 @@ int lidx_rmi_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOption
             }
         }
     }
-
+    if (timed) {
+        size_t m = opt->sample ? opt->sample : 16384;
+        uint64_t *probe = lidx_sample_probes(scratch, keys, n, 3 * k * m);
+        LidxIndex ixs[LIDX_TIME_MAX];
+        const LidxIndex *ptr[LIDX_TIME_MAX];
+        double tt[LIDX_TIME_MAX];
+        for (size_t c = 0; c < k; c++) {
+            ixs[c] = (LidxIndex){ .keys = keys, .n = n, .kind = LIDX_RMI, .root = &all[c].root,
+                                  .rtab = all[c].tab, .leaves = all[c].leaves, .nleaves = all[c].L };
+            ptr[c] = &ixs[c];
+        }
+        lidx_time_many(ptr, k, probe, m, tt);
+        size_t pick = 0;
+        for (size_t c = 1; c < k; c++)
+            if (tt[c] < tt[pick] * 0.97) pick = c;
+        best = all[pick];
+    }
     size_t tab_bytes = best.tab ? sizeof(double) * (best.root.nbuckets + 1) : 0;
     size_t head = sizeof(LidxHeader) + sizeof(LidxRmiRoot) + tab_bytes;
     size_t total = head + sizeof(LidxRmiLeaf) * (best.L + 1);
