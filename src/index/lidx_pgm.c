@@ -65,7 +65,9 @@ static uint64_t level_error(const LidxPgmSeg *segs, size_t count, uint64_t top, 
 
 /* The radix top over level 0's count segment keys (LidxPgmTop): a table of
  * at most count buckets, plain or log-spread, whichever leaves the shorter
- * searches (mean log2 of the run a segment's bucket holds). */
+ * searches (mean log2 of the run a segment's bucket holds). One bucket per
+ * four segments would keep seq's PGM under 1% of a packed B+tree (1.07%
+ * now) but cost 100M zipf 290 -> 358 ns; AUTO weighs the size instead. */
 static uint32_t *pgm_top(MemCtx *scratch, const LidxPgmSeg *segs, size_t count, LidxPgmTop *out)
 {
     uint64_t key0 = segs[0].key, xmax = segs[count - 1].key - key0;
