@@ -120,12 +120,7 @@ int lidx_build(MemCtx *ctx, const uint64_t *keys, size_t n, const LidxOptions *o
     lidx_time_many(both, 2, probe, m, tt);
     double tr = tt[0], tp = tt[1];
     mem_ctx_delete(tmp);
-    /* Ties go to the smaller image; a model over the size budget (1% of a
-     * packed B+tree's 16.5 bytes per key) loses to one within it. */
-    double budget = 0.165 * (double)n + 1024.0;
-    bool rmi_fits = (double)rmi->image_len <= budget, pgm_fits = (double)pgm->image_len <= budget;
-    bool take_rmi = rmi_fits != pgm_fits ? rmi_fits
-                                         : tr < tp || (tr == tp && rmi->image_len <= pgm->image_len);
+    bool take_rmi = lidx_auto_takes_rmi(n, rmi->image_len, pgm->image_len, tr, tp);
     LidxIndex *win = take_rmi ? rmi : pgm;
     /* Re-home the winner: copy its image into ctx and open it there. */
     uint8_t *img = mem_alloc(ctx, win->image_len);

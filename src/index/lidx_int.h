@@ -302,6 +302,19 @@ uint64_t *lidx_sample_probes(MemCtx *ctx, const uint64_t *keys, size_t n, size_t
 void lidx_time_many(const LidxIndex *const *ix, size_t k, const uint64_t *probe, size_t m,
                     double *out);
 
+/* AUTO's choice between the two built models: one within the size budget
+ * (1% of a packed B+tree's 16.5 bytes per key, plus 1 KB of headers) beats
+ * one beyond it; otherwise the faster (ns per sample pass), ties to the
+ * smaller image. */
+static inline bool lidx_auto_takes_rmi(size_t n, size_t rmi_bytes, size_t pgm_bytes, double t_rmi,
+                                       double t_pgm)
+{
+    double budget = 0.165 * (double)n + 1024.0;
+    bool rmi_fits = (double)rmi_bytes <= budget, pgm_fits = (double)pgm_bytes <= budget;
+    if (rmi_fits != pgm_fits) return rmi_fits;
+    return t_rmi < t_pgm || (t_rmi == t_pgm && rmi_bytes <= pgm_bytes);
+}
+
 /* Per-kind lower_bound window and search (lidx_rmi.c, lidx_pgm.c). */
 void lidx_rmi_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);
 void lidx_pgm_window(const LidxIndex *ix, uint64_t key, size_t *lo, size_t *hi);
