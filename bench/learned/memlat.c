@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gen.h"
 #include "hugemem.h"
 
 static double now_ns(void)
@@ -20,15 +21,6 @@ static double now_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-static uint64_t rnd(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *s = x;
 }
 
 static void measure(size_t bytes, size_t loads)
@@ -41,7 +33,7 @@ static void measure(size_t bytes, size_t loads)
      * settles in a small loop that would stay cached. */
     for (size_t i = 0; i < n; i++) a[i] = i;
     for (size_t i = n - 1; i > 0; i--) {
-        size_t j = rnd(&s) % i;
+        size_t j = gen_rand(&s) % i;
         uint64_t t = a[i]; a[i] = a[j]; a[j] = t;
     }
     uint64_t p = 0;
@@ -50,7 +42,7 @@ static void measure(size_t bytes, size_t loads)
     for (size_t i = 0; i < loads; i++) p = a[p];
     double dep = (now_ns() - t0) / (double)loads;
     uint64_t *idx = malloc(loads * sizeof *idx);
-    for (size_t i = 0; i < loads; i++) idx[i] = rnd(&s) % n;
+    for (size_t i = 0; i < loads; i++) idx[i] = gen_rand(&s) % n;
     uint64_t sum = 0;
     t0 = now_ns();
     for (size_t i = 0; i < loads; i++) sum += a[idx[i]];

@@ -235,6 +235,16 @@ static void test_unsorted(void **state)
     mem_ctx_delete(ctx);
 }
 
+/* Set the CRC32C of a (damaged) image copy so it matches again: the
+ * checksum covers the image with its crc field (bytes 8..11) as zeros. */
+static void reseal(uint8_t *buf, size_t len)
+{
+    uint32_t c = lidx_crc32c(0, buf, 8);
+    c = lidx_crc32c(c, "\0\0\0\0", 4);
+    c = lidx_crc32c(c, buf + 12, len - 12);
+    memcpy(buf + 8, &c, 4);
+}
+
 /* Damage: every truncation and every flipped byte is refused (the CRC sees
  * them all); with the CRC forged to match, validation must refuse or the
  * index must still answer exactly — never crash or read out of bounds. */
@@ -259,10 +269,7 @@ static void damage_one(MemCtx *ctx, const LidxIndex *ix, const uint64_t *k, size
             assert_int_equal(lidx_open(ctx, buf, len, k, n, &re, &err), -1);
             assert_string_equal(err.sqlstate, "XX001");
             if (b >= 8 && b < 12) continue; /* the crc field itself */
-            uint32_t c = lidx_crc32c(0, buf, 8);
-            c = lidx_crc32c(c, "\0\0\0\0", 4);
-            c = lidx_crc32c(c, (uint8_t *)buf + 12, len - 12);
-            memcpy((uint8_t *)buf + 8, &c, 4);
+            reseal((uint8_t *)buf, len);
             OmError e2 = {0};
             if (lidx_open(ctx, buf, len, k, n, &re, &e2) == 0) {
                 for (size_t i = 0; i < n; i += 7) {
@@ -308,10 +315,7 @@ static void test_damage(void **state)
 static void refuse_resealed(MemCtx *ctx, uint8_t *buf, size_t len, const uint64_t *k, size_t n,
                             const char *detail)
 {
-    uint32_t c = lidx_crc32c(0, buf, 8);
-    c = lidx_crc32c(c, "\0\0\0\0", 4);
-    c = lidx_crc32c(c, buf + 12, len - 12);
-    memcpy(buf + 8, &c, 4);
+    reseal(buf, len);
     LidxIndex *re;
     OmError err = {0};
     assert_int_equal(lidx_open(ctx, buf, len, k, n, &re, &err), -1);
@@ -428,10 +432,7 @@ static void test_leaf_validation(void **state)
             v = (v & ~(uint64_t)0xFFFFFF) | (forge ? 0 : 0xFFFFFF);
             memcpy(b + 112 + 24 * j + 16, &v, 8);
         }
-        uint32_t c = lidx_crc32c(0, b, 8);
-        c = lidx_crc32c(c, "\0\0\0\0", 4);
-        c = lidx_crc32c(c, b + 12, len - 12);
-        memcpy(b + 8, &c, 4);
+        reseal(b, len);
         LidxIndex *re;
         OmError e2 = {0};
         assert_int_equal(lidx_open(ctx, b, len, k, N, &re, &e2), 0);
@@ -497,10 +498,7 @@ static void test_pgm_top_validation(void **state)
 
     memcpy(b, img, len);
     for (uint64_t i = 1; i < nb; i++) { u32 = 0; memcpy(b + tab + 4 * i, &u32, 4); }
-    uint32_t c = lidx_crc32c(0, b, 8);
-    c = lidx_crc32c(c, "\0\0\0\0", 4);
-    c = lidx_crc32c(c, b + 12, len - 12);
-    memcpy(b + 8, &c, 4);
+    reseal(b, len);
     LidxIndex *re;
     assert_int_equal(lidx_open(ctx, b, len, k, N, &re, &err), 0);
     for (size_t i = 0; i < N; i += 3) {
