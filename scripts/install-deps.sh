@@ -45,6 +45,23 @@ for p in $PACKAGES; do
     fi
 done
 
+# PostgreSQL 15 is the specification the tests compare against, and its minor
+# releases change behaviour (15.20: right(s, -2147483648) is '', to_char's V
+# overflow raises 22003). Every machine tests against the minor the
+# expectations were verified on (scripts/pg-version) or a newer one the
+# archive offers: an installed older minor is upgraded, not only a missing one
+# installed.
+PG_MIN=$(cat "$(dirname "$0")/pg-version")
+pg_stale=""
+for p in postgresql-15 postgresql-client-15; do
+    v=$(dpkg-query -W -f='${Version}' "$p" 2>/dev/null || true)
+    if [ -n "$v" ] && dpkg --compare-versions "$v" lt "$PG_MIN"; then
+        pg_stale="$pg_stale $p"
+    fi
+done
+case "$missing" in *postgresql*) ;; *) missing="$missing$pg_stale" ;; esac
+[ -n "$pg_stale" ] && echo "install-deps: PostgreSQL older than $PG_MIN installed:$pg_stale; upgrading"
+
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
@@ -59,7 +76,16 @@ fi
 
 echo "install-deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# Another apt-get may hold the dpkg lock (a parallel install): wait for it.
+APT_OPTS="-o DPkg::Lock::Timeout=300"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get $APT_OPTS update -qq
 # shellcheck disable=SC2086  # word splitting of the package list is intended
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get $APT_OPTS install -y -qq --no-install-recommends $missing >/dev/null
+for p in $pg_stale; do
+    v=$(dpkg-query -W -f='${Version}' "$p")
+    if dpkg --compare-versions "$v" lt "$PG_MIN"; then
+        echo "install-deps: the archive offers $p $v, older than $PG_MIN (scripts/pg-version)" >&2
+        exit 1
+    fi
+done
 echo "install-deps: done"

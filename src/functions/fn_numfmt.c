@@ -564,11 +564,13 @@ static int num_to_char(FnCall *fc, NumKind kind, const OmVector *v, int i, OmStr
             if (d.flag & F_MULTI) {
                 double p10 = pow(10.0, d.multi);
                 if (kind == NUMK_INT4) {
-                    /* PostgreSQL 15 multiplies in int32 without a check: an
-                     * out-of-range power converts to INT32_MIN (x86-64) and
-                     * the product wraps */
-                    int32_t mul = p10 >= 2147483648.0 ? INT32_MIN : (int32_t)p10;
-                    x = (int32_t)((uint32_t)(int32_t)x * (uint32_t)mul);
+                    /* PostgreSQL 15.20 computes 10^multi and the product in
+                     * int32 with overflow checks (before it, both wrapped) */
+                    int32_t prod;
+                    if (!(p10 < 2147483648.0) ||
+                        __builtin_mul_overflow((int32_t)x, (int32_t)p10, &prod))
+                        return err_set(err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+                    x = prod;
                 } else {
                     if (!(p10 < 9223372036854775808.0) ||
                         __builtin_mul_overflow(x, (int64_t)p10, &x))

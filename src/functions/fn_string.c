@@ -258,9 +258,10 @@ static int fn_right(FnCall *fc, const OmVector *const *args, OmVector *out, cons
     const OmStr *s = args[0]->data;
     const int32_t *c = args[1]->data;
     SEL_LOOP {
-        /* PostgreSQL negates n in int32: -INT_MIN stays INT_MIN and skips
-         * nothing, so right(s, -2147483648) is the whole string. */
-        int64_t skip = c[i] == INT32_MIN ? 0 : c[i] < 0 ? -(int64_t)c[i] : char_count(s[i]) - c[i];
+        /* Since 15.20 PostgreSQL negates n without wrapping, so
+         * right(s, -2147483648) skips everything (before, '' vs the whole
+         * string: -INT_MIN stayed INT_MIN). */
+        int64_t skip = c[i] < 0 ? -(int64_t)c[i] : char_count(s[i]) - c[i];
         uint32_t off = char_offset(s[i], skip);
         fn_set_str(out, i, s[i].ptr + off, s[i].len - off);
     }

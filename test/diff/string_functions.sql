@@ -153,6 +153,7 @@ SELECT left('日本語', 2);
 SELECT right('hello', 2);
 SELECT right('hello', -2);
 SELECT right('hello', 10);
+SELECT right('hello', -2147483648), left('hello', -2147483648), right('hello', -2147483647), right('hello', 2147483647);
 SELECT right('日本語', 1);
 SELECT lpad('hi', 5);
 SELECT lpad('hi', 5, 'xy');

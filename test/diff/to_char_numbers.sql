@@ -68,7 +68,17 @@ SELECT to_char(21, '99th'), to_char(22, '99th'), to_char(23, '99th'), to_char(10
 SELECT to_char(0, '9th'), to_char(-1, '9th'), to_char(1.5, '9.9th'), to_char(1.5, '9th'), to_char(2::int8, '9th'), to_char(3::float8, '9th');
 -- V multiplies by ten per 9
 SELECT to_char(12, '99V9'), to_char(12, '99V999'), to_char(-12, '99V99'), to_char(12.45, '99V9'), to_char(12.45::float8, '99V9'), to_char(12::int8, '99V99');
-SELECT to_char(12, '9V99'), to_char(12, 'FM9999V99'), to_char(12.5::float4, '99V9'), to_char(0.5, 'V9'), to_char(1, '9V9999999999');
+SELECT to_char(12, '9V99'), to_char(12, 'FM9999V99'), to_char(12.5::float4, '99V9'), to_char(0.5, 'V9');
+-- since 15.20 int4 and int8 check 10^n and the product for overflow (22003)
+SELECT to_char(1, '9V9999999999');
+SELECT to_char(0, '9V' || repeat('9', 12));
+SELECT to_char(1, '9V' || repeat('9', 9)), to_char(-2, '9V' || repeat('9', 9)), to_char(1::int2, '9V' || repeat('9', 9));
+SELECT to_char(3, '9V' || repeat('9', 9));
+SELECT to_char(-3, '9V' || repeat('9', 9));
+SELECT to_char(9::int8, '9V' || repeat('9', 18)), to_char(-9::int8, '9V' || repeat('9', 18)), to_char(1::int8, '9V9999999999');
+SELECT to_char(1::int8, '9V' || repeat('9', 19));
+SELECT to_char(0::int8, '9V' || repeat('9', 25));
+SELECT to_char(-2147483648::int8, '9V99'), to_char(1::float4, '9V' || repeat('9', 10)), to_char(1::numeric, '9V' || repeat('9', 10));
 -- EEEE
 SELECT to_char(0, '9.99EEEE'), to_char(1, '9EEEE'), to_char(-1, '9.9EEEE'), to_char(123456, '9.999EEEE'), to_char(0.000123, '9.99EEEE');
 SELECT to_char(9.99, '9.9EEEE'), to_char(9.95, '9.9EEEE'), to_char(-9.95, '9.9EEEE'), to_char(25::int4, '9EEEE'), to_char(25::int8, '9EEEE'), to_char(25::numeric, '9EEEE');
@@ -115,8 +125,10 @@ SELECT to_char(1.5, '9.' || repeat('9', 60)), to_char(1.5::float8, 'FM9.' || rep
 SELECT to_char(-7, repeat('9', 30) || 'PR'), to_char(7, repeat('"x"', 20) || '9'), to_char(12345678, repeat('9,', 12) || '9');
 SELECT to_char(1.23, 'FM9.9099'), to_char(1.23, 'FM9.0999'), to_char(1, 'FM0.0099'), to_char(10, 'FM0099.90'), to_char(0, 'FM90.0');
 SELECT to_char(1.23::float8, 'FM9.0000000000000000000'), to_char(98765.4321::float4, 'FM999999.9999'), to_char(0.000001::float8, 'FM0.9999999999');
-SELECT to_char(5, '9V' || repeat('9', 400)), to_char(5::float4, '9V' || repeat('9', 40)), to_char(5::float8, '9V' || repeat('9', 400));
-SELECT to_char(5::numeric, 'FM9V' || repeat('9', 50)), to_char(-2147483648, '9V99'), to_char(1.5::float8, '9.' || repeat('9', 100) || 'EEEE');
+SELECT to_char(5, '9V' || repeat('9', 400));
+SELECT to_char(5::float4, '9V' || repeat('9', 40)), to_char(5::float8, '9V' || repeat('9', 400));
+SELECT to_char(5::numeric, 'FM9V' || repeat('9', 50)), to_char(1.5::float8, '9.' || repeat('9', 100) || 'EEEE');
+SELECT to_char(-2147483648, '9V99');
 SELECT to_char(1.5, '9.' || repeat('9', 100) || 'EEEE'), to_char('NaN'::float8, repeat('9', 50) || '.' || repeat('9', 50) || 'EEEE');
 SELECT to_char(5, repeat('RN', 10)), to_char(5, '"\'), to_char(5, '\'), to_char(5, 'é"é\é"');
 -- errors

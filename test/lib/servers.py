@@ -218,6 +218,45 @@ class OmenServer(_Base):
         log.close()
 
 
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+PG_VERSION_FILE = os.path.join(ROOT, "scripts", "pg-version")
+
+
+def _version_tuple(text):
+    return tuple(int(x) for x in text.split("."))
+
+
+def pg_installed_version():
+    """The installed PostgreSQL 15 server's version ('15.20'), or None."""
+    try:
+        out = subprocess.run([os.path.join(PG_BIN, "postgres"), "--version"],
+                             capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    # "postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"
+    parts = out.split()
+    return parts[2] if len(parts) > 2 else None
+
+
+def check_pg_version():
+    """Refuse (ServerError) a PostgreSQL older than the minor release the
+    expectations were verified on (scripts/pg-version): minors change
+    behaviour, and a wall of differences would hide the cause.  Prints the
+    version compared against."""
+    with open(PG_VERSION_FILE) as f:
+        want = f.read().strip()
+    have = pg_installed_version()
+    if have is None:
+        raise ServerError("cannot tell the PostgreSQL version (%s/postgres --version)" % PG_BIN)
+    if _version_tuple(have) < _version_tuple(want):
+        raise ServerError("PostgreSQL %s is installed, but the expectations were verified on %s "
+                          "(scripts/pg-version): run scripts/install-deps.sh to upgrade it"
+                          % (have, want))
+    print("comparing against PostgreSQL %s (expectations verified on %s)" % (have, want),
+          file=sys.stderr, flush=True)
+    return have
+
+
 class PgServer(_Base):
     """A temporary PostgreSQL 15 cluster.  initdb and postgres refuse to run
     as root, so as root they run as the 'postgres' user."""
@@ -227,6 +266,7 @@ class PgServer(_Base):
         super().__init__(keep)
         if not os.access(os.path.join(PG_BIN, "postgres"), os.X_OK):
             raise ServerError("PostgreSQL 15 server not installed (%s)" % PG_BIN)
+        self.version = check_pg_version()
         self.as_user = "postgres" if os.geteuid() == 0 else None
         self.data_dir = os.path.join(self.tmp, "data")
         self.fast_stop = fast_stop
