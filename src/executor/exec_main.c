@@ -30,16 +30,6 @@ int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out)
     return 0;
 }
 
-int exec_interrupted(ExecQuery *q, int why)
-{
-    if (why == 2) {
-        err_set(q->err, ERRCODE_ADMIN_SHUTDOWN, "terminating connection due to administrator command");
-        q->err->severity = OM_SEV_FATAL;
-        return -1;
-    }
-    return err_set(q->err, ERRCODE_QUERY_CANCELED, "canceling statement due to user request");
-}
-
 int exec_run(ExecNode *root)
 {
     OmBatch *b;

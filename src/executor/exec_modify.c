@@ -66,8 +66,7 @@ static int check_not_null(ExecNode *n, const OmBatch *b, int row)
  * stored batch there too. */
 static int check_interrupt(ExecNode *n)
 {
-    int why = n->q->interrupt ? atomic_load(n->q->interrupt) : 0;
-    return why ? exec_interrupted(n->q, why) : 0;
+    return om_intr_check(n->q->err);
 }
 
 static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)

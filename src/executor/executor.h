@@ -16,6 +16,8 @@
 
 #include <stdatomic.h>
 
+#include "../common/interrupt.h"
+
 #include "../binder/binder.h"
 #include "../planner/planner.h"
 
@@ -25,7 +27,6 @@ typedef struct ExecQuery {
     OmError *err;
     const char *sql;     /* for error positions */
     uint64_t processed;  /* rows inserted / updated / deleted */
-    atomic_int *interrupt; /* session's interrupt flag, or NULL */
     StorEnv *env;          /* for sequence functions */
     struct FnSeqSession *seqs; /* the session's currval/lastval */
 } ExecQuery;
@@ -41,15 +42,11 @@ struct ExecNode {
 
 /* Build the run-time tree for a plan. */
 int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out);
-/* Report an interrupt (cancel / shutdown) as PostgreSQL does; returns -1. */
-int exec_interrupted(ExecQuery *q, int why);
 static inline int exec_next(ExecNode *n, OmBatch **out)
 {
-    /* Checked once per batch: cheap, and bounds how long a cancel waits. */
-    if (n->q->interrupt) {
-        int why = atomic_load_explicit(n->q->interrupt, memory_order_relaxed);
-        if (why) return exec_interrupted(n->q, why);
-    }
+    /* Checked once per batch here; kernels that can run long within one
+     * batch check on their own (common/interrupt.h). */
+    if (om_intr_check(n->q->err) < 0) return -1;
     return n->next(n, out);
 }
 /* Run a plan that returns no rows (INSERT/UPDATE/DELETE) to completion. */

@@ -434,7 +434,7 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
-        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, .interrupt = s->interrupt,
+        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, 
                        .env = s->env, .seqs = s->seqs};
         ExecNode *root = NULL;
         rc = plan_stmt(r->ctx, st, &plan, r->err);
@@ -467,10 +467,7 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
 {
     /* A cancel that arrived while idle does not carry over to this query
      * (termination does). */
-    if (s->interrupt) {
-        int cancel = SRV_INTERRUPT_CANCEL;
-        atomic_compare_exchange_strong(s->interrupt, &cancel, SRV_INTERRUPT_NONE);
-    }
+    if (s->interrupt) om_intr_clear_statement(s->interrupt);
     om_params_use(srv_settings_params(s->settings));
     /* now() is the transaction's start, statement_timestamp() the query
      * message's arrival (the session's own settings object: writable). */

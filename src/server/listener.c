@@ -210,7 +210,9 @@ static void *conn_thread(void *arg)
 {
     ConnNode *n = arg;
     SrvServer *s = n->conn.server;
+    om_intr_attach(&n->conn.intr);
     s->handler(&n->conn);
+    om_intr_attach(NULL);
 
     pthread_mutex_lock(&s->mu);
     if (n->prev) n->prev->next = n->next;
@@ -390,7 +392,7 @@ void srv_server_abort_sessions(SrvServer *s)
     pthread_mutex_lock(&s->mu);
     for (ConnNode *n = s->conns; n; n = n->next) {
         /* Stop a running statement at its next batch, then the socket. */
-        atomic_store(&n->conn.interrupt, SRV_INTERRUPT_TERMINATE);
+        om_intr_set(&n->conn.intr, OM_INTR_TERMINATE);
         shutdown(n->conn.fd, SHUT_RDWR);
     }
     pthread_mutex_unlock(&s->mu);
@@ -402,8 +404,7 @@ bool srv_server_cancel(SrvServer *s, uint32_t pid, uint32_t secret)
     pthread_mutex_lock(&s->mu);
     for (ConnNode *n = s->conns; n; n = n->next) {
         if (n->conn.pid != pid || n->conn.secret != secret) continue;
-        int none = SRV_INTERRUPT_NONE;
-        atomic_compare_exchange_strong(&n->conn.interrupt, &none, SRV_INTERRUPT_CANCEL);
+        om_intr_set(&n->conn.intr, OM_INTR_CANCEL);
         hit = true;
         break;
     }

@@ -46,7 +46,7 @@ typedef struct SrvConn {
                           * startup packet (the protocol wants the client to get
                           * an ErrorResponse, not a bare close) */
     char peer[80];       /* "addr:port" / "[v6addr]:port", for logs */
-    atomic_int interrupt;/* SRV_INTERRUPT_*: the session's statement interrupt */
+    OmInterrupt intr;    /* the session's statement interrupt (common/interrupt.h) */
 } SrvConn;
 
 /* Serves one connection to its end, on the connection's own thread. */

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "../common/err.h"
+#include "../common/interrupt.h"
 #include "../common/mem.h"
 #include "../common/vector.h"
 #include "../storage/storage.h"
@@ -60,18 +61,13 @@ typedef struct SrvSession {
     SrvTxnState txn_state;
     StorTxn *wtxn;        /* write txn held inside a block, or NULL */
     MemCtx *txn_ctx;      /* per transaction block, child of ctx */
-    /* Set by other threads to stop the running statement (checked once per
-     * batch): SRV_INTERRUPT_CANCEL → 57014, SRV_INTERRUPT_TERMINATE → 57P01.
-     * Points at the connection's flag; NULL = never interrupted. */
-    atomic_int *interrupt;
+    /* Set by other threads to stop the running statement (common/interrupt.h);
+     * the connection's, attached to the session thread. NULL = never. */
+    OmInterrupt *interrupt;
     struct SrvSettings *settings; /* SET / SHOW values (settings.h) */
     struct FnSeqSession *seqs;    /* currval / lastval state (functions.h) */
     bool txn_read_only;   /* BEGIN READ ONLY / SET TRANSACTION READ ONLY */
 } SrvSession;
-
-#define SRV_INTERRUPT_NONE 0
-#define SRV_INTERRUPT_CANCEL 1
-#define SRV_INTERRUPT_TERMINATE 2
 
 /* Create a session for user/database (already checked by the caller with
  * srv_check_login). */

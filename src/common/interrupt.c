@@ -1,0 +1,56 @@
+/*
+ * interrupt.c — the interrupt flag's slow paths (interrupt.h): attaching a
+ * thread's flag, setting it from other threads, and turning a reason into
+ * PostgreSQL's error.
+ */
+#include "interrupt.h"
+
+_Thread_local OmInterrupt *om_intr_current;
+
+void om_intr_attach(OmInterrupt *intr)
+{
+    om_intr_current = intr;
+}
+
+/* TERMINATE and CLIENT_GONE end the session: they win over a cancel or a
+ * timeout, which only end the statement. */
+static bool is_fatal(int why)
+{
+    return why == OM_INTR_TERMINATE || why == OM_INTR_CLIENT_GONE;
+}
+
+bool om_intr_set(OmInterrupt *intr, int why)
+{
+    int cur = atomic_load(&intr->flag);
+    for (;;) {
+        if (cur == why || is_fatal(cur) || (cur != OM_INTR_NONE && !is_fatal(why))) return false;
+        if (atomic_compare_exchange_weak(&intr->flag, &cur, why)) return true;
+    }
+}
+
+void om_intr_clear_statement(OmInterrupt *intr)
+{
+    int cur = atomic_load(&intr->flag);
+    while (cur == OM_INTR_CANCEL || cur == OM_INTR_TIMEOUT) {
+        if (atomic_compare_exchange_weak(&intr->flag, &cur, OM_INTR_NONE)) return;
+    }
+}
+
+int om_intr_raise(OmError *err, int why)
+{
+    bool was_set = err && err->set;
+    switch (why) {
+    case OM_INTR_TIMEOUT:
+        return err_set(err, ERRCODE_QUERY_CANCELED, "canceling statement due to statement timeout");
+    case OM_INTR_TERMINATE:
+        err_set(err, ERRCODE_ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+        break;
+    case OM_INTR_CLIENT_GONE:
+        err_set(err, ERRCODE_CONNECTION_FAILURE, "connection to client lost");
+        break;
+    default:
+        return err_set(err, ERRCODE_QUERY_CANCELED, "canceling statement due to user request");
+    }
+    if (err && !was_set) err->severity = OM_SEV_FATAL;
+    return -1;
+}
