@@ -67,6 +67,10 @@ int srv_server_listen(SrvServer *srv, OmError *err);
 /* Start the acceptor thread. Returns 0, or -1 with err set. */
 int srv_server_start(SrvServer *srv, OmError *err);
 
+/* Wake the watchdog thread: a session armed a statement_timeout deadline
+ * (watchdog.c). Cheap; safe from any thread. */
+void srv_server_watch(SrvServer *srv);
+
 /* true once srv_server_stop_accepting has begun. */
 bool srv_server_stopping(const SrvServer *srv);
 

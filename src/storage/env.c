@@ -365,6 +365,7 @@ int stor_env_open(const char *dir, size_t map_size, StorEnv **out, OmError *err)
     env->lock_fd = -1;
     pthread_rwlock_init(&env->map_lock, NULL);
     pthread_mutex_init(&env->pool_lock, NULL);
+    stor_gate_init(env);
     if (dir_lock(env, err) < 0) {
         stor_env_close(env);
         return -1;
@@ -408,6 +409,7 @@ void stor_env_close(StorEnv *env)
     map_free(&env->map);
     pthread_rwlock_destroy(&env->map_lock);
     pthread_mutex_destroy(&env->pool_lock);
+    stor_gate_destroy(env);
     if (env->lock_fd >= 0) close(env->lock_fd); /* releases the flock */
     free(env->dir);
     free(env);
@@ -434,8 +436,11 @@ int stor_txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
             m = NULL;
         }
     }
-    if (!m && (rc = mdb_txn_begin(env->mdb, NULL, write ? 0 : MDB_RDONLY, &m)))
+    if (write && stor_gate_enter(env, err) < 0) return -1;
+    if (!m && (rc = mdb_txn_begin(env->mdb, NULL, write ? 0 : MDB_RDONLY, &m))) {
+        if (write) stor_gate_leave(env);
         return stor_mdb_error(err, rc, "could not begin transaction");
+    }
     StorTxn *t = xcalloc(1, sizeof *t);
     t->env = env;
     t->mdb = m;
@@ -510,6 +515,7 @@ static void txn_close_scans(StorTxn *txn)
 
 static void txn_free(StorTxn *txn)
 {
+    if (txn->write) stor_gate_leave(txn->env);
     mem_ctx_delete(txn->ctx);
     free(txn);
 }

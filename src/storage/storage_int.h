@@ -67,7 +67,16 @@ struct StorEnv {
     MDB_txn *pool[STOR_TXN_POOL_MAX];
     int npool;
     struct StorSeqStore *seqs;   /* sequence counters (seqstore.c), opened on first use */
+    pthread_mutex_t gate_mu;     /* the write gate (writegate.c) */
+    pthread_cond_t gate_cv;
+    bool gate_held;              /* a write transaction is open */
 };
+
+/* The interruptible wait for the single write transaction (writegate.c). */
+void stor_gate_init(StorEnv *env);
+void stor_gate_destroy(StorEnv *env);
+int stor_gate_enter(StorEnv *env, OmError *err);  /* 0, or -1: 57014 / 55P03 / … */
+void stor_gate_leave(StorEnv *env);
 
 /* A named database created or dropped inside a write transaction; applied to
  * the env's map only when the transaction commits. */

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "../common/log.h"
+#include "../server/settings.h"
 
 /* Bodies are read in steps of this much, so a length word alone cannot make
  * us allocate the full 64 MB before the bytes arrive. */
@@ -95,7 +96,21 @@ static const char *message_loop(WireConn *c)
         mem_ctx_reset(c->msg_ctx);
 
         uint8_t type;
+        /* Idle between messages: PostgreSQL's idle timeouts end the session. */
+        char tstat = srv_txn_status(c->session);
+        const char *idle_setting = tstat == 'I' ? "idle_session_timeout" : "idle_in_transaction_session_timeout";
+        long long idle_ms = c->rpos < c->rlen ? 0 : srv_settings_ms(c->session->settings, idle_setting);
+        c->deadline_ms = idle_ms > 0 ? wire_now_ms() + idle_ms : 0;
         WireIoStatus st = wire_io_read(c, &type, 1);
+        c->deadline_ms = 0;
+        if (st == WIRE_IO_TIMEOUT) {
+            if (tstat == 'I')
+                send_simple_error(c, ERRCODE_IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout", true);
+            else
+                send_simple_error(c, ERRCODE_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                                  "terminating connection due to idle-in-transaction timeout", true);
+            return tstat == 'I' ? "idle_session_timeout" : "idle_in_transaction_timeout";
+        }
         if (st == WIRE_IO_STOP) {
             send_simple_error(c, ERRCODE_ADMIN_SHUTDOWN,
                               "terminating connection due to administrator command", true);

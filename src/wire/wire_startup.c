@@ -227,6 +227,7 @@ int wire_startup(WireConn *c)
     c->session = srv_session_create(c->ctx, c->sc->env, st.user, st.database,
                                     st.application_name);
     c->session->interrupt = &c->sc->intr;
+    c->session->server = c->sc->server;
     c->session->pid = c->sc->pid;
     c->session->secret = c->sc->secret;
     if (apply_startup_settings(c, &st, &e) < 0) {
