@@ -358,11 +358,17 @@ int srv_server_wait_idle(SrvServer *s, int timeout_ms)
     return left;
 }
 
+void srv_server_terminate_sessions(SrvServer *s)
+{
+    pthread_mutex_lock(&s->mu);
+    for (ConnNode *n = s->conns; n; n = n->next) om_intr_set(&n->conn.intr, OM_INTR_TERMINATE);
+    pthread_mutex_unlock(&s->mu);
+}
+
 void srv_server_abort_sessions(SrvServer *s)
 {
     pthread_mutex_lock(&s->mu);
     for (ConnNode *n = s->conns; n; n = n->next) {
-        /* Stop a running statement at its next batch, then the socket. */
         om_intr_set(&n->conn.intr, OM_INTR_TERMINATE);
         shutdown(n->conn.fd, SHUT_RDWR);
     }

@@ -82,6 +82,11 @@ void srv_server_stop_accepting(SrvServer *srv);
  * number still running (0 = all done). */
 int srv_server_wait_idle(SrvServer *srv, int timeout_ms);
 
+/* Interrupt the statements still running with TERMINATE (FATAL 57P01 "terminating
+ * connection due to administrator command" at their next interrupt check,
+ * sent to their clients), so they end on their own. */
+void srv_server_terminate_sessions(SrvServer *srv);
+
 /* shutdown(SHUT_RDWR) the sockets of the connections still running, so any
  * read or write they are blocked in fails and they end. */
 void srv_server_abort_sessions(SrvServer *srv);

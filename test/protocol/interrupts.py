@@ -265,7 +265,7 @@ def case_killed_clients_free_slots(c, srv):
         small.start()
         socks = []
         for how in ("fin", "rst"):
-            k = small.connect(timeout=60)
+            k = small.connect_free(timeout=60)
             k.sock.sendall(pgmini.query_message(SERIES))
             socks.append((k, how))
         time.sleep(0.3)
@@ -294,6 +294,32 @@ def case_killed_clients_free_slots(c, srv):
         if "client_gone" not in small.log_tail(20000):
             raise AssertionError("no client_gone line in the server log")
         eq("clean stop", small.stop(), 0)
+
+
+def case_shutdown_stops_statement(c, srv):
+    """OmenDB: SIGTERM lets a running statement go on for the grace period,
+    then terminates it (FATAL 57P01) and exits 0 — no forced exit."""
+    if ENGINE != "omendb":
+        print("     skipped on PostgreSQL (its SIGTERM waits for every client)")
+        return
+    with servers.OmenServer(srv.binary) as own:
+        own.start()
+        k = own.connect(timeout=60)
+        k.sock.sendall(pgmini.query_message(SERIES))
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        own.proc.send_signal(15)
+        data, closed = pgmini.read_until_close(k.sock, 20)
+        errs = [pgmini.parse_error_fields(p) for t, p in pgmini.split_messages(data) if t == b"E"]
+        eq("client told", [(e.get("S"), e.get("C")) for e in errs], [("FATAL", "57P01")])
+        own.proc.wait(20)
+        eq("exit status", own.proc.returncode, 0)
+        el = time.monotonic() - t0
+        if el > 8:
+            raise AssertionError("shutdown took %.1fs" % el)
+        if "shutdown_forced" in own.log_tail(20000):
+            raise AssertionError("shutdown was forced: the statement did not stop")
+        print("     shut down %.1fs after SIGTERM" % el)
 
 
 CASES = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("case_")]
