@@ -98,7 +98,7 @@ bench-learned: deps
 # crash inputs with the normal build, suite 'fuzz').
 FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx
+FUZZ_TARGETS ?= fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx fuzz_like
 FUZZ_CC      ?= clang
 FUZZ_SETUP = -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false \
              '-Dc_args=-fsanitize=fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer -Wno-unknown-warning-option'

@@ -17,6 +17,7 @@
 
 #include "../executor/executor.h"
 #include "../functions/functions.h"
+#include "../functions/like.h"
 #include "bind_int.h"
 
 int bind_error_at(BindCtx *bc, int location)
@@ -1097,6 +1098,13 @@ static int bind_aexpr(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr 
         if (bind_binary(bc, opname, l, r, ae->location, out) < 0) return -1;
         if (esc) {
             BoundExpr *e = *out;
+            /* PostgreSQL folds like_escape(constant, constant) at plan time:
+             * a bad escape fails even when no row is read. */
+            const BoundExpr *pc = e->args[1];
+            if (pc->kind == BE_CONST && !pc->is_null && esc->kind == BE_CONST && !esc->is_null) {
+                OmStr es = ((const OmStr *)esc->cval.data)[0];
+                if (fn_like_escape_check(es.ptr, es.len, bc->err) < 0) return -1;
+            }
             BoundExpr **na = mem_new_array(bc->ctx, BoundExpr *, 3);
             na[0] = e->args[0];
             na[1] = e->args[1];

@@ -59,6 +59,7 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const E
         st->call = fc;
         st->argv = mem_new_array(ctx, const OmVector *, e->nargs > 0 ? e->nargs : 1);
     }
+    if (e->kind == BE_OP && e->op >= BOP_LIKE && e->op <= BOP_NOT_ILIKE) st->like = exec_like_build(ctx, e);
     if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE ||
         e->kind == BE_CAST || e->kind == BE_FUNC) {
         st->sel_a = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
@@ -277,107 +278,6 @@ static void kernel_concat(const OmVector *a, const OmVector *b, OmVector *o, con
         r[i].ptr = p;
         r[i].len = x[i].len + y[i].len;
     }
-}
-
-static inline int utf8_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-static inline unsigned char fold(unsigned char c, bool icase)
-{
-    return icase && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/* PostgreSQL's LIKE: % any sequence, _ one character, esc quotes the next
- * pattern character. Returns 1 match, 0 no match, -1 bad escape at end. */
-/* One literal pattern character (ASCII folded under ILIKE, a multibyte one
- * compared whole) against the text at *s; both advance past it. */
-static inline bool match_char(const unsigned char **s, const unsigned char *se, const unsigned char **p, bool icase)
-{
-    int pl = utf8_len(**p);
-    if (pl == 1) {
-        if (fold(**s, icase) != fold(**p, icase)) return false;
-    } else if (se - *s < pl || memcmp(*s, *p, (size_t)pl)) {
-        return false;
-    }
-    *s += pl;
-    *p += pl;
-    return true;
-}
-
-static int like_match(const unsigned char *s, const unsigned char *se, const unsigned char *p,
-                      const unsigned char *pe, const unsigned char *esc, int esclen, bool icase)
-{
-    while (p < pe) {
-        if (esclen && pe - p >= esclen && !memcmp(p, esc, (size_t)esclen)) {
-            /* The escape character quotes the next one, even % or _ (and
-             * when it is itself % or _, it is no wildcard). Like
-             * PostgreSQL, a trailing escape is an error only if text is
-             * left to match. */
-            if (s >= se) return 0;
-            p += esclen;
-            if (p >= pe) return -1;
-            if (!match_char(&s, se, &p, icase)) return 0;
-            continue;
-        }
-        if (*p == '%') {
-            while (p < pe && *p == '%') p++;
-            if (p == pe) return 1;
-            while (s <= se) {
-                int r = like_match(s, se, p, pe, esc, esclen, icase);
-                if (r != 0) return r;
-                if (s == se) break;
-                s += utf8_len(*s);
-            }
-            return 0;
-        }
-        if (s >= se) return 0;
-        if (*p == '_') {
-            p++;
-            s += utf8_len(*s);
-            continue;
-        }
-        if (!match_char(&s, se, &p, icase)) return 0;
-    }
-    return s == se;
-}
-
-int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
-                     const uint16_t *sel, int n, OmError *err);
-int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
-                       const uint16_t *sel, int n, OmError *err)
-{
-    set_nulls_either(o, a, b, sel, n);
-    const OmStr *x = a->data, *y = b->data;
-    uint8_t *r = o->data;
-    bool icase = op == BOP_ILIKE || op == BOP_NOT_ILIKE;
-    bool neg = op == BOP_NOT_LIKE || op == BOP_NOT_ILIKE;
-    for (int k = 0; k < n; k++) {
-        int i = ROW(k);
-        if (om_vec_is_null(o, i)) continue;
-        const unsigned char *esc = (const unsigned char *)"\\";
-        int esclen = 1;
-        if (escv) {
-            if (om_vec_is_null(escv, i)) {
-                om_vec_set_null(o, i, true);
-                continue;
-            }
-            OmStr e = ((const OmStr *)escv->data)[i];
-            if (e.len == 0) esclen = 0;
-            else if (e.len == (uint32_t)utf8_len((unsigned char)e.ptr[0])) esc = (const unsigned char *)e.ptr, esclen = (int)e.len;
-            else
-                return err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "invalid escape string");
-        }
-        const unsigned char *s = (const unsigned char *)x[i].ptr, *p = (const unsigned char *)y[i].ptr;
-        int m = like_match(s, s + x[i].len, p, p + y[i].len, esc, esclen, icase);
-        if (m < 0) {
-            err_set(err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
-            return -1;
-        }
-        r[i] = (uint8_t)(neg ? !m : m);
-    }
-    return 0;
 }
 
 /* ---- conditional -------------------------------------------------------------- */
@@ -706,7 +606,7 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
             kernel_concat(a, b, o, sel, n, st->var);
             break;
         case BOP_LIKE: case BOP_NOT_LIKE: case BOP_ILIKE: case BOP_NOT_ILIKE:
-            rc = exec_kernel_like(e->op, a, b, e->nargs > 2 ? &st->args[2]->out : NULL, o, sel, n, err);
+            rc = exec_like_eval(st->like, e->op, a, b, e->nargs > 2 ? &st->args[2]->out : NULL, o, sel, n, err);
             break;
         default:
             rc = err_set(err, ERRCODE_INTERNAL_ERROR, "unknown operator %d", (int)e->op);

@@ -63,7 +63,14 @@ static inline bool exec_cmp_holds(BoundOp op, int c)
 int exec_eval_array(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
 int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
 int exec_eval_any_all(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
-/* LIKE family over vectors (exec_expr.c); escv may be NULL (backslash). */
+/* LIKE family over vectors (exec_like.c). exec_like_build compiles a
+ * constant pattern of e (BE_OP, a LIKE operator) once; exec_like_eval runs
+ * the rows, compiling other patterns as they change. escv may be NULL (the
+ * default escape, backslash). exec_kernel_like is the same without kept
+ * state (a compile per call: LIKE ANY). */
+ExecLike *exec_like_build(MemCtx *ctx, const BoundExpr *e);
+int exec_like_eval(ExecLike *lk, BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv,
+                   OmVector *o, const uint16_t *sel, int n, OmError *err);
 int exec_kernel_like(BoundOp op, const OmVector *a, const OmVector *b, const OmVector *escv, OmVector *o,
                      const uint16_t *sel, int n, OmError *err);
 

@@ -55,6 +55,7 @@ int exec_run(ExecNode *root);
 /* ---- expressions ---- */
 
 typedef struct ExprState ExprState;
+typedef struct ExecLike ExecLike;
 struct ExprState {
     const BoundExpr *e;
     OmVector out;        /* result, at the physical rows evaluated */
@@ -66,6 +67,7 @@ struct ExprState {
     const char *sql;
     struct FnCall *call; /* BE_FUNC: the kernel's call context */
     const OmVector **argv; /* BE_FUNC: argument vectors for the kernel */
+    ExecLike *like;      /* BE_OP LIKE family: the compiled pattern (exec_like.c) */
 };
 
 /* Build evaluation state for e; strings it makes go to var. q gives the

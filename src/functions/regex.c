@@ -13,10 +13,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/interrupt.h"
 #include "regex_int.h"
 
 #define MAX_CACHED 32
 #define DFA_WS 4096 /* ints of workspace for pcre2_dfa_match */
+
+/* Limits on one PCRE2 match, so that no catastrophic backtracking runs away
+ * (PCRE2's own defaults allow seconds): they stop `(x+x+)+y` on a long run
+ * of x within ~RX_LIMIT_MS (test_regex measures it). A match that hits one
+ * is retried on PCRE2's DFA matcher where that gives the answer (rx_test,
+ * and rx_search without subexpressions), else fails as PostgreSQL's regexec
+ * does when it gives up: 2201B "regular expression failed: regular
+ * expression is too complex". Backtracking frames grow with the subject
+ * for patterns like (a|b)*: 8 MiB of them covers subjects of some 10^5
+ * characters (a longer one still gets its answer from the DFA unless it
+ * needs subexpressions) and stops a 1 MB subject in ~150 ms. */
+#ifndef RX_MATCH_LIMIT
+#define RX_MATCH_LIMIT 2000000u
+#endif
+#define RX_DEPTH_LIMIT 5000000u /* backtracking frames */
+#define RX_HEAP_LIMIT (8u * 1024) /* KiB of backtracking frames */
 
 struct RxRegex {
     char *pat;              /* the source pattern (malloc) */
@@ -85,6 +102,12 @@ static RxCache *get_cache(void)
     c->forced = pcre2_match_context_create(NULL);
     c->ws = malloc(DFA_WS * sizeof(int));
     if (!c->plain || !c->forced || !c->ws) abort();
+    pcre2_match_context *mc[2] = {c->plain, c->forced};
+    for (int i = 0; i < 2; i++) {
+        pcre2_set_match_limit(mc[i], RX_MATCH_LIMIT);
+        pcre2_set_depth_limit(mc[i], RX_DEPTH_LIMIT);
+        pcre2_set_heap_limit(mc[i], RX_HEAP_LIMIT);
+    }
     pthread_setspecific(cache_key, c);
     cache = c;
     return c;
@@ -127,6 +150,10 @@ static int compile_new(const char *pat, size_t len, int cflags, RxRegex **out, O
     MemCtx *tmp = mem_ctx_create(NULL, "regex compile");
     RxTrans t;
     if (rx_translate(tmp, pat, len, cflags, &t) < 0) {
+        if (t.interrupted && om_intr_check(err) < 0) {
+            mem_ctx_delete(tmp);
+            return -1;
+        }
         err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", t.err);
         mem_ctx_delete(tmp);
         return -1;
@@ -139,6 +166,7 @@ static int compile_new(const char *pat, size_t len, int cflags, RxRegex **out, O
     if (t.cflags & RX_NLANCH) opts |= PCRE2_MULTILINE | PCRE2_ALT_CIRCUMFLEX;
     pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
     pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
+    pcre2_set_parens_nest_limit(cc, RX_MAX_NEST + 8); /* the wrapper's groups and lookarounds on top */
     OmBuf full;
     buf_init(&full, tmp, t.out.len + 4);
     buf_append_str(&full, "(?:");
@@ -213,11 +241,40 @@ static int match_error(int rc, OmError *err)
     return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "regular expression failed: %s", (char *)msg);
 }
 
+static bool is_limit(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT;
+}
+
+/* After the backtracking matcher gave up (rc, a limit): the leftmost match
+ * at or after start by the DFA matcher, which never backtracks (it cannot
+ * run back references). Longest at its start, or shortest for a non-greedy
+ * RE, as rx_search chooses. 1 with m found, 0 none, -1 error (the original
+ * limit's when the DFA cannot help either). */
+static int dfa_fallback(RxRegex *re, RxCache *c, PCRE2_SPTR subj, size_t len, size_t start, int rc, RxMatch *m,
+                        OmError *err)
+{
+    if (re->backref) return match_error(rc, err);
+    uint32_t o = PCRE2_NO_UTF_CHECK | (re->pref == RX_PREF_SHORTER ? PCRE2_DFA_SHORTEST : 0);
+    int drc = pcre2_dfa_match(re->code, subj, len, start, o, re->dfa_md, c->plain, c->ws, DFA_WS);
+    if (drc == PCRE2_ERROR_NOMATCH) return 0;
+    if (drc < 0) return match_error(rc, err);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->dfa_md);
+    m->so = (int64_t)ov[0];
+    m->eo = (int64_t)ov[1];
+    return 1;
+}
+
 int rx_test(RxRegex *re, const char *s, size_t len, OmError *err)
 {
     RxCache *c = get_cache();
+    if (om_intr_check(err) < 0) return -1; /* per row, and between repeated matches */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, re->md, c->plain);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (is_limit(rc)) {
+        RxMatch m;
+        return dfa_fallback(re, c, (PCRE2_SPTR)s, len, 0, rc, &m, err);
+    }
     if (rc < 0) return match_error(rc, err);
     return 1;
 }
@@ -226,8 +283,26 @@ int rx_search(RxRegex *re, const char *s, size_t len, size_t start, int nmatch, 
 {
     RxCache *c = get_cache();
     PCRE2_SPTR subj = (PCRE2_SPTR)s;
+    if (om_intr_check(err) < 0) return -1;
     int rc = pcre2_match(re->code, subj, len, start, PCRE2_NO_UTF_CHECK, re->md, c->plain);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (is_limit(rc)) {
+        /* The DFA matcher finds the match; its subexpressions need a
+         * backtracking re-match forced to end there, which may give up
+         * again. */
+        RxMatch whole;
+        int f = dfa_fallback(re, c, subj, len, start, rc, &whole, err);
+        if (f <= 0) return f;
+        for (int k = 0; k < nmatch; k++) m[k].so = m[k].eo = -1;
+        if (nmatch > 0) m[0] = whole;
+        if (nmatch <= 1 || re->ncap == 0) return 1;
+        PCRE2_SIZE want = (PCRE2_SIZE)whole.eo;
+        pcre2_set_callout(c->forced, force_end, &want);
+        int frc = pcre2_match(re->code, subj, len, (PCRE2_SIZE)whole.so, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, re->md,
+                              c->forced);
+        if (frc < 0) return match_error(frc == PCRE2_ERROR_NOMATCH ? rc : frc, err);
+        rc = frc;
+    }
     if (rc < 0) return match_error(rc, err);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
     PCRE2_SIZE so = ov[0], eo = ov[1];

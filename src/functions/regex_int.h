@@ -8,6 +8,11 @@
 #include "../common/buf.h"
 #include "regex.h"
 
+/* Deepest nesting of groups accepted (PostgreSQL accepts a few thousand
+ * levels before "regular expression is too complex"; PCRE2's compiler
+ * recurses per level, so OmenDB stops earlier). */
+#define RX_MAX_NEST 1000
+
 /* Greediness of an RE (PostgreSQL's LONGER / SHORTER; 0 = none). */
 enum { RX_PREF_NONE = 0, RX_PREF_LONGER = 1, RX_PREF_SHORTER = 2 };
 
@@ -18,6 +23,7 @@ typedef struct RxTrans {
     int pref;        /* the whole RE's greediness */
     bool var;        /* alternation or a variable quantifier: matches at one start may differ in length */
     bool backref;    /* back references (PCRE2's DFA matcher cannot run them) */
+    bool interrupted; /* stopped by a pending interrupt (om_intr_check gives its error) */
     const char *err; /* PostgreSQL's message after "invalid regular expression: " */
 } RxTrans;
 

@@ -18,6 +18,7 @@
  */
 #include <string.h>
 
+#include "../common/interrupt.h"
 #include "regex_int.h"
 
 /* PostgreSQL's regerrs.h messages. */
@@ -33,6 +34,7 @@
 #define E_ERANGE "invalid character range"
 #define E_BADRPT "quantifier operand invalid"
 #define E_BADOPT "invalid embedded option"
+#define E_ETOOBIG "regular expression is too complex"
 
 #define CHR_MAX 0x7ffffffeu /* PostgreSQL's largest chr */
 #define DUPMAX 255          /* largest repetition count */
@@ -46,7 +48,9 @@ typedef struct Tr {
     int ncap;         /* capturing groups opened so far (PostgreSQL's nsubexp) */
     uint8_t *closed;  /* closed[k]: group k is complete (a back reference may name it) */
     int look;         /* depth of lookaround constraints */
-    bool var, backref;
+    int depth;        /* nesting of groups (bounded: parsing recurses) */
+    unsigned steps;   /* atoms parsed, for the interrupt check */
+    bool var, backref, intr;
     const char *err;
 } Tr;
 
@@ -440,6 +444,9 @@ static bool starts_with(const Tr *t, const char *s)
 static bool parse_group(Tr *t, const char *open, bool capture, int *pref)
 {
     int g = 0;
+    /* Parsing (here and in PCRE2's compiler) recurses per group: a bound
+     * keeps a deep nest from overflowing the thread's stack. */
+    if (++t->depth > RX_MAX_NEST) return fail(t, E_ETOOBIG);
     if (capture && !t->look) {
         g = ++t->ncap;
         emit(t, "(");
@@ -457,6 +464,7 @@ static bool parse_group(Tr *t, const char *open, bool capture, int *pref)
     }
     emit(t, ")");
     if (g) t->closed[g] = 1;
+    t->depth--;
     return true;
 }
 
@@ -648,6 +656,10 @@ static int parse_branch(Tr *t)
         size_t start = t->out->len;
         bool cons;
         int apref;
+        if ((++t->steps & 4095) == 0 && om_intr_pending()) {
+            t->intr = true;
+            return fail(t, "interrupted"), 0;
+        }
         if (!parse_atom(t, first, &cons, &apref)) return 0;
         skip_ws(t);
         int qpref = apref;
@@ -766,6 +778,7 @@ int rx_translate(MemCtx *ctx, const char *pat, size_t len, int cflags, RxTrans *
     rt->ncap = t.ncap;
     rt->var = t.var;
     rt->backref = t.backref;
+    rt->interrupted = t.intr;
     rt->err = t.err;
     return t.err ? -1 : 0;
 }

@@ -225,3 +225,22 @@ SELECT id FROM re_t WHERE s !~ 'a' ORDER BY id;
 SELECT id, regexp_replace(s, '\d', '#', 'g') FROM re_t ORDER BY id;
 SELECT id FROM re_t WHERE s SIMILAR TO '%-[0-9]+' ORDER BY id;
 DROP TABLE re_t;
+
+-- Catastrophic backtracking: PCRE2's limits stop the backtrack and the DFA
+-- matcher gives the answer (functions/regex.c); PostgreSQL's engine needs no
+-- such help. Deep nesting is "too complex" on both.
+SELECT repeat('a', 40) || 'b' ~ '(a*)*c', repeat('a', 40) || 'cb' ~ '(a*)*b';
+SELECT repeat('a', 36) || 'bc' ~ '(a|aa)*c', repeat('a', 36) || 'b' ~ '(a|aa)*c';
+SELECT repeat('x', 40) || 'zxxy' ~ '(x+x+)+y', repeat('x', 40) || 'z' ~ '(x+x+)+y';
+SELECT repeat('x', 40) || 'zxxy' ~* '(X+X+)+Y', repeat('x', 40) || 'z' !~ '(x+x+)+y';
+SELECT repeat('x', 40) || 'zxxy' SIMILAR TO '(x+x+)+y', repeat('x', 40) || 'zxxy' SIMILAR TO '%(x+x+)+y';
+SELECT repeat('x', 40) || 'xxy' SIMILAR TO '(x+x+)+y', repeat('x', 40) || 'z' NOT SIMILAR TO '%(x+x+)+y';
+SELECT substring(repeat('x', 40) || 'zxxy' SIMILAR '%#"(x+x+)+y#"' ESCAPE '#');
+SELECT substring(repeat('x', 40) || 'zxxy' FROM '(?:x+x+)+y');
+SELECT regexp_count(repeat(repeat('x', 30) || 'zxxy', 5), '(?:x+x+)+y');
+SELECT regexp_replace(repeat('x', 40) || 'zxxy', '(?:x+x+)+y', 'Q');
+SELECT regexp_like(repeat('a', 36) || 'b', '(a|aa)*c'), regexp_instr(repeat('a', 36) || 'bc', '(?:a|aa)*c');
+SELECT repeat('ab', 200000) ~ '^(a|b)*c', repeat('ab', 200000) ~ '^(a|b)*$';
+SELECT 'a' ~ (repeat('(', 100000) || 'a' || repeat(')', 100000));
+SELECT 'a' ~ (repeat('(?:', 100000) || 'a' || repeat(')', 100000));
+SELECT 'a' ~ (repeat('(', 500) || 'a' || repeat(')', 500));

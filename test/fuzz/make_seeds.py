@@ -354,6 +354,32 @@ def sql_seeds():
                 s["psql-%s-%02d" % (f[:-4], n)] = st
     return {k: v.encode() for k, v in s.items()}
 
+# ---------------------------------------------------------------- LIKE
+
+LIKE_ALPHABET = ["a", "b", "A", "B", "%", "_", "\\", "X", "x", "é", "É", "日", "😀", "%", "_", "a"]
+LIKE_ESCAPES = {None: 0, "": 1, "\\": 2, "X": 3, "%": 4, "_": 5, "é": 6, "ab": 7}
+
+
+def like_seed(flags, esc, pat, subj):
+    """fuzz_like's input: flags | escape << 1, pattern symbols, 0xFF, subject symbols."""
+    def enc(s):
+        out, i = [], 0
+        while i < len(s):
+            k = next(k for k, sym in enumerate(LIKE_ALPHABET) if s.startswith(sym, i))
+            out.append(k)
+            i += len(LIKE_ALPHABET[k])
+        return bytes(out)
+    return bytes([flags | (LIKE_ESCAPES[esc] << 1)]) + enc(pat) + b"\xff" + enc(subj)
+
+
+def like_seeds():
+    cases = [(0, None, "a%b", "axxb"), (1, None, "A%b", "axxB"), (0, None, "%a%a%a%b", "aaaaaaaaaa"),
+             (16, None, "%a_%b", "ab"), (0, None, "a\\", "ab"), (0, None, "%_\\", "a"), (0, "X", "%bX", "abx"),
+             (0, "", "a\\%", "a\\x"), (0, "%", "a%%b", "a%b"), (0, "_", "a__b", "a_b"), (0, "é", "aéé%b", "aé%b"),
+             (0, "ab", "a", "a"), (0, None, "_日_", "a日b"), (1, None, "%É%", "xéa"), (16, None, "%ab%ab_", "ababab"),
+             (0, None, "%😀", "ab😀"), (2, None, "a%X%_\\", "aXbXx")]
+    return {"%02d" % i: like_seed(*c) for i, c in enumerate(cases)}
+
 # ---------------------------------------------------------------- main
 
 
@@ -361,7 +387,8 @@ def main():
     check = "--check" in sys.argv
     bad = 0
     sets = {"fuzz_wire_startup": wire_seeds(), "fuzz_rowcodec": rowcodec_seeds(),
-            "fuzz_types": types_seeds(), "fuzz_sql": sql_seeds(), "fuzz_numeric": numeric_seeds()}
+            "fuzz_types": types_seeds(), "fuzz_sql": sql_seeds(), "fuzz_numeric": numeric_seeds(),
+            "fuzz_like": like_seeds()}
     for h, seeds in sets.items():
         d = os.path.join(HERE, "corpus", h)
         os.makedirs(d, exist_ok=True)

@@ -17,7 +17,7 @@ build=${1:?usage: run.sh BUILD_DIR SECONDS [HARNESS...]}
 seconds=${2:?usage: run.sh BUILD_DIR SECONDS [HARNESS...]}
 shift 2
 src=$(cd "$(dirname "$0")" && pwd)
-harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx}
+harnesses=${*:-fuzz_wire_startup fuzz_sql fuzz_rowcodec fuzz_types fuzz_numeric fuzz_lidx fuzz_like}
 
 # Per-harness input size limits: a startup packet is at most 10000 bytes; SQL
 # statements stay short for speed; rows and type texts are small.
@@ -29,6 +29,7 @@ max_len() {
         fuzz_types) echo 1024 ;;
         fuzz_numeric) echo 512 ;;
         fuzz_lidx) echo 16384 ;;
+        fuzz_like) echo 600 ;;
         *) echo 4096 ;;
     esac
 }

@@ -13,8 +13,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "common/interrupt.h"
 #include "functions/fn_srf.h"
 #include "functions/regex.h"
 
@@ -174,11 +177,100 @@ static void test_similar(void **state)
     assert_string_equal(err.sqlstate, "22025");
 }
 
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static char *rep(const char *s, int n)
+{
+    size_t l = strlen(s);
+    char *r = mem_alloc(ctx, l * (size_t)n + 1);
+    for (int i = 0; i < n; i++) memcpy(r + l * (size_t)i, s, l);
+    r[l * (size_t)n] = 0;
+    return r;
+}
+
+/* rx_test of pat on s: 1, 0, or -1 with *err; *ms the time it took. */
+static int timed_test(const char *pat, const char *s, OmError *err, double *ms)
+{
+    RxRegex *re;
+    if (rx_compile(pat, strlen(pat), RX_ADVANCED, &re, err) < 0) return -1;
+    double t0 = now_ms();
+    int r = rx_test(re, s, strlen(s), err);
+    *ms = now_ms() - t0;
+    return r;
+}
+
+/* Catastrophic backtracking: PCRE2's limits stop it, the DFA matcher gives
+ * PostgreSQL's answer, and where it cannot (a back reference) the error is
+ * PostgreSQL's 2201B. The times are printed (the bound only catches a hang:
+ * speed is measured, not asserted). */
+static void test_limits(void **state)
+{
+    OmError err = {0};
+    double ms;
+    const char *x40z = mem_printf(ctx, "%szy", rep("x", 40));
+    assert_int_equal(timed_test("(x+x+)+y", x40z, &err, &ms), 0);
+    printf("# (x+x+)+y on x{40}zy: false in %.1f ms\n", ms);
+    assert_true(ms < 2000);
+    assert_int_equal(timed_test("(a|aa)*c", mem_printf(ctx, "%sbc", rep("a", 36)), &err, &ms), 1);
+    printf("# (a|aa)*c on a{36}bc: true in %.1f ms\n", ms);
+    assert_int_equal(timed_test("(a*)*b", mem_printf(ctx, "%sc", rep("a", 40)), &err, &ms), 0);
+    if (err.set) fail_msg("%s %s", err.sqlstate, err.message);
+    assert_int_equal(timed_test("(x+x+)+\\1y", x40z, &err, &ms), -1);
+    printf("# (x+x+)+\\1y on x{40}zy: limit error in %.1f ms\n", ms);
+    assert_true(ms < 2000);
+    assert_string_equal(err.sqlstate, "2201B");
+    assert_string_equal(err.message, "regular expression failed: regular expression is too complex");
+    /* the subexpressions of a match the DFA found */
+    assert_string_equal(find("(x+x+)+y", RX_ADVANCED, mem_printf(ctx, "%sxxy", x40z), 0), "xxy");
+    assert_string_equal(find("(?:x+x+)+y", RX_ADVANCED, mem_printf(ctx, "%sxxy", x40z), 0), "xxy");
+    /* deep nesting: refused before it can exhaust the stack */
+    OmError e2 = {0};
+    RxRegex *re;
+    char *deep = mem_printf(ctx, "%sa%s", rep("(", 100000), rep(")", 100000));
+    assert_int_equal(rx_compile(deep, strlen(deep), RX_ADVANCED, &re, &e2), -1);
+    assert_string_equal(e2.sqlstate, "2201B");
+    assert_string_equal(e2.message, "invalid regular expression: regular expression is too complex");
+    char *ok = mem_printf(ctx, "%sa%s", rep("(", 500), rep(")", 500));
+    OmError e3 = {0};
+    assert_int_equal(rx_compile(ok, strlen(ok), RX_ADVANCED, &re, &e3), 0);
+}
+
+/* A pending cancel stops a match (and a translation) with 57014. */
+static void test_interrupt(void **state)
+{
+    OmInterrupt i = {0};
+    om_intr_attach(&i);
+    atomic_store(&i.flag, OM_INTR_CANCEL);
+    OmError err = {0};
+    RxRegex *re;
+    assert_int_equal(rx_compile("b", 1, RX_ADVANCED, &re, &err), 0);
+    assert_int_equal(rx_test(re, "abc", 3, &err), -1);
+    assert_string_equal(err.sqlstate, "57014");
+    OmError e2 = {0};
+    RxMatch m[1];
+    assert_int_equal(rx_search(re, "abc", 3, 0, 1, m, &e2), -1);
+    assert_string_equal(e2.sqlstate, "57014");
+    OmError e3 = {0};
+    char *big = rep("a", 10000);
+    assert_int_equal(rx_compile(big, strlen(big), RX_ADVANCED, &re, &e3), -1);
+    assert_string_equal(e3.sqlstate, "57014");
+    atomic_store(&i.flag, OM_INTR_NONE);
+    OmError e4 = {0};
+    assert_int_equal(rx_compile(big, strlen(big), RX_ADVANCED, &re, &e4), 0);
+    om_intr_attach(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_match_choice), cmocka_unit_test(test_syntax), cmocka_unit_test(test_flags),
         cmocka_unit_test(test_lists),        cmocka_unit_test(test_srf),    cmocka_unit_test(test_similar),
+        cmocka_unit_test(test_limits),       cmocka_unit_test(test_interrupt),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
