@@ -20,7 +20,7 @@
 
 /* ---- create / drop ---- */
 
-int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
+static int table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "creating a table needs a write transaction");
@@ -39,7 +39,7 @@ int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
     return 0;
 }
 
-int stor_table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
+static int table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "dropping a table needs a write transaction");
@@ -139,8 +139,8 @@ static bool any_null(const StorDatum *d, const StorUnique *u)
     return false;
 }
 
-int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
-                      const OmBatch *b, int row, OmError *err)
+static int table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
+                        const OmBatch *b, int row, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "inserting needs a write transaction");
@@ -167,6 +167,7 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
     }
     OmBuf *val = stor_txn_buf(txn, 1);
     stor_row_append(val, t->ncols, t->types, d);
+    stor_seal_append(val, key->data, key->len, 0);
 
     MDB_val k = {key->len, key->data}, v = {val->len, val->data};
     /* Row ids only grow, so a keyless table's rows can be appended. */
@@ -191,7 +192,12 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
             key_too_long(t, names, n, ukey->len, max_key, err);
             break;
         }
-        MDB_val uk = {ukey->len, ukey->data}, uv = {key->len, key->data};
+        /* The entry's value: the row key, sealed under the entry's key. */
+        uint8_t uvb[STOR_UVAL_MAX];
+        memcpy(uvb, key->data, key->len);
+        uint32_t c = stor_seal_crc(ukey->data, ukey->len, uvb, key->len);
+        for (int i = 0; i < 4; i++) uvb[key->len + (size_t)i] = (uint8_t)(c >> (8 * i));
+        MDB_val uk = {ukey->len, ukey->data}, uv = {key->len + STOR_SEAL_SIZE, uvb};
         rc = mdb_put(txn->mdb, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
         if (rc == MDB_KEYEXIST) {
             dup_error(txn, t, names, n, u->ncols, u->cols, b, row, err);
@@ -223,7 +229,7 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
 
 /* ---- delete ---- */
 
-int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
+static int table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "deleting needs a write transaction");
@@ -237,9 +243,13 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not read row");
 
+    size_t plen;
+    if (!stor_val_in_bounds(txn, v.mv_data, v.mv_size) ||
+        stor_unseal(key.ptr, key.len, v.mv_data, v.mv_size, &plen) < 0)
+        return stor_bad_row(err, t->oid, t->name, key.ptr, key.len);
     if (t->nuniq > 0) {
         StorDatum *d = stor_txn_datums(txn, t->ncols);
-        if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+        if (stor_row_parse(v.mv_data, plen, t->ncols, t->types, d, err) < 0) return -1;
         OmBuf *ukey = stor_txn_buf(txn, 2);
         for (int n = 0; n < t->nuniq; n++) {
             const StorUnique *u = &t->uniq[n];
@@ -251,8 +261,18 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
             rc = mdb_get(txn->mdb, udbi[n], &uk, &uv);
             if (rc == MDB_NOTFOUND) continue;
             if (rc) return stor_mdb_error(err, rc, "could not read unique index entry");
+            size_t ulen;
+            if (!stor_val_in_bounds(txn, uv.mv_data, uv.mv_size) ||
+                stor_unseal(uk.mv_data, uk.mv_size, uv.mv_data, uv.mv_size, &ulen) < 0) {
+                char what[200];
+                if (t->name)
+                    snprintf(what, sizeof what, "unique index %d of table \"%.128s\"", n, t->name);
+                else
+                    snprintf(what, sizeof what, "unique index %d of table %u", n, t->oid);
+                return stor_bad_checksum(err, "index entry", what, uk.mv_data, uk.mv_size);
+            }
             /* Only remove the entry if it is this row's. */
-            if (uv.mv_size != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
+            if (ulen != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
             rc = mdb_del(txn->mdb, udbi[n], &uk, NULL);
             if (rc) return stor_mdb_error(err, rc, "could not delete unique index entry");
         }
@@ -265,7 +285,7 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
 
 /* ---- point lookup ---- */
 
-int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
+static int table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
 {
     if (b->count >= OM_BATCH_SIZE)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "batch is full");
@@ -277,8 +297,12 @@ int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, 
     int rc = mdb_get(txn->mdb, rows, &k, &v);
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not read row");
+    size_t plen;
+    if (!stor_val_in_bounds(txn, v.mv_data, v.mv_size) ||
+        stor_unseal(key.ptr, key.len, v.mv_data, v.mv_size, &plen) < 0)
+        return stor_bad_row(err, t->oid, t->name, key.ptr, key.len);
     StorDatum *d = stor_txn_datums(txn, t->ncols);
-    if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+    if (stor_row_parse(v.mv_data, plen, t->ncols, t->types, d, err) < 0) return -1;
     int row = b->count;
     for (int c = 0; c < t->ncols; c++) stor_datum_to_batch(b, row, c, &d[c]);
     if (b->keys) {
@@ -289,4 +313,45 @@ int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, 
     }
     b->count++;
     return 1;
+}
+
+int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    const char *f = stor_fault_enter("create");
+    int rc = table_create(txn, t, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    const char *f = stor_fault_enter("drop");
+    int rc = table_drop(txn, t, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
+                      const OmBatch *b, int row, OmError *err)
+{
+    const char *f = stor_fault_enter("insert");
+    int rc = table_insert(txn, t, names, b, row, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
+{
+    const char *f = stor_fault_enter("delete");
+    int rc = table_delete(txn, t, key, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
+{
+    const char *f = stor_fault_enter("get");
+    int rc = table_get(txn, t, key, b, err);
+    stor_fault_leave(f);
+    return rc;
 }
