@@ -20,6 +20,7 @@ Cases:
   missing_data      data.mdb removed (OMENDB_VERSION still there)
   overwritten_pages eight pages (not the meta pages) overwritten with random bytes
   byte_flips        200 bytes flipped at random offsets (fixed seed)
+  meta_page         the magic number of the second meta page zeroed: refused
   row_flip          one byte of one row value flipped: XX001 naming the table
   garbage_lock      lock.mdb replaced by garbage: starts and works as before
   bad_marker        OMENDB_VERSION holding another format version: refused
@@ -106,17 +107,24 @@ def expect_check_corrupt(binary, data_dir, pattern=None):
     print("  --check: exit 1, %s" % [l for l in out.splitlines() if "corrupt" in l.lower()][0][:160])
 
 
-def spawn(srv):
-    """Start srv's process; return 'ready' or 'exited'."""
+def spawn(srv, timeout=30):
+    """Start srv's process; return 'ready' once it answers a startup (an
+    error such as FATAL 28000 from a damaged catalog is an answer too), or
+    'exited'."""
     srv.port = servers.free_port()
     srv._spawn()
-    try:
-        srv.wait_ready(30)
-        return "ready"
-    except servers.ServerError:
-        if srv.proc.poll() is None:
-            raise
-        return "exited"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if srv.proc.poll() is not None:
+            return "exited"
+        try:
+            srv.connect(timeout=2.0).close()
+            return "ready"
+        except pgmini.PgError:
+            return "ready"
+        except (OSError, pgmini.ProtocolError):
+            time.sleep(0.05)
+    raise servers.ServerError("server neither answered nor exited within %ds" % timeout)
 
 
 def log_since_start(srv):
@@ -162,7 +170,9 @@ def exercise(srv, expected):
     codes = {}
     try:
         c = srv.connect()
-    except (OSError, pgmini.ProtocolError, pgmini.PgError) as e:
+    except pgmini.PgError as e:
+        return {"connect: %s" % e: 1}, False   # answered with an error: fine
+    except (OSError, pgmini.ProtocolError) as e:
         return {"connect: %s" % e: 1}, True
     for table, sql in QUERIES:
         try:
@@ -186,9 +196,14 @@ def exercise(srv, expected):
     return codes, False
 
 
-def finish(srv):
+def finish(srv, lost):
     """After exercise: the server either still runs (then it must stop with
     0) or exited with 1 and a storage log line."""
+    if lost:
+        try:
+            srv.proc.wait(10)   # the connection went: the process is on its way out
+        except subprocess.TimeoutExpired:
+            pass
     if srv.proc.poll() is None:
         st = srv.stop()
         if st != 0:
@@ -221,7 +236,7 @@ def start_and_judge(srv, expected, refused_words=None):
         return "refused"
     codes, lost = exercise(srv, expected)
     print("  server started; errors %r%s; %s" % (codes, ", connection lost" if lost else "",
-                                                finish(srv)))
+                                                finish(srv, lost)))
     if srv.sanitizer_report():
         raise AssertionError("sanitizer report in server log\n" + srv.sanitizer_report()[-3000:])
     return "ran"
@@ -281,6 +296,16 @@ def case_byte_flips(base, expected, binary, keep):
             fh.write(data)
         expect_check_corrupt(binary, srv.data_dir)
         start_and_judge(srv, expected)
+
+
+def case_meta_page(base, expected, binary, keep):
+    with damaged_copy(base, binary, keep) as srv:
+        with open(data_file(srv), "r+b") as fh:
+            fh.seek(PAGE + 16)                 # meta page 1's magic number
+            fh.write(b"\0\0\0\0")
+        expect_check_corrupt(binary, srv.data_dir, r"Meta page 1")
+        eq("damaged meta page", start_and_judge(srv, expected, ["data.mdb", "damaged"]),
+           "refused")
 
 
 def case_row_flip(base, expected, binary, keep):
