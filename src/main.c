@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,8 @@ static int check_layout(void *arg, const void *val, size_t vlen, MemCtx *ctx,
 }
 
 /* omendb --check DATA_DIR: verify a stopped data directory, read-only.
- * Exit 0 clean, 1 corrupt (or not checkable), 2 usage. */
+ * Exit 0 clean, 1 corrupt (damaged, truncated, missing data, another
+ * format), 2 could not check (usage, no data directory, a server running). */
 static int run_check(const char *argv0, int argc, char **argv)
 {
     if (argc != 3) {
@@ -82,10 +84,14 @@ static int run_check(const char *argv0, int argc, char **argv)
     long problems = stor_check(argv[2], check_layout, NULL, stdout, &err);
     fflush(stdout);
     if (problems < 0) {
-        printf("corrupt: %s\n", err.message);
+        bool damaged = strcmp(err.sqlstate, "XX001") == 0 ||
+                       strstr(err.message, "incompatible") != NULL;
+        printf("%s: %s\n", damaged ? "corrupt" : "error", err.message);
         if (err.detail[0]) printf("DETAIL: %s\n", err.detail);
-        printf("CORRUPT: the data directory could not be opened for checking\n");
-        return 1;
+        if (err.hint[0]) printf("HINT: %s\n", err.hint);
+        printf(damaged ? "CORRUPT: the data directory cannot be opened\n"
+                       : "the data directory could not be checked\n");
+        return damaged ? 1 : 2;
     }
     return problems ? 1 : 0;
 }

@@ -886,7 +886,17 @@ static int meta_counter_put(StorTxn *txn, const char *key, uint64_t val, OmError
     return 0;
 }
 
+static int next_oid(StorTxn *txn, uint32_t *out, OmError *err);
+
 int stor_next_oid(StorTxn *txn, uint32_t *out, OmError *err)
+{
+    const char *f = stor_fault_enter("next_oid");
+    int rc = next_oid(txn, out, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+static int next_oid(StorTxn *txn, uint32_t *out, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "allocating an oid needs a write transaction");

@@ -15,6 +15,8 @@ copy of it and then:
     negative return code (a signal), never a wrong value.
 
 Cases:
+  check_clean       --check on an intact copy: exit 0, nothing changed; with a
+                    server running: exit 2
   truncated_half    data.mdb cut to half its size
   zero_bytes        data.mdb truncated to 0 bytes in an initialised directory
   missing_data      data.mdb removed (OMENDB_VERSION still there)
@@ -22,7 +24,8 @@ Cases:
   byte_flips        200 bytes flipped at random offsets (fixed seed)
   meta_page         the magic number of the second meta page zeroed: refused
   row_flip          one byte of one row value flipped: XX001 naming the table
-  garbage_lock      lock.mdb replaced by garbage: starts and works as before
+  garbage_lock      lock.mdb replaced by garbage (8192, 100, 0 bytes): starts and
+                    works as before
   bad_marker        OMENDB_VERSION holding another format version: refused
   disk_full         (tmpfs) 53100 "could not extend file", rollback, reads go on,
                     writes work again once space is freed; skipped (with a
@@ -337,11 +340,39 @@ def case_row_flip(base, expected, binary, keep):
         eq("exit", srv.stop(), 0)
 
 
+def case_check_clean(base, expected, binary, keep):
+    with damaged_copy(base, binary, keep) as srv:
+        before = sorted((n, os.path.getsize(os.path.join(srv.data_dir, n)))
+                        for n in os.listdir(srv.data_dir))
+        rc, out = run_check(binary, srv.data_dir)
+        eq("--check on an intact copy (exit)", rc, 0)
+        summary = out.strip().splitlines()[-1]
+        want = r"OK: 3 tables, %d rows, %d index entries, \d+ records: 0 problems$" % (
+            N_ROWS + 600, N_ROWS)
+        if not re.match(want, summary):
+            raise AssertionError("summary %r, expected %r" % (summary, want))
+        after = sorted((n, os.path.getsize(os.path.join(srv.data_dir, n)))
+                       for n in os.listdir(srv.data_dir))
+        eq("--check changed nothing", after, before)
+        srv.start()
+        rc, out = run_check(binary, srv.data_dir)
+        eq("--check while a server runs (exit)", rc, 2)
+        if "Another server" not in out:
+            raise AssertionError("--check output: %s" % out)
+        eq("exit", srv.stop(), 0)
+        print("  %s" % summary)
+
+
 def case_garbage_lock(base, expected, binary, keep):
+    for size in (8192, 100, 0):
+        garbage_lock(base, expected, binary, keep, size)
+
+
+def garbage_lock(base, expected, binary, keep, size):
     rng = random.Random(SEED + 2)
     with damaged_copy(base, binary, keep) as srv:
         with open(os.path.join(srv.data_dir, "lock.mdb"), "wb") as fh:
-            fh.write(bytes(rng.getrandbits(8) for _ in range(8192)))
+            fh.write(bytes(rng.getrandbits(8) for _ in range(size)))
         rc, out = run_check(binary, srv.data_dir)
         eq("--check on a garbage lock file (exit)", rc, 0)
         eq("starts", spawn(srv), "ready")
@@ -351,7 +382,7 @@ def case_garbage_lock(base, expected, binary, keep):
         eq("rows", c.scalar("SELECT count(*) FROM t"), str(N_ROWS))
         c.close()
         eq("exit", srv.stop(), 0)
-        print("  LMDB rebuilt the lock file; all queries answered")
+        print("  %d bytes of garbage: LMDB rebuilt the lock file; all queries answered" % size)
 
 
 def case_bad_marker(base, expected, binary, keep):
