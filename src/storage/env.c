@@ -8,8 +8,12 @@
  *
  * Interface: stor_env_open, stor_env_close, stor_env_max_key, stor_txn_begin,
  * stor_txn_is_write, stor_txn_commit, stor_txn_abort, stor_next_oid
- * (storage.h); the stor_dbi_*, stor_rowid_*, stor_txn_* helpers and
- * stor_mdb_error (storage_int.h).
+ * (storage.h); stor_env_open_readonly, stor_env_grow, stor_txn_bounds, the
+ * stor_dbi_*, stor_rowid_*, stor_txn_* helpers and stor_mdb_error
+ * (storage_int.h).
+ *
+ * Map growth, the resize lock and write_mu: README.md, "Map size and
+ * growth"; the replay of a txn after MDB_MAP_FULL is wlog.c.
  *
  * dbi handles (see README.md for the reasoning):
  *   - every existing named database is opened once, when the env is opened,
@@ -396,6 +400,7 @@ static int env_open(const char *dir, size_t map_size, bool readonly, StorEnv **o
     env->readonly = readonly;
     pthread_rwlock_init(&env->map_lock, NULL);
     pthread_rwlock_init(&env->resize_lock, NULL);
+    pthread_mutex_init(&env->write_mu, NULL);
     pthread_mutex_init(&env->pool_lock, NULL);
     stor_fault_install();
     const char *prev = stor_fault_enter("open");
@@ -474,6 +479,7 @@ void stor_env_close(StorEnv *env)
     map_free(&env->map);
     pthread_rwlock_destroy(&env->map_lock);
     pthread_rwlock_destroy(&env->resize_lock);
+    pthread_mutex_destroy(&env->write_mu);
     pthread_mutex_destroy(&env->pool_lock);
     if (env->lock_fd >= 0) close(env->lock_fd); /* releases the flock */
     free(env->dir);
@@ -506,17 +512,35 @@ size_t stor_env_max_key(const StorEnv *env)
  * map: the map is address space only. */
 #define STOR_GROW_WAIT_MS 2000
 
-static void env_grow(StorEnv *env, size_t used)
+/* Data in use (bytes) by the last committed transaction. */
+static size_t env_used(StorEnv *env, MDB_envinfo *info)
 {
-    struct timespec until;
+    mdb_env_info(env->mdb, info);
+    return (info->me_last_pgno + 1) * env->psize;
+}
+
+void stor_env_grow(StorEnv *env, bool force)
+{
+    MDB_envinfo info;
+    size_t used = env_used(env, &info);
+    bool wanted = force || __atomic_load_n(&map_full_seen, __ATOMIC_RELAXED);
+    if (!wanted && used <= env->map_size / 2) return;
+    struct timespec now, until;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    /* Growing ahead of need is opportunistic: a short wait, and after a
+     * failed one no new try for a while, so a long reader does not slow
+     * every write down. A write that needs the room waits longer. */
+    if (!wanted && now.tv_sec < env->grow_next_try) return;
+    long wait_ms = wanted ? STOR_GROW_WAIT_MS : 100;
     clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += STOR_GROW_WAIT_MS / 1000;
-    until.tv_nsec += (STOR_GROW_WAIT_MS % 1000) * 1000000L;
+    until.tv_sec += wait_ms / 1000;
+    until.tv_nsec += (wait_ms % 1000) * 1000000L;
     if (until.tv_nsec >= 1000000000L) {
         until.tv_sec++;
         until.tv_nsec -= 1000000000L;
     }
     if (pthread_rwlock_timedwrlock(&env->resize_lock, &until) != 0) {
+        if (!wanted) env->grow_next_try = now.tv_sec + 5;
         log_warn("storage_map_grow_deferred", "map_size=%zu used=%zu reason=\"transactions "
                  "still open\"", env->map_size, used);
         return;
@@ -537,11 +561,13 @@ static void env_grow(StorEnv *env, size_t used)
     pthread_rwlock_unlock(&env->resize_lock);
 }
 
-/* Data in use (bytes) by the last committed transaction. */
-static size_t env_used(StorEnv *env, MDB_envinfo *info)
+void stor_txn_bounds(StorTxn *t)
 {
-    mdb_env_info(env->mdb, info);
-    return (info->me_last_pgno + 1) * env->psize;
+    MDB_envinfo info;
+    env_used(t->env, &info);
+    t->map_lo = info.me_mapaddr;
+    t->map_hi = t->map_lo + info.me_mapsize;
+    t->map_end = t->map_lo + (info.me_last_pgno + 1) * t->env->psize;
 }
 
 static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
@@ -549,11 +575,9 @@ static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     *out = NULL;
     MDB_txn *m = NULL;
     int rc;
-    MDB_envinfo info;
-    if (write && !env->readonly) {
-        size_t used = env_used(env, &info);
-        if (used > env->map_size / 2 || __atomic_load_n(&map_full_seen, __ATOMIC_RELAXED))
-            env_grow(env, used);
+    if (write) {
+        pthread_mutex_lock(&env->write_mu);
+        if (!env->readonly) stor_env_grow(env, false);
     }
     pthread_rwlock_rdlock(&env->resize_lock);
     if (!write) {
@@ -567,6 +591,7 @@ static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     }
     if (!m && (rc = mdb_txn_begin(env->mdb, NULL, write ? 0 : MDB_RDONLY, &m))) {
         pthread_rwlock_unlock(&env->resize_lock);
+        if (write) pthread_mutex_unlock(&env->write_mu);
         return stor_mdb_error(err, rc, "could not begin transaction");
     }
     StorTxn *t = xcalloc(1, sizeof *t);
@@ -576,10 +601,7 @@ static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     /* The snapshot's pages: [map, map + (last_pgno + 1) * psize). A read
      * txn's snapshot is no newer than the last commit, and a write txn's
      * new pages live outside the map until it commits. */
-    env_used(env, &info);
-    t->map_lo = info.me_mapaddr;
-    t->map_hi = t->map_lo + info.me_mapsize;
-    t->map_end = t->map_lo + (info.me_last_pgno + 1) * env->psize;
+    stor_txn_bounds(t);
     *out = t;
     return 0;
 }
@@ -659,6 +681,7 @@ static void txn_close_scans(StorTxn *txn)
 static void txn_free(StorTxn *txn)
 {
     pthread_rwlock_unlock(&txn->env->resize_lock);
+    if (txn->write) pthread_mutex_unlock(&txn->env->write_mu);
     mem_ctx_delete(txn->ctx);
     free(txn);
 }
@@ -679,8 +702,11 @@ void stor_txn_abort(StorTxn *txn)
     if (!txn) return;
     const char *f = stor_fault_enter("abort");
     txn_close_scans(txn);
-    if (txn->write) mdb_txn_abort(txn->mdb);
-    else txn_end_read(txn);
+    if (txn->write) {
+        if (txn->mdb) mdb_txn_abort(txn->mdb);
+    } else {
+        txn_end_read(txn);
+    }
     txn_free(txn);
     stor_fault_leave(f);
 }
@@ -707,6 +733,35 @@ int stor_txn_commit(StorTxn *txn, OmError *err)
     return rc;
 }
 
+/* mdb_txn_commit; on MDB_MAP_FULL (the free list needs pages too) replay
+ * on a grown map and commit again, once. LMDB frees the txn on failure. */
+static int commit_retry(StorTxn *txn)
+{
+    /* A failed commit has freed the LMDB txn: the log is replayed into a
+     * fresh one. */
+    int rc = mdb_txn_commit(txn->mdb);
+    txn->mdb = NULL;
+    if (rc != MDB_MAP_FULL || txn->wlog_off) return rc;
+    StorEnv *env = txn->env;
+    pthread_rwlock_unlock(&env->resize_lock);
+    stor_env_grow(env, true);
+    pthread_rwlock_rdlock(&env->resize_lock);
+    if (mdb_txn_begin(env->mdb, NULL, 0, &txn->mdb) != 0) {
+        txn->mdb = NULL;
+        return rc;
+    }
+    if (stor_w_replay(txn) != 0) {
+        mdb_txn_abort(txn->mdb);
+        txn->mdb = NULL;
+        return rc;
+    }
+    rc = mdb_txn_commit(txn->mdb);
+    txn->mdb = NULL;
+    if (rc == 0) log_info("storage_txn_replayed", "writes=%d map_size=%zu at=commit", txn->nwlog,
+                          env->map_size);
+    return rc;
+}
+
 static int txn_commit(StorTxn *txn, OmError *err)
 {
     txn_close_scans(txn);
@@ -714,6 +769,11 @@ static int txn_commit(StorTxn *txn, OmError *err)
         txn_end_read(txn);
         txn_free(txn);
         return 0;
+    }
+    if (txn->dead) {
+        if (txn->mdb) mdb_txn_abort(txn->mdb);
+        txn_free(txn);
+        return err_set(err, ERRCODE_DISK_FULL, "could not extend database: storage map is full");
     }
     if (rowids_flush(txn, err) < 0) {
         mdb_txn_abort(txn->mdb);
@@ -723,12 +783,12 @@ static int txn_commit(StorTxn *txn, OmError *err)
     StorEnv *env = txn->env;
     int rc;
     if (txn->nddl == 0) {
-        rc = mdb_txn_commit(txn->mdb);
+        rc = commit_retry(txn);
     } else {
         /* Hold the map lock across the commit so no reader can begin after
          * the commit and still miss the new handles in the map. */
         pthread_rwlock_wrlock(&env->map_lock);
-        rc = mdb_txn_commit(txn->mdb);
+        rc = commit_retry(txn);
         if (rc == 0) {
             /* A dropped database stays mapped: readers whose snapshot
              * predates the drop still read it (LMDB keeps its pages for
@@ -791,7 +851,7 @@ int stor_dbi_get(StorTxn *txn, const char *name, bool create, MDB_dbi *out, OmEr
         return err_set(err, ERRCODE_INTERNAL_ERROR,
                        "cannot create storage database \"%s\" in a read-only transaction", name);
     MDB_dbi dbi;
-    int rc = mdb_dbi_open(txn->mdb, name, MDB_CREATE, &dbi);
+    int rc = stor_w_open(txn, name, &dbi);
     if (rc) return stor_mdb_error(err, rc, "could not create storage database");
     ddl_add(txn, name, dbi)->created = true;
     *out = dbi;
@@ -817,7 +877,7 @@ int stor_dbi_drop(StorTxn *txn, const char *name, OmError *err)
     /* mdb_drop resets this txn's cursors on the database: end those scans. */
     for (StorScan *s = txn->scans; s; s = s->next)
         if (s->cur && mdb_cursor_dbi(s->cur) == dbi) s->done = true;
-    int rc = mdb_drop(txn->mdb, dbi, 0);
+    int rc = stor_w_drop(txn, dbi, 0);
     if (rc) return stor_mdb_error(err, rc, "could not drop storage database");
     char key[256];
     int klen = snprintf(key, sizeof key, "%s%s", META_DROP_PREFIX, name);
@@ -827,7 +887,7 @@ int stor_dbi_drop(StorTxn *txn, const char *name, OmError *err)
     uint32_t c = stor_seal_crc(key, (size_t)klen, "", 0);
     for (int i = 0; i < 4; i++) seal[i] = (uint8_t)(c >> (8 * i));
     MDB_val k = {(size_t)klen, key}, v = {sizeof seal, seal};
-    if ((rc = mdb_put(txn->mdb, meta, &k, &v, 0)))
+    if ((rc = stor_w_put(txn, meta, &k, &v, 0)))
         return stor_mdb_error(err, rc, "could not drop storage database");
     StorDdl *d = ddl_find(txn, name);
     if (!d) d = ddl_add(txn, name, dbi);
@@ -881,7 +941,7 @@ static int meta_counter_put(StorTxn *txn, const char *key, uint64_t val, OmError
     uint32_t c = stor_seal_crc(key, strlen(key), b, 8);
     for (int i = 0; i < 4; i++) b[8 + i] = (uint8_t)(c >> (8 * i));
     MDB_val k = {strlen(key), (void *)key}, v = {sizeof b, b};
-    int rc = mdb_put(txn->mdb, meta, &k, &v, 0);
+    int rc = stor_w_put(txn, meta, &k, &v, 0);
     if (rc) return stor_mdb_error(err, rc, "could not write counter");
     return 0;
 }
@@ -959,7 +1019,7 @@ int stor_rowid_forget(StorTxn *txn, uint32_t oid, OmError *err)
     char key[32];
     rowid_key(key, sizeof key, oid);
     MDB_val k = {strlen(key), key};
-    int rc = mdb_del(txn->mdb, meta, &k, NULL);
+    int rc = stor_w_del(txn, meta, &k);
     if (rc && rc != MDB_NOTFOUND) return stor_mdb_error(err, rc, "could not drop row id counter");
     return 0;
 }

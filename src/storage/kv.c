@@ -67,7 +67,7 @@ static int kv_put(StorTxn *txn, const char *dbname, const void *key, size_t klen
     if (vlen) buf_append(sealed, val, vlen);
     stor_seal_append(sealed, key, klen, 0);
     MDB_val k = {klen, (void *)key}, v = {sealed->len, sealed->data};
-    int rc = mdb_put(txn->mdb, dbi, &k, &v, 0);
+    int rc = stor_w_put(txn, dbi, &k, &v, 0);
     if (rc) return stor_mdb_error(err, rc, "could not write record");
     return 0;
 }
@@ -81,7 +81,7 @@ static int kv_del(StorTxn *txn, const char *dbname, const void *key, size_t klen
     int rc = stor_dbi_get(txn, dbname, false, &dbi, err);
     if (rc <= 0) return rc;
     MDB_val k = {klen, (void *)key};
-    rc = mdb_del(txn->mdb, dbi, &k, NULL);
+    rc = stor_w_del(txn, dbi, &k);
     if (rc && rc != MDB_NOTFOUND) return stor_mdb_error(err, rc, "could not delete record");
     return 0;
 }

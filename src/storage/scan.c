@@ -51,6 +51,7 @@ int stor_scan_open(StorTxn *txn, const StorTableDesc *t, MemCtx *ctx, StorScan *
     StorScan *s = mem_new(ctx, StorScan);
     s->txn = txn;
     s->cur = cur;
+    s->dbi = dbi;
     s->ctx = ctx;
     s->oid = t->oid;
     s->name = t->name ? mem_strdup(ctx, t->name) : NULL;

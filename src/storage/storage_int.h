@@ -11,6 +11,7 @@
  *   kv.c        raw key/value access for catalog/
  *   datadir.c   the marker file, data.mdb's meta pages, fault containment
  *   check.c     omendb --check: verify every value of a stopped database
+ *   wlog.c      write log of a write txn, replayed after the map grows
  */
 #ifndef OM_STORAGE_INT_H
 #define OM_STORAGE_INT_H
@@ -76,8 +77,13 @@ struct StorEnv {
      * reading; growing the map takes it for writing (mdb_env_set_mapsize
      * must not run while any transaction of the process is active). */
     pthread_rwlock_t resize_lock;
+    /* Held by a write txn from before LMDB's writer lock to its end, so a
+     * txn replayed after growing the map (wlog.c) restarts from the same
+     * snapshot. Order: write_mu, then resize_lock. */
+    pthread_mutex_t write_mu;
     size_t map_size;             /* current map size (bytes), under resize_lock */
     size_t psize;                /* LMDB page size */
+    long long grow_next_try;     /* CLOCK_MONOTONIC s: no growth ahead of need before (write_mu) */
     volatile int grow_wanted;    /* a write hit MDB_MAP_FULL: grow before the next */
 };
 
@@ -112,6 +118,12 @@ struct StorTxn {
     bool bufs_ready;
     StorDatum *datums;   /* reusable parse array (in ctx) */
     int datum_cap;
+    /* The write log (wlog.c): every change, for a replay on a grown map. */
+    struct StorWOp *wlog;
+    int nwlog, wlog_cap;
+    size_t wlog_bytes;
+    bool wlog_off;       /* too big to log: MDB_MAP_FULL is an error */
+    bool dead;           /* a replay failed: the txn only aborts */
     /* The part of the map holding the snapshot's pages (read txns): a value
      * said to lie in the map but beyond it is damage, not data. */
     const uint8_t *map_lo, *map_hi, *map_end;
@@ -120,6 +132,7 @@ struct StorTxn {
 struct StorScan {
     StorTxn *txn;        /* NULL once closed or the txn has ended */
     MDB_cursor *cur;
+    MDB_dbi dbi;         /* the cursor's database (to reopen it after a replay) */
     MemCtx *ctx;
     uint32_t oid;
     const char *name;    /* table name for messages (in ctx), or NULL */
@@ -167,6 +180,29 @@ static inline void stor_name_unique(char *out, uint32_t oid, int n)
 {
     snprintf(out, STOR_DBNAME_MAX, "u%u_%d", oid, n);
 }
+
+/* Grow the map (see env.c): when the data passes half of it, or always
+ * (force: after MDB_MAP_FULL). The caller holds no resize_lock. */
+void stor_env_grow(StorEnv *env, bool force);
+/* Recompute txn's map bounds (after the map moved). */
+void stor_txn_bounds(StorTxn *txn);
+
+/* ---- wlog.c: every change of a write txn goes through these ---- */
+
+typedef struct StorWOp StorWOp;
+/* mdb_put / mdb_del (whole key) / mdb_drop / mdb_dbi_open(MDB_CREATE) on
+ * txn, logged when they succeed; on MDB_MAP_FULL the txn is replayed on a
+ * grown map and the call retried. LMDB return codes. Pointers obtained
+ * from LMDB before the call may be invalid after it. */
+int stor_w_put(StorTxn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v, unsigned flags);
+int stor_w_del(StorTxn *txn, MDB_dbi dbi, MDB_val *k);
+int stor_w_drop(StorTxn *txn, MDB_dbi dbi, int del);
+int stor_w_open(StorTxn *txn, const char *name, MDB_dbi *out);
+/* Abort txn's LMDB txn, grow the map, begin again and replay the log:
+ * 0, or -1 (the txn is then dead: empty, and its commit fails). */
+int stor_w_regrow(StorTxn *txn);
+/* Replay the log into txn->mdb (a fresh LMDB txn): 0 or an LMDB code. */
+int stor_w_replay(StorTxn *txn);
 
 /* ---- datadir.c ---- */
 

@@ -172,7 +172,7 @@ static int table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *n
     MDB_val k = {key->len, key->data}, v = {val->len, val->data};
     /* Row ids only grow, so a keyless table's rows can be appended. */
     unsigned flags = t->npk > 0 ? MDB_NOOVERWRITE : MDB_NOOVERWRITE | MDB_APPEND;
-    int rc = mdb_put(txn->mdb, rows, &k, &v, flags);
+    int rc = stor_w_put(txn, rows, &k, &v, flags);
     if (rc == MDB_KEYEXIST && t->npk > 0)
         return dup_error(txn, t, names, -1, t->npk, t->pk_cols, b, row, err);
     if (rc == MDB_KEYEXIST)
@@ -198,7 +198,7 @@ static int table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *n
         uint32_t c = stor_seal_crc(ukey->data, ukey->len, uvb, key->len);
         for (int i = 0; i < 4; i++) uvb[key->len + (size_t)i] = (uint8_t)(c >> (8 * i));
         MDB_val uk = {ukey->len, ukey->data}, uv = {key->len + STOR_SEAL_SIZE, uvb};
-        rc = mdb_put(txn->mdb, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
+        rc = stor_w_put(txn, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
         if (rc == MDB_KEYEXIST) {
             dup_error(txn, t, names, n, u->ncols, u->cols, b, row, err);
             break;
@@ -218,12 +218,12 @@ static int table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *n
         buf_reset(ukey);
         for (int i = 0; i < u->ncols; i++) stor_key_append_kind(ukey, t->types[u->cols[i]], STOR_KIND(t, u->cols[i]), &d[u->cols[i]]);
         MDB_val uk = {ukey->len, ukey->data};
-        rc = mdb_del(txn->mdb, udbi[j], &uk, NULL);
+        rc = stor_w_del(txn, udbi[j], &uk);
         if (rc) return -1; /* txn is unusable now; the caller aborts it */
     }
     k.mv_size = key->len;
     k.mv_data = key->data;
-    mdb_del(txn->mdb, rows, &k, NULL);
+    stor_w_del(txn, rows, &k);
     return -1;
 }
 
@@ -248,8 +248,12 @@ static int table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError
         stor_unseal(key.ptr, key.len, v.mv_data, v.mv_size, &plen) < 0)
         return stor_bad_row(err, t->oid, t->name, key.ptr, key.len);
     if (t->nuniq > 0) {
+        /* A copy: a delete below may replay the txn on a grown map
+         * (wlog.c), which moves every page v points into. */
+        void *row = mem_alloc(stor_txn_ctx(txn), plen ? plen : 1);
+        memcpy(row, v.mv_data, plen);
         StorDatum *d = stor_txn_datums(txn, t->ncols);
-        if (stor_row_parse(v.mv_data, plen, t->ncols, t->types, d, err) < 0) return -1;
+        if (stor_row_parse(row, plen, t->ncols, t->types, d, err) < 0) return -1;
         OmBuf *ukey = stor_txn_buf(txn, 2);
         for (int n = 0; n < t->nuniq; n++) {
             const StorUnique *u = &t->uniq[n];
@@ -273,11 +277,11 @@ static int table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError
             }
             /* Only remove the entry if it is this row's. */
             if (ulen != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
-            rc = mdb_del(txn->mdb, udbi[n], &uk, NULL);
+            rc = stor_w_del(txn, udbi[n], &uk);
             if (rc) return stor_mdb_error(err, rc, "could not delete unique index entry");
         }
     }
-    rc = mdb_del(txn->mdb, rows, &k, NULL);
+    rc = stor_w_del(txn, rows, &k);
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not delete row");
     return 1;

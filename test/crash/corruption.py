@@ -27,6 +27,8 @@ Cases:
   garbage_lock      lock.mdb replaced by garbage (8192, 100, 0 bytes): starts and
                     works as before
   bad_marker        OMENDB_VERSION holding another format version: refused
+  map_grows         a 1 MB starting map grows under 30 MB of writes, in small and in
+                    one big transaction; the default map leaves data.mdb small
   disk_full         (tmpfs) 53100 "could not extend file", rollback, reads go on,
                     writes work again once space is freed; skipped (with a
                     message) where mounting is not permitted
@@ -463,8 +465,8 @@ def case_disk_full(base, expected, binary, keep):
 
 def case_map_grows(base, expected, binary, keep):
     """--map-size-mb 1: the map grows as the data does; no 53100 reaches
-    the client in a run of ordinary statements, and the file stays small
-    under the default 1 TiB map."""
+    the client, neither in a run of statements nor in one transaction
+    writing 20 MB, and the file stays small under the default 1 TiB map."""
     srv = servers.OmenServer(binary, keep=keep, extra_args=["--map-size-mb", "1"])
     with srv:
         srv.start()
@@ -476,10 +478,20 @@ def case_map_grows(base, expected, binary, keep):
             if r.error:
                 raise AssertionError("insert at %d: %r" % (lo, r.error))
         eq("rows", c.scalar("SELECT count(*) FROM g"), "6000")
+        # one statement writing far more than the whole map: the transaction
+        # is replayed on a grown map, the client sees nothing of it
+        c.execute("BEGIN")
+        c.execute("INSERT INTO g SELECT x, repeat('q', 1000) FROM generate_series(10000, 29999) x")
+        c.execute("DELETE FROM g WHERE id < 3000")
+        c.execute("COMMIT")
+        eq("rows after the big transaction", c.scalar("SELECT count(*) FROM g"), "23000")
         c.close()
-        grown = log_since_start(srv).count("event=storage_map_grown")
+        log = log_since_start(srv)
+        grown = log.count("event=storage_map_grown")
         if grown < 2:
             raise AssertionError("the map did not grow (%d growths logged)" % grown)
+        if "event=storage_txn_replayed" not in log:
+            raise AssertionError("the big transaction was not replayed on a grown map")
         eq("exit", srv.stop(), 0)
         size = os.path.getsize(os.path.join(srv.data_dir, "data.mdb"))
         print("  map grew %d times; data.mdb is %.1f MB" % (grown, size / 1e6))
