@@ -202,10 +202,13 @@ static void uniq_entry(Check *c, void *arg, const MDB_val *k, const void *p, siz
 long stor_check(const char *dir, StorCheckLayout layout, void *arg, FILE *out, OmError *err)
 {
     StorEnv *env;
-    if (stor_env_open_readonly(dir, &env, err) < 0) return -1;
-    const char *prev = stor_fault_enter("check");
     fflush(out);
-    stor_fault_report_fd(fileno(out));
+    stor_fault_report_fd(fileno(out)); /* a fault from here on is a verdict too */
+    if (stor_env_open_readonly(dir, &env, err) < 0) {
+        stor_fault_report_fd(-1);
+        return -1;
+    }
+    const char *prev = stor_fault_enter("check");
     Check c = {.out = out};
     MemCtx *ctx = mem_ctx_create(NULL, "stor-check");
     long ret = -1;

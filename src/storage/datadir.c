@@ -272,6 +272,86 @@ int stor_datadir_prepare(const char *dir, bool readonly, bool *fresh, OmError *e
     return stor_datafile_check(data_path, &info, err);
 }
 
+/* ---- LMDB's free-page list ----
+ *
+ * FREE_DBI (dbi 0) maps a txnid (8 bytes) to the pages it freed: an IDL,
+ * u64 count then that many page numbers, descending. LMDB trusts it when
+ * it allocates and when a commit rewrites it; a damaged record there makes
+ * the commit memmove outside its page buffers. So it is checked when the
+ * environment opens (and by --check), in a read txn (LMDB opens FREE_DBI
+ * cursors only there). */
+int stor_freelist_check(MDB_env *env, OmError *err)
+{
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn);
+    if (rc) return stor_mdb_error(err, rc, "could not read the free-page list");
+    MDB_envinfo info;
+    MDB_stat st;
+    mdb_env_info(env, &info);
+    mdb_env_stat(env, &st);
+    uint64_t last = info.me_last_pgno, maxtxn = info.me_last_txnid;
+    const uint8_t *lo = info.me_mapaddr, *end = lo + (last + 1) * st.ms_psize;
+    MDB_cursor *cur;
+    const char *why = NULL;
+    uint64_t at = 0;
+    if ((rc = mdb_cursor_open(txn, 0, &cur)) == 0) {
+        MDB_val k, v;
+        uint64_t prev_txn = 0;
+        for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0 && !why;
+             rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+            uint64_t id, n;
+            const uint8_t *kp = k.mv_data, *vp = v.mv_data;
+            if (kp < lo || kp > end || k.mv_size > (size_t)(end - kp) || vp < lo || vp > end ||
+                v.mv_size > (size_t)(end - vp)) {
+                why = "a record lies outside the file";
+                break;
+            }
+            if (k.mv_size != 8) {
+                why = "a record's key is not a transaction id";
+                break;
+            }
+            memcpy(&id, k.mv_data, 8);
+            at = id;
+            if (id == 0 || id > maxtxn || id <= prev_txn) {
+                why = "transaction ids out of order";
+                break;
+            }
+            prev_txn = id;
+            if (v.mv_size < 8 || v.mv_size % 8) {
+                why = "a record's size is not a page list";
+                break;
+            }
+            memcpy(&n, v.mv_data, 8);
+            if (n != v.mv_size / 8 - 1) {
+                why = "a page list's count does not match its size";
+                break;
+            }
+            const uint8_t *p = (const uint8_t *)v.mv_data + 8;
+            uint64_t before = UINT64_MAX;
+            for (uint64_t i = 0; i < n; i++) {
+                uint64_t pg;
+                memcpy(&pg, p + 8 * i, 8);
+                if (pg < 2 || pg > last || pg >= before) {
+                    why = "a page number is out of range or out of order";
+                    break;
+                }
+                before = pg;
+            }
+        }
+        mdb_cursor_close(cur);
+        if (!why && rc != MDB_NOTFOUND) why = mdb_strerror(rc);
+    } else {
+        why = mdb_strerror(rc);
+    }
+    mdb_txn_abort(txn);
+    if (!why) return 0;
+    err_set(err, ERRCODE_DATA_CORRUPTED, "free-page list of data file \"%s\" is damaged",
+            stor_data_path());
+    err_detail(err, "%s (record of transaction %llu).", why, (unsigned long long)at);
+    err_hint(err, "Restore the data directory from a backup.");
+    return -1;
+}
+
 /* ---- fault containment ---- */
 
 static __thread const char *fault_op; /* non-NULL while inside storage */

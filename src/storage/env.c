@@ -437,6 +437,7 @@ static int env_open(const char *dir, size_t map_size, bool readonly, StorEnv **o
     mdb_env_stat(env->mdb, &st);
     env->map_size = info.me_mapsize;
     env->psize = st.ms_psize;
+    if (stor_freelist_check(env->mdb, err) < 0) goto fail_err;
     if (!readonly && env_startup(env, err) < 0) goto fail_err;
     /* The marker goes in once the first transaction is durable: a marked
      * directory always has a data file worth refusing to lose. An older

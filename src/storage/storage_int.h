@@ -225,6 +225,9 @@ int stor_datadir_mark(const char *dir, OmError *err);
  * valid (magic, version, page size, roots within the file), and the file
  * at least (last_pgno + 1) pages of the newer one. XX001 naming the file. */
 int stor_datafile_check(const char *path, StorMetaInfo *out, OmError *err);
+/* Check LMDB's free-page list (every record a well-formed, in-range page
+ * list) in a read txn: XX001 naming the file if not. */
+int stor_freelist_check(MDB_env *env, OmError *err);
 /* <dir>/data.mdb of the environment opened last (for messages). */
 const char *stor_data_path(void);
 /* Install the SIGSEGV/SIGBUS handler (once per process). */
