@@ -5,7 +5,8 @@
  * Opens the environment read-only (stor_env_open_readonly: the directory
  * lock, the marker and meta-page checks of datadir.c, then LMDB with
  * MDB_RDONLY | MDB_NOLOCK) and walks every named database in one read
- * transaction: each value's checksum (and that it lies inside the file),
+ * transaction: first LMDB's page structure (pagecheck.c), then each
+ * value's checksum (and that it lies inside the file),
  * each row's decoding with its table's layout (from the catalog record,
  * decoded by the caller's callback: storage does not know catalog/), each
  * unique index entry's row. Problems are printed one per line and counted;
@@ -212,17 +213,30 @@ long stor_check(const char *dir, StorCheckLayout layout, void *arg, FILE *out, O
     Check c = {.out = out};
     MemCtx *ctx = mem_ctx_create(NULL, "stor-check");
     long ret = -1;
+    /* LMDB's own structure first: the walk reads the map itself, bounded,
+     * so damage that would make LMDB fault or assert is reported before
+     * the walk through LMDB below meets it. The env is read-only and no
+     * one else has it: the newest meta page is the snapshot read below. */
+    StorMetaInfo mi;
+    OmError e2 = {0};
+    if (!env->map_addr) {
+        fprintf(out, "note: the map's address is unknown (no /proc/self/maps): pages not walked\n");
+    } else if (stor_datafile_check(stor_data_path(), &mi, &e2) < 0) {
+        problem(&c, "data file", NULL, 0, "%s %s", e2.message, e2.detail);
+    } else {
+        uint64_t lost = 0;
+        long bad = stor_page_walk(env->map_addr, &mi, out, &lost);
+        if (bad > 0) c.problems += bad;
+        fprintf(out, "%s: LMDB structure: %llu pages, %llu neither in a tree nor free\n", bad ? "corrupt" : "ok",
+                (unsigned long long)(mi.last_pgno + 1), (unsigned long long)lost);
+    }
     int rc = mdb_txn_begin(env->mdb, NULL, MDB_RDONLY, &c.txn);
     if (rc) {
         stor_mdb_error(err, rc, "could not begin transaction");
         goto done;
     }
-    MDB_envinfo info;
-    mdb_env_info(env->mdb, &info);
     c.t.env = env;
-    c.t.map_lo = info.me_mapaddr;
-    c.t.map_hi = c.t.map_lo + info.me_mapsize;
-    c.t.map_end = c.t.map_lo + (info.me_last_pgno + 1) * env->psize;
+    stor_txn_bounds(&c.t);
 
     /* Names of all databases (keys of the main database). */
     MDB_dbi maindb;

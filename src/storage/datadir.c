@@ -211,6 +211,8 @@ int stor_datafile_check(const char *path, StorMetaInfo *out, OmError *err)
     out->psize = psize;
     out->last_pgno = last;
     out->txnid = rd_u64(m[newer] + LM_TXNID);
+    out->free_root = rd_u64(m[newer] + LM_FREE_ROOT);
+    out->main_root = rd_u64(m[newer] + LM_MAIN_ROOT);
     out->file_size = (uint64_t)st.st_size;
     if ((uint64_t)st.st_size < need) {
         err_set(err, ERRCODE_DATA_CORRUPTED, "data file \"%s\" is truncated", path);
@@ -280,7 +282,28 @@ int stor_datadir_prepare(const char *dir, bool readonly, bool *fresh, OmError *e
  * the commit memmove outside its page buffers. So it is checked when the
  * environment opens (and by --check), in a read txn (LMDB opens FREE_DBI
  * cursors only there). */
-int stor_freelist_check(MDB_env *env, OmError *err)
+const uint8_t *stor_map_find(const char *path)
+{
+    char want[4096];
+    if (!realpath(path, want)) return NULL;
+    FILE *f = fopen("/proc/self/maps", "re");
+    if (!f) return NULL;
+    char line[4600];
+    const uint8_t *found = NULL;
+    while (!found && fgets(line, sizeof line, f)) {
+        unsigned long long lo, hi, off;
+        int pos = 0;
+        if (sscanf(line, "%llx-%llx %*s %llx %*s %*s %n", &lo, &hi, &off, &pos) < 3 || !pos)
+            continue;
+        char *name = line + pos;
+        name[strcspn(name, "\n")] = '\0';
+        if (off == 0 && strcmp(name, want) == 0) found = (const uint8_t *)(uintptr_t)lo;
+    }
+    fclose(f);
+    return found;
+}
+
+int stor_freelist_check(MDB_env *env, const uint8_t *map, OmError *err)
 {
     MDB_txn *txn;
     int rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn);
@@ -290,7 +313,7 @@ int stor_freelist_check(MDB_env *env, OmError *err)
     mdb_env_info(env, &info);
     mdb_env_stat(env, &st);
     uint64_t last = info.me_last_pgno, maxtxn = info.me_last_txnid;
-    const uint8_t *lo = info.me_mapaddr, *end = lo + (last + 1) * st.ms_psize;
+    const uint8_t *lo = map, *end = lo ? lo + (last + 1) * st.ms_psize : NULL;
     MDB_cursor *cur;
     const char *why = NULL;
     uint64_t at = 0;
@@ -301,8 +324,8 @@ int stor_freelist_check(MDB_env *env, OmError *err)
              rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
             uint64_t id, n;
             const uint8_t *kp = k.mv_data, *vp = v.mv_data;
-            if (kp < lo || kp > end || k.mv_size > (size_t)(end - kp) || vp < lo || vp > end ||
-                v.mv_size > (size_t)(end - vp)) {
+            if (lo && (kp < lo || kp > end || k.mv_size > (size_t)(end - kp) || vp < lo ||
+                       vp > end || v.mv_size > (size_t)(end - vp))) {
                 why = "a record lies outside the file";
                 break;
             }

@@ -437,7 +437,8 @@ static int env_open(const char *dir, size_t map_size, bool readonly, StorEnv **o
     mdb_env_stat(env->mdb, &st);
     env->map_size = info.me_mapsize;
     env->psize = st.ms_psize;
-    if (stor_freelist_check(env->mdb, err) < 0) goto fail_err;
+    env->map_addr = stor_map_find(stor_data_path());
+    if (stor_freelist_check(env->mdb, env->map_addr, err) < 0) goto fail_err;
     if (!readonly && env_startup(env, err) < 0) goto fail_err;
     /* The marker goes in once the first transaction is durable: a marked
      * directory always has a data file worth refusing to lose. An older
@@ -553,6 +554,7 @@ void stor_env_grow(StorEnv *env, bool force)
     int rc = mdb_env_set_mapsize(env->mdb, want);
     if (rc == 0) {
         env->map_size = want;
+        env->map_addr = stor_map_find(stor_data_path()); /* the map moved */
         __atomic_store_n(&map_full_seen, 0, __ATOMIC_RELAXED);
         log_info("storage_map_grown", "old_size=%zu new_size=%zu used=%zu", old, want, used);
     } else {
@@ -566,7 +568,8 @@ void stor_txn_bounds(StorTxn *t)
 {
     MDB_envinfo info;
     env_used(t->env, &info);
-    t->map_lo = info.me_mapaddr;
+    t->map_lo = t->env->map_addr;
+    if (!t->map_lo) return;
     t->map_hi = t->map_lo + info.me_mapsize;
     t->map_end = t->map_lo + (info.me_last_pgno + 1) * t->env->psize;
 }

@@ -83,6 +83,7 @@ struct StorEnv {
     pthread_mutex_t write_mu;
     size_t map_size;             /* current map size (bytes), under resize_lock */
     size_t psize;                /* LMDB page size */
+    const uint8_t *map_addr;     /* where data.mdb is mapped (stor_map_find), or NULL */
     long long grow_next_try;     /* CLOCK_MONOTONIC s: no growth ahead of need before (write_mu) */
     volatile int grow_wanted;    /* a write hit MDB_MAP_FULL: grow before the next */
 };
@@ -212,6 +213,7 @@ typedef struct StorMetaInfo {
     uint64_t last_pgno;
     uint64_t txnid;
     uint64_t file_size;
+    uint64_t free_root, main_root; /* B-tree roots (~0: empty) */
 } StorMetaInfo;
 
 /* Before LMDB opens dir: check OMENDB_VERSION and data.mdb (a marked
@@ -227,7 +229,11 @@ int stor_datadir_mark(const char *dir, OmError *err);
 int stor_datafile_check(const char *path, StorMetaInfo *out, OmError *err);
 /* Check LMDB's free-page list (every record a well-formed, in-range page
  * list) in a read txn: XX001 naming the file if not. */
-int stor_freelist_check(MDB_env *env, OmError *err);
+int stor_freelist_check(MDB_env *env, const uint8_t *map, OmError *err);
+/* Where the file at path is mapped (from /proc/self/maps: LMDB does not
+ * say; mdb_env_info's me_mapaddr is only MDB_FIXEDMAP's address), or NULL:
+ * then values are not checked against the map's bounds. */
+const uint8_t *stor_map_find(const char *path);
 /* <dir>/data.mdb of the environment opened last (for messages). */
 const char *stor_data_path(void);
 /* Install the SIGSEGV/SIGBUS handler (once per process). */
@@ -267,6 +273,14 @@ int stor_bad_checksum(OmError *err, const char *kind, const char *what, const vo
 
 /* XX001 invalid row checksum in table "name" (or table <oid>). */
 int stor_bad_row(OmError *err, uint32_t oid, const char *name, const void *key, size_t klen);
+
+/* ---- pagecheck.c ---- */
+
+/* Walk LMDB's page structure of the snapshot mi describes, in the map at
+ * map; print a "corrupt:" line per problem on out. Returns the number of
+ * problems (-1: out of memory); *unaccounted: pages neither in a tree nor
+ * free. */
+long stor_page_walk(const uint8_t *map, const StorMetaInfo *mi, FILE *out, uint64_t *unaccounted);
 
 /* ---- keycodec.c ---- */
 

@@ -23,6 +23,8 @@ Cases:
   overwritten_pages eight pages (not the meta pages) overwritten with random bytes
   byte_flips        200 bytes flipped at random offsets (fixed seed)
   meta_page         the magic number of the second meta page zeroed: refused
+  branch_pointer    a branch page's child pointer duplicated: --check's page walk
+                    reports it (the checksums cannot)
   row_flip          one byte of one row value flipped: XX001 naming the table
   garbage_lock      lock.mdb replaced by garbage (8192, 100, 0 bytes): starts and
                     works as before
@@ -313,6 +315,33 @@ def case_meta_page(base, expected, binary, keep):
            "refused")
 
 
+def case_branch_pointer(base, expected, binary, keep):
+    """A branch page's second child pointer made equal to its first: every
+    row has a good checksum, so only --check's page walk sees it (a scan
+    returns that leaf's rows twice; src/storage/README.md)."""
+    with damaged_copy(base, binary, keep) as srv:
+        f = data_file(srv)
+        with open(f, "r+b") as fh:
+            data = bytearray(fh.read())
+        done = False
+        for pg in range(2, len(data) // PAGE):
+            p = pg * PAGE
+            flags, lower = struct.unpack_from("<HH", data, p + 10)
+            if flags != 0x01 or (lower - 16) // 2 < 3:
+                continue
+            offs = struct.unpack_from("<%dH" % ((lower - 16) // 2), data, p + 16)
+            child0 = data[p + offs[0]:p + offs[0] + 6]
+            data[p + offs[1]:p + offs[1] + 6] = child0   # lo, hi, flags: the pgno
+            done = True
+            break
+        if not done:
+            raise AssertionError("no branch page with three children in data.mdb")
+        with open(f, "r+b") as fh:
+            fh.write(data)
+        expect_check_corrupt(binary, srv.data_dir, r"already reached from a tree|out of order")
+        start_and_judge(srv, expected)
+
+
 def case_row_flip(base, expected, binary, keep):
     with damaged_copy(base, binary, keep) as srv:
         f = data_file(srv)
@@ -495,6 +524,8 @@ def case_map_grows(base, expected, binary, keep):
         eq("exit", srv.stop(), 0)
         size = os.path.getsize(os.path.join(srv.data_dir, "data.mdb"))
         print("  map grew %d times; data.mdb is %.1f MB" % (grown, size / 1e6))
+        rc, out = run_check(binary, srv.data_dir)
+        eq("--check after growth and replays (exit)", (rc, out if rc else ""), (0, ""))
     srv = servers.OmenServer(binary, keep=keep)
     with srv:
         srv.start()
