@@ -2,6 +2,7 @@
 """corruption.py - a damaged data directory ends in a clear error, never a signal.
 
     corruption.py [--binary build/omendb] [--keep] [CASE...]
+    corruption.py --stress N     random damage with N seeds per kind, and a tally
 
 A database with three tables (a primary key, a UNIQUE text column, a keyless
 table, a sequence) is built once and stopped cleanly; each case damages a
@@ -539,6 +540,35 @@ def case_map_grows(base, expected, binary, keep):
         print("  default (1 TiB) map: data.mdb is %d bytes" % size)
 
 
+def stress(binary, n):
+    """Random damage with n seeds per kind; every run must pass the same
+    judgement as the cases. Prints a tally of --check's first finding."""
+    global SEED
+    import collections
+    import contextlib
+    import io
+    tally = collections.Counter()
+    failed = 0
+    base, expected = build_base(binary, False)
+    with base:
+        for i in range(n):
+            for fn in (case_byte_flips, case_overwritten_pages):
+                SEED = 1000 + 7 * i
+                buf = io.StringIO()
+                try:
+                    with contextlib.redirect_stdout(buf):
+                        fn(base, expected, binary, False)
+                except Exception as e:  # noqa: BLE001
+                    failed += 1
+                    print("FAIL seed %d %s: %s" % (SEED, fn.__name__, str(e)[:2000]))
+                m = re.search(r"--check: exit 1, corrupt: ([a-z-]+(?: [a-z-]+)?)", buf.getvalue())
+                tally[m.group(1) if m else "?"] += 1
+    for what, k in tally.most_common():
+        print("%5d  --check first reported: %s" % (k, what))
+    print("%d runs, %d failed" % (2 * n, failed))
+    return 1 if failed else 0
+
+
 CASES = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("case_")]
 
 
@@ -547,9 +577,14 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=os.path.join(HERE, "..", "..", "build", "omendb"))
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--stress", type=int, metavar="N",
+                    help="instead of the cases: byte_flips and overwritten_pages with N seeds "
+                         "each, and a tally of how each ended")
     ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
     binary = os.path.abspath(a.binary)
+    if a.stress:
+        return stress(binary, a.stress)
     cases = [(n, f) for n, f in CASES if not a.cases or n in a.cases]
     try:
         base, expected = build_base(binary, a.keep)
