@@ -31,7 +31,7 @@ MESON_TEST_ARGS = --print-errorlogs $(if $(SUITE),--suite $(SUITE)) $(TESTS)
 
 # Sanitizer reports are fatal; leak detection only where LeakSanitizer works.
 LSAN_WORKS = $(shell test/lib/lsan-works.sh 2>/dev/null || echo 0)
-SAN_ENV = ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=$(LSAN_WORKS):print_summary=1 \
+SAN_ENV = OMENDB_TEST_SLOWDOWN=3 ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=$(LSAN_WORKS):print_summary=1 \
           UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1 \
           LSAN_OPTIONS=print_suppressions=0
 

@@ -59,7 +59,8 @@ for p in postgresql-15 postgresql-client-15; do
         pg_stale="$pg_stale $p"
     fi
 done
-case "$missing" in *postgresql*) ;; *) missing="$missing$pg_stale" ;; esac
+# (a stale package is installed, so it is not in $missing yet)
+missing="$missing$pg_stale"
 [ -n "$pg_stale" ] && echo "install-deps: PostgreSQL older than $PG_MIN installed:$pg_stale; upgrading"
 
 [ -z "$missing" ] && exit 0

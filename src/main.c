@@ -8,8 +8,9 @@
  * Signals: SIGINT and SIGTERM are blocked in every thread and taken by the
  * main thread with sigwait, so no handler ever runs inside library code.
  * Shutdown: stop accepting; idle sessions end at once (FATAL 57P01) and busy
- * ones after their statement; after SRV_GRACE_MS the remaining sockets are
- * shut down; each session thread rolls its transaction back itself; then the
+ * ones after their statement; after SRV_GRACE_MS the remaining statements
+ * are interrupted (FATAL 57P01 to their clients), and a second later the
+ * sockets of any still left are shut down; each session thread rolls its transaction back itself; then the
  * environment is closed and the process exits 0. A second signal skips the
  * rest of the grace period. SIGPIPE is ignored (writes use MSG_NOSIGNAL too).
  */
@@ -30,6 +31,7 @@
 #include "wire/wire.h"
 
 #define SRV_GRACE_MS 5000     /* running statements get this long to finish */
+#define SRV_TERMINATE_WAIT_MS 1000 /* after they are told to terminate */
 #define SRV_ABORT_WAIT_MS 2000 /* after their sockets are shut down */
 
 static void print_error(const char *argv0, const OmError *e)
@@ -172,6 +174,13 @@ int main(int argc, char **argv)
             log_warn("shutdown_hurried", "sessions=%d", left);
             break;
         }
+    }
+    if (left > 0) {
+        /* First ask the statements to stop (their clients get FATAL
+         * 57P01); only then cut the sockets of those that did not. */
+        log_warn("shutdown_terminating_sessions", "sessions=%d", left);
+        srv_server_terminate_sessions(srv);
+        left = srv_server_wait_idle(srv, SRV_TERMINATE_WAIT_MS);
     }
     if (left > 0) {
         log_warn("shutdown_aborting_sessions", "sessions=%d", left);

@@ -342,6 +342,10 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
         tl_add(bc, &tl, e, name, tab, att);
     }
     int ntargets = tl.n;
+    /* PostgreSQL's MaxTupleAttributeNumber; also keeps RowDescription's
+     * 16-bit column count from wrapping. */
+    if (ntargets > 1664)
+        return err_set(bc->err, ERRCODE_TOO_MANY_COLUMNS, "target lists can have at most 1664 entries");
     if (s->n_sort_clause) {
         bs->nsort = (int)s->n_sort_clause;
         bs->sort = mem_new_array(bc->ctx, BoundSortKey, bs->nsort);

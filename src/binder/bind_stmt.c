@@ -425,7 +425,7 @@ static int bind_create(BindCtx *bc, PgQuery__CreateStmt *cs, BoundStmt *st)
     int ncols = 0;
     for (size_t i = 0; i < cs->n_table_elts; i++)
         if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) ncols++;
-    if (ncols > 1600) return err_set(bc->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "tables can have at most 1600 columns");
+    if (ncols > 1600) return err_set(bc->err, ERRCODE_TOO_MANY_COLUMNS, "tables can have at most 1600 columns");
     t->cols = mem_new_array(bc->ctx, CatColumn, ncols > 0 ? ncols : 1);
     for (size_t i = 0; i < cs->n_table_elts; i++) {
         PgQuery__Node *n = cs->table_elts[i];

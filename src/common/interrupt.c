@@ -5,6 +5,8 @@
  */
 #include "interrupt.h"
 
+#include <time.h>
+
 _Thread_local OmInterrupt *om_intr_current;
 
 void om_intr_attach(OmInterrupt *intr)
@@ -36,6 +38,20 @@ void om_intr_clear_statement(OmInterrupt *intr)
     }
 }
 
+int om_intr_take(OmError *err, int why)
+{
+    OmInterrupt *i = om_intr_current;
+    if (why == OM_INTR_TIMEOUT && i) {
+        long long d = atomic_load(&i->deadline_us);
+        if (d == 0 || om_intr_now_us() < d) {
+            int t = OM_INTR_TIMEOUT;
+            atomic_compare_exchange_strong(&i->flag, &t, OM_INTR_NONE);
+            return 0;
+        }
+    }
+    return om_intr_raise(err, why);
+}
+
 int om_intr_raise(OmError *err, int why)
 {
     bool was_set = err && err->set;
@@ -53,4 +69,20 @@ int om_intr_raise(OmError *err, int why)
     }
     if (err && !was_set) err->severity = OM_SEV_FATAL;
     return -1;
+}
+
+long long om_intr_now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+int om_intr_check_wait(long long start_us, OmError *err)
+{
+    if (om_intr_check(err) < 0) return -1;
+    OmInterrupt *i = om_intr_current;
+    if (i && i->lock_timeout_ms > 0 && om_intr_now_us() - start_us >= (long long)i->lock_timeout_ms * 1000)
+        return err_set(err, ERRCODE_LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+    return 0;
 }

@@ -42,7 +42,22 @@ enum {
 
 typedef struct OmInterrupt {
     atomic_int flag;     /* OM_INTR_*; written by other threads */
+    /* The running statement, as the session publishes it for the server's
+     * watchdog thread (server/listener.c): */
+    atomic_llong started_us;   /* when the running statement began, 0 = none */
+    atomic_llong deadline_us;  /* statement_timeout's end (om_intr_now_us), 0 = none */
+    int lock_timeout_ms;       /* lock_timeout for waits in this statement, 0 = none;
+                                * read only by the owning thread */
 } OmInterrupt;
+
+/* Monotonic clock in microseconds (the deadline's clock). */
+long long om_intr_now_us(void);
+
+/* Wait-loop helper for code that blocks (a lock wait): 0 while the wait may
+ * go on, -1 with err set once the statement is interrupted or the lock
+ * timeout that began at start_us (om_intr_now_us) has passed (55P03
+ * "canceling statement due to lock timeout"). */
+int om_intr_check_wait(long long start_us, OmError *err);
 
 /* The calling thread's interrupt (NULL: none). */
 extern _Thread_local OmInterrupt *om_intr_current;
@@ -62,11 +77,16 @@ static inline int om_intr_pending(void)
     return i ? atomic_load_explicit(&i->flag, memory_order_relaxed) : OM_INTR_NONE;
 }
 
+/* The slow path of om_intr_check: a TIMEOUT whose deadline has not passed
+ * (the watchdog saw an earlier statement's) is stale and cleared (0);
+ * anything else is raised (-1). */
+int om_intr_take(OmError *err, int why);
+
 /* 0, or -1 with err set to the pending interrupt's error. */
 static inline int om_intr_check(OmError *err)
 {
     int why = om_intr_pending();
-    return why ? om_intr_raise(err, why) : 0;
+    return why ? om_intr_take(err, why) : 0;
 }
 
 /* Set flag to why unless a stronger reason is already there (TERMINATE and

@@ -126,10 +126,14 @@ void *mem_alloc(MemCtx *c, size_t size)
     if (size == 0) size = MEM_ALIGN;
     MemBlock *b = c->blocks;
     if (size > MEM_BLOCK_MIN / 4 && (!b || b->size - b->used < size)) {
-        /* A large chunk gets its own block, kept behind the current one so the
-         * current block's free space is not abandoned. */
-        MemBlock *nb = new_block(c, size);
+        /* A large chunk gets its own block of exactly its size (not the
+         * growing block size: 2048 strings of 6 KB must not take 2048 blocks
+         * of 1 MB), kept behind the current one so the current block's free
+         * space is not abandoned. */
+        MemBlock *nb = xmalloc(MEM_HDR + size);
+        nb->size = size;
         nb->used = size;
+        c->bytes += size;
         if (b) {
             nb->next = b->next;
             b->next = nb;

@@ -525,6 +525,8 @@ static int eval_minmax(ExprState *st, const OmBatch *in, const uint16_t *sel, in
 
 /* ---- functions ----------------------------------------------------------------- */
 
+#define FUNC_SLICE 128 /* rows per kernel call between interrupt checks */
+
 static int eval_func(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
 {
     const BoundExpr *e = st->e;
@@ -546,7 +548,16 @@ static int eval_func(ExprState *st, const OmBatch *in, const uint16_t *sel, int 
     }
     if (m == 0) return 0;
     st->call->err = err;
-    return fn->kernel(st->call, st->argv, &st->out, st->sel_a, m);
+    /* The kernel sees the rows in slices with an interrupt check between
+     * them: one call over 2048 rows of an expensive function (md5 of a long
+     * text) could run for a second, and a kernel stopped mid-vector would
+     * leave its output half-written. */
+    for (int off = 0; off < m; off += FUNC_SLICE) {
+        if (off > 0 && om_intr_check(err) < 0) return -1;
+        if (fn->kernel(st->call, st->argv, &st->out, st->sel_a + off, m - off < FUNC_SLICE ? m - off : FUNC_SLICE) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* ---- dispatch ------------------------------------------------------------------ */

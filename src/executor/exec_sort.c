@@ -3,15 +3,21 @@
  * context), sorts row references by the keys with PostgreSQL's NULL
  * placement (NULLS LAST for ASC, FIRST for DESC, unless given), then emits
  * batches in order. Stable for equal keys.
+ *
+ * The sort is our own merge sort rather than qsort_r so that it reaches the
+ * interrupt check (common/interrupt.h) every few thousand moves: a sort of
+ * millions of rows must stop within milliseconds of a cancel or a
+ * statement_timeout. Row references are 64-bit (batch << 16 | row).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "exec_int.h"
 
 typedef struct SortState {
     ExecStore store;
     bool loaded;
-    uint32_t *order;   /* (batch << 16) | row */
+    uint64_t *order;   /* (batch << 16) | row */
     long long nrows, pos;
     OmBatch *out;
     const PlanNode *plan;
@@ -20,7 +26,7 @@ typedef struct SortState {
 static int sort_cmp(const void *pa, const void *pb, void *arg)
 {
     SortState *s = arg;
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
     const OmBatch *ba = s->store.batches[a >> 16], *bb = s->store.batches[b >> 16];
     int ra = (int)(a & 0xFFFF), rb = (int)(b & 0xFFFF);
     const PlanNode *p = s->plan;
@@ -41,6 +47,48 @@ static int sort_cmp(const void *pa, const void *pb, void *arg)
     return (a > b) - (a < b); /* stable */
 }
 
+#define SORT_RUN 32          /* insertion-sorted run length */
+#define SORT_CHECK_MASK 4095 /* interrupt check every 4096 moves */
+
+/* Stable merge sort of a[0..n) by sort_cmp; the result is left in a.
+ * Returns 0, or -1 with err set when interrupted. */
+static int sort_refs(SortState *s, uint64_t *a, long long n, MemCtx *ctx, OmError *err)
+{
+    for (long long lo = 0; lo < n; lo += SORT_RUN) {
+        long long hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+        for (long long i = lo + 1; i < hi; i++) {
+            uint64_t x = a[i];
+            long long j = i;
+            while (j > lo && sort_cmp(&a[j - 1], &x, s) > 0) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+        if ((lo & SORT_CHECK_MASK) == 0 && om_intr_check(err) < 0) return -1;
+    }
+    if (n <= SORT_RUN) return 0;
+    uint64_t *src = a, *dst = mem_new_array(ctx, uint64_t, n);
+    unsigned long long moves = 0;
+    for (long long w = SORT_RUN; w < n; w *= 2) {
+        for (long long lo = 0; lo < n; lo += 2 * w) {
+            long long mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            long long i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                dst[k++] = sort_cmp(&src[j], &src[i], s) < 0 ? src[j++] : src[i++];
+                if ((++moves & SORT_CHECK_MASK) == 0 && om_intr_check(err) < 0) return -1;
+            }
+            while (i < mid) dst[k++] = src[i++];
+            while (j < hi) dst[k++] = src[j++];
+        }
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a) memcpy(a, src, (size_t)n * sizeof *a);
+    return 0;
+}
+
 static int sort_next(ExecNode *n, OmBatch **out)
 {
     SortState *s = n->state;
@@ -50,18 +98,18 @@ static int sort_next(ExecNode *n, OmBatch **out)
         while ((rc = exec_next(n->child, &b)) > 0) exec_store_append(&s->store, b, b->cols);
         if (rc < 0) return -1;
         s->nrows = s->store.rows;
-        s->order = mem_new_array(n->q->ctx, uint32_t, s->nrows > 0 ? s->nrows : 1);
+        s->order = mem_new_array(n->q->ctx, uint64_t, s->nrows > 0 ? s->nrows : 1);
         long long k = 0;
         for (int bi = 0; bi < s->store.nbatches; bi++)
-            for (int r = 0; r < s->store.batches[bi]->count; r++) s->order[k++] = ((uint32_t)bi << 16) | (uint32_t)r;
-        qsort_r(s->order, (size_t)s->nrows, sizeof(uint32_t), sort_cmp, s);
+            for (int r = 0; r < s->store.batches[bi]->count; r++) s->order[k++] = ((uint64_t)bi << 16) | (uint32_t)r;
+        if (sort_refs(s, s->order, s->nrows, n->q->ctx, n->q->err) < 0) return -1;
         s->loaded = true;
     }
     if (s->pos >= s->nrows) return 0;
     om_batch_clear(s->out);
     int k = 0;
     for (; s->pos < s->nrows && k < OM_BATCH_SIZE; s->pos++, k++) {
-        uint32_t ref = s->order[s->pos];
+        uint64_t ref = s->order[s->pos];
         const OmBatch *src = s->store.batches[ref >> 16];
         for (int c = 0; c < s->out->ncols; c++) exec_copy_value(&src->cols[c], (int)(ref & 0xFFFF), &s->out->cols[c], k, NULL);
     }

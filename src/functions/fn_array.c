@@ -325,9 +325,11 @@ static int fn_array_replace(FnCall *fc, const OmVector *const *a, OmVector *o, c
 /* ---- containment ----------------------------------------------------------------------- */
 
 /* Does every non-NULL element of b occur in a?  (array_contain_compare: a
- * NULL element never matches.) */
-static bool contains(OmType et, const OmArr *a, const OmArr *b, bool any)
+ * NULL element never matches.) 1 / 0, or -1 with err set when interrupted:
+ * the search is quadratic, and two arrays of a million elements take hours. */
+static int contains(OmType et, const OmArr *a, const OmArr *b, bool any, OmError *err)
 {
+    unsigned outer = 0;
     OmSlot x, y;
     om_slot_init(&x, a->phys);
     om_slot_init(&y, b->phys);
@@ -335,6 +337,7 @@ static bool contains(OmType et, const OmArr *a, const OmArr *b, bool any)
     arr_iter_init(&ib, b);
     while (arr_iter_next(&ib, &y.v, 0)) {
         bool found = false;
+        if ((++outer & 63) == 0 && om_intr_check(err) < 0) return -1;
         if (!om_vec_is_null(&y.v, 0)) {
             ArrIter ia;
             arr_iter_init(&ia, a);
@@ -355,9 +358,10 @@ static int contain_fn(FnCall *fc, const OmVector *const *args, OmVector *out, co
         OmArr a, b;
         view_arg(fc, args, 0, i, &a);
         view_arg(fc, args, 1, i, &b);
-        bool r = mode == 0 ? contains(et, &a, &b, false) : mode == 1 ? contains(et, &b, &a, false)
-                                                                     : contains(et, &a, &b, true);
-        ((uint8_t *)out->data)[i] = r;
+        int r = mode == 0 ? contains(et, &a, &b, false, fc->err) : mode == 1 ? contains(et, &b, &a, false, fc->err)
+                                                                           : contains(et, &a, &b, true, fc->err);
+        if (r < 0) return -1;
+        ((uint8_t *)out->data)[i] = (uint8_t)r;
         om_vec_set_null(out, i, false);
     }
     return 0;
@@ -492,7 +496,10 @@ static int fn_array_fill(FnCall *fc, const OmVector *const *args, OmVector *out,
         if (total < 0 || total > 100000000) return too_big(fc);
         ArrBuild b;
         arr_build_init(&b, (OmTypeId)type_array_elem(fc->ret_type.id), fc->var);
-        for (int64_t k2 = 0; k2 < total; k2++) arr_build_add(&b, args[0], i);
+        for (int64_t k2 = 0; k2 < total; k2++) {
+            if ((k2 & 65535) == 65535 && om_intr_check(fc->err) < 0) return -1;
+            arr_build_add(&b, args[0], i);
+        }
         set_arr(out, i, arr_build_finish(&b, total ? da.nitems : 0, dims, lbs, fc->var));
     }
     return 0;

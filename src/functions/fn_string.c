@@ -437,7 +437,16 @@ static int fn_repeat(FnCall *fc, const OmVector *const *args, OmVector *out, con
         int64_t total = count * (int64_t)s[i].len;
         if (total + 4 > (int64_t)FN_MAX_ALLOC) return err_too_large(fc->err);
         char *r = mem_alloc(fc->var, (size_t)total + 1);
-        for (int64_t k2 = 0; k2 < count; k2++) memcpy(r + k2 * s[i].len, s[i].ptr, s[i].len);
+        /* One copy, then doubling: a few large memcpys instead of count
+         * small ones, with an interrupt check between them. */
+        int64_t filled = total > 0 ? s[i].len : 0;
+        if (filled) memcpy(r, s[i].ptr, s[i].len);
+        while (filled < total) {
+            int64_t chunk = filled < total - filled ? filled : total - filled;
+            memcpy(r + filled, r, (size_t)chunk);
+            filled += chunk;
+            if (om_intr_check(fc->err) < 0) return -1;
+        }
         fn_set_str(out, i, r, (size_t)total);
     }
     return 0;

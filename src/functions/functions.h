@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "../common/err.h"
+#include "../common/interrupt.h"
 #include "../common/mem.h"
 #include "../common/vector.h"
 #include "../types/types.h"

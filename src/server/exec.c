@@ -27,6 +27,7 @@
 #include "../parser/parser.h"
 #include "../planner/planner.h"
 #include "../types/datetime.h"
+#include "server.h"
 #include "session.h"
 #include "settings.h"
 
@@ -39,6 +40,8 @@ typedef struct StmtRun {
     bool implicit;       /* part of a multi-statement implicit transaction */
     bool client_gone;
 } StmtRun;
+
+static int exec_simple(SrvSession *s, const char *sql, const SrvSink *sink);
 
 static bool is_txn_control(PgQuery__Node *n)
 {
@@ -463,11 +466,45 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
     return rc;
 }
 
+/* Publish a statement's limits for the watchdog (server/listener.c): it
+ * sets OM_INTR_TIMEOUT when statement_timeout passes and OM_INTR_CLIENT_GONE
+ * when the client's socket closes while the statement runs. PostgreSQL 13+
+ * times each statement of a multi-statement Query separately, and a SET
+ * earlier in the string applies to the statements after it. */
+static void stmt_arm(SrvSession *s)
+{
+    OmInterrupt *i = s->interrupt;
+    if (!i) return;
+    long long ms = srv_settings_ms(s->settings, "statement_timeout");
+    i->lock_timeout_ms = (int)srv_settings_ms(s->settings, "lock_timeout");
+    long long now = om_intr_now_us();
+    atomic_store(&i->deadline_us, ms > 0 ? now + ms * 1000 : 0);
+    atomic_store(&i->started_us, now);
+    if (s->server && ms > 0) srv_server_watch(s->server);
+}
+
+static void stmt_disarm(SrvSession *s)
+{
+    OmInterrupt *i = s->interrupt;
+    if (!i) return;
+    atomic_store(&i->deadline_us, 0);
+    atomic_store(&i->started_us, 0);
+    i->lock_timeout_ms = 0;
+}
+
 int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
+{
+    int rc = exec_simple(s, sql, sink);
+    stmt_disarm(s);
+    return rc;
+}
+
+static int exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
 {
     /* A cancel that arrived while idle does not carry over to this query
      * (termination does). */
     if (s->interrupt) om_intr_clear_statement(s->interrupt);
+    stmt_arm(s);
     om_params_use(srv_settings_params(s->settings));
     /* now() is the transaction's start, statement_timestamp() the query
      * message's arrival (the session's own settings object: writable). */
@@ -495,6 +532,7 @@ int srv_exec_simple(SrvSession *s, const char *sql, const SrvSink *sink)
     bool failed = false;
     for (int i = 0; i < pr->nstmts && !r.client_gone; i++) {
         r.ctx = mem_ctx_create(qctx, "stmt");
+        if (i > 0) stmt_arm(s);
         if (s->txn_state == SRV_TXN_IDLE && !(r.implicit && i > 0))
             times->txn_start_us = i == 0 ? times->stmt_start_us : dt_now_clock();
         if (run_stmt(&r, pr->stmts[i].node) < 0) {

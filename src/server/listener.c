@@ -13,7 +13,7 @@
  *
  * Interface: see server.h.
  */
-#include "server.h"
+#include "server_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,37 +34,8 @@
 
 #include "../common/log.h"
 
-#define SRV_MAX_LISTEN 64          /* listening sockets */
 #define SRV_REFUSE_SLOTS 16        /* threads allowed for telling clients "too many" */
 #define SRV_THREAD_STACK (16u << 20) /* reserved, not committed; independent of `ulimit -s` */
-
-/* The listener's own wrapper around what the handler sees. */
-typedef struct ConnNode {
-    SrvConn conn;
-    struct ConnNode *prev, *next;
-} ConnNode;
-
-struct SrvServer {
-    OmConfig cfg;
-    StorEnv *env;
-    SrvConnHandler handler;
-
-    int lfd[SRV_MAX_LISTEN];
-    char lname[SRV_MAX_LISTEN][80];
-    int nlfd;
-
-    int stop_pipe[2];      /* written once at shutdown, never drained */
-    pthread_t acceptor;
-    bool acceptor_started;
-    atomic_bool stopping;
-
-    pthread_mutex_t mu;    /* guards everything below */
-    pthread_cond_t idle;   /* signalled whenever a connection thread ends */
-    int nsessions;         /* admitted connections */
-    int nrefusing;         /* over-limit connections being refused */
-    ConnNode *conns;
-    uint32_t next_pid;
-};
 
 SrvServer *srv_server_create(const OmConfig *cfg, StorEnv *env, SrvConnHandler handler)
 {
@@ -348,7 +319,7 @@ int srv_server_start(SrvServer *s, OmError *err)
         return err_set(err, ERRCODE_SYSTEM_ERROR, "could not start the acceptor thread: %s",
                        strerror(rc));
     s->acceptor_started = true;
-    return 0;
+    return srv_watchdog_start(s, err);
 }
 
 bool srv_server_stopping(const SrvServer *s) { return atomic_load(&((SrvServer *)s)->stopping); }
@@ -387,11 +358,17 @@ int srv_server_wait_idle(SrvServer *s, int timeout_ms)
     return left;
 }
 
+void srv_server_terminate_sessions(SrvServer *s)
+{
+    pthread_mutex_lock(&s->mu);
+    for (ConnNode *n = s->conns; n; n = n->next) om_intr_set(&n->conn.intr, OM_INTR_TERMINATE);
+    pthread_mutex_unlock(&s->mu);
+}
+
 void srv_server_abort_sessions(SrvServer *s)
 {
     pthread_mutex_lock(&s->mu);
     for (ConnNode *n = s->conns; n; n = n->next) {
-        /* Stop a running statement at its next batch, then the socket. */
         om_intr_set(&n->conn.intr, OM_INTR_TERMINATE);
         shutdown(n->conn.fd, SHUT_RDWR);
     }
@@ -424,6 +401,7 @@ void srv_server_destroy(SrvServer *s)
 {
     if (!s) return;
     srv_server_stop_accepting(s);
+    srv_watchdog_stop(s);
     close(s->stop_pipe[0]);
     close(s->stop_pipe[1]);
     pthread_cond_destroy(&s->idle);

@@ -67,6 +67,10 @@ int srv_server_listen(SrvServer *srv, OmError *err);
 /* Start the acceptor thread. Returns 0, or -1 with err set. */
 int srv_server_start(SrvServer *srv, OmError *err);
 
+/* Wake the watchdog thread: a session armed a statement_timeout deadline
+ * (watchdog.c). Cheap; safe from any thread. */
+void srv_server_watch(SrvServer *srv);
+
 /* true once srv_server_stop_accepting has begun. */
 bool srv_server_stopping(const SrvServer *srv);
 
@@ -77,6 +81,11 @@ void srv_server_stop_accepting(SrvServer *srv);
 /* Wait up to timeout_ms for every connection thread to finish. Returns the
  * number still running (0 = all done). */
 int srv_server_wait_idle(SrvServer *srv, int timeout_ms);
+
+/* Interrupt the statements still running with TERMINATE (FATAL 57P01 "terminating
+ * connection due to administrator command" at their next interrupt check,
+ * sent to their clients), so they end on their own. */
+void srv_server_terminate_sessions(SrvServer *srv);
 
 /* shutdown(SHUT_RDWR) the sockets of the connections still running, so any
  * read or write they are blocked in fails and they end. */

@@ -64,6 +64,7 @@ typedef struct SrvSession {
     /* Set by other threads to stop the running statement (common/interrupt.h);
      * the connection's, attached to the session thread. NULL = never. */
     OmInterrupt *interrupt;
+    SrvServer *server;    /* for waking its watchdog (statement_timeout); may be NULL */
     struct SrvSettings *settings; /* SET / SHOW values (settings.h) */
     struct FnSeqSession *seqs;    /* currval / lastval state (functions.h) */
     bool txn_read_only;   /* BEGIN READ ONLY / SET TRANSACTION READ ONLY */

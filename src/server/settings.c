@@ -54,6 +54,7 @@ static const SetDef defs[] = {
     {"default_transaction_read_only", SK_BOOL, "off", true},
     {"extra_float_digits", SK_INT, "1", false, false, -15, 3},
     {"idle_in_transaction_session_timeout", SK_MS, "0"},
+    {"idle_session_timeout", SK_MS, "0"},
     {"in_hot_standby", SK_BOOL, "off", true, true},
     {"integer_datetimes", SK_BOOL, "on", true, true},
     {"IntervalStyle", SK_ENUM, "postgres", true, false, 0, 0, e_interval},
@@ -291,6 +292,21 @@ static int canon_ms(const char *name, const char *v, char *out, size_t outsize, 
     else if (m % 1000 == 0) snprintf(out, outsize, "%llds", m / 1000);
     else snprintf(out, outsize, "%lldms", m);
     return 0;
+}
+
+long long srv_settings_ms(const SrvSettings *st, const char *name)
+{
+    int i = find(name);
+    if (i < 0 || defs[i].kind != SK_MS) return 0;
+    /* The stored text is canon_ms's output: an integer and a unit. */
+    const char *v = st->values[i];
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (!strcmp(end, "s")) n *= 1000;
+    else if (!strcmp(end, "min")) n *= 60000;
+    else if (!strcmp(end, "h")) n *= 3600000;
+    else if (!strcmp(end, "d")) n *= 86400000;
+    return n;
 }
 
 static int canon_memory(const char *name, const char *v, char *out, size_t outsize, OmError *err)

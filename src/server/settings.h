@@ -47,4 +47,8 @@ void srv_settings_mark_all_reported(SrvSettings *st);
 /* Values that change how data looks, for types/ (see session_params.h). */
 const OmSessionParams *srv_settings_params(const SrvSettings *st);
 
+/* A milliseconds setting's current value (statement_timeout, lock_timeout,
+ * idle_in_transaction_session_timeout, idle_session_timeout); 0 = off. */
+long long srv_settings_ms(const SrvSettings *st, const char *name);
+
 #endif

@@ -12,7 +12,7 @@
  * stor_dbi_*, stor_rowid_*, stor_txn_* helpers and stor_mdb_error
  * (storage_int.h).
  *
- * Map growth, the resize lock and write_mu: README.md, "Map size and
+ * Map growth and the resize lock: README.md, "Map size and
  * growth"; the replay of a txn after MDB_MAP_FULL is wlog.c.
  *
  * dbi handles (see README.md for the reasoning):
@@ -400,8 +400,8 @@ static int env_open(const char *dir, size_t map_size, bool readonly, StorEnv **o
     env->readonly = readonly;
     pthread_rwlock_init(&env->map_lock, NULL);
     pthread_rwlock_init(&env->resize_lock, NULL);
-    pthread_mutex_init(&env->write_mu, NULL);
     pthread_mutex_init(&env->pool_lock, NULL);
+    stor_gate_init(env);
     stor_fault_install();
     const char *prev = stor_fault_enter("open");
     bool fresh = false;
@@ -481,8 +481,8 @@ void stor_env_close(StorEnv *env)
     map_free(&env->map);
     pthread_rwlock_destroy(&env->map_lock);
     pthread_rwlock_destroy(&env->resize_lock);
-    pthread_mutex_destroy(&env->write_mu);
     pthread_mutex_destroy(&env->pool_lock);
+    stor_gate_destroy(env);
     if (env->lock_fd >= 0) close(env->lock_fd); /* releases the flock */
     free(env->dir);
     free(env);
@@ -497,21 +497,10 @@ size_t stor_env_max_key(const StorEnv *env)
 
 /* ---- map growth ----
  *
- * mdb_env_set_mapsize remaps the file: no transaction of the process may be
- * live (their pages would move). Every StorTxn holds env->resize_lock for
- * reading from begin to end; growth takes it for writing, waiting at most
- * STOR_GROW_WAIT_MS for the live ones to end (a session idle in a
- * transaction block holds one): glibc's rwlock prefers readers, so a
- * waiting grower never blocks new transactions, and on timeout the write
- * goes ahead on the old map and the next one tries again. Reset read txns
- * in the pool hold no pages and may stay.
- *
- * When: a write txn grows the map before it starts when the data takes
- * more than half of it, or when an earlier write hit MDB_MAP_FULL (its
- * statement got 53100; the retry finds room). Doubling (at least four times
- * the data) keeps growths rare; LMDB records the size in the meta page at
- * the next commit. Without MDB_WRITEMAP the file does not grow with the
- * map: the map is address space only. */
+ * README.md, "Map size and growth": every live StorTxn holds resize_lock
+ * for reading; stor_env_grow takes it for writing (with a timeout) to
+ * remap; a write txn grows the map ahead of need before it begins, and
+ * wlog.c grows it at need and replays the txn. */
 #define STOR_GROW_WAIT_MS 2000
 
 /* Data in use (bytes) by the last committed transaction. */
@@ -580,7 +569,11 @@ static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     MDB_txn *m = NULL;
     int rc;
     if (write) {
-        pthread_mutex_lock(&env->write_mu);
+        /* The write gate first (writegate.c: the interruptible wait for the
+         * single writer, held to the txn's end; a replay after growing the
+         * map relies on it too, wlog.c), then growth ahead of need, then
+         * the resize lock: that order everywhere. */
+        if (stor_gate_enter(env, err) < 0) return -1;
         if (!env->readonly) stor_env_grow(env, false);
     }
     pthread_rwlock_rdlock(&env->resize_lock);
@@ -595,7 +588,7 @@ static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     }
     if (!m && (rc = mdb_txn_begin(env->mdb, NULL, write ? 0 : MDB_RDONLY, &m))) {
         pthread_rwlock_unlock(&env->resize_lock);
-        if (write) pthread_mutex_unlock(&env->write_mu);
+        if (write) stor_gate_leave(env);
         return stor_mdb_error(err, rc, "could not begin transaction");
     }
     StorTxn *t = xcalloc(1, sizeof *t);
@@ -685,7 +678,7 @@ static void txn_close_scans(StorTxn *txn)
 static void txn_free(StorTxn *txn)
 {
     pthread_rwlock_unlock(&txn->env->resize_lock);
-    if (txn->write) pthread_mutex_unlock(&txn->env->write_mu);
+    if (txn->write) stor_gate_leave(txn->env);
     mem_ctx_delete(txn->ctx);
     free(txn);
 }

@@ -77,16 +77,21 @@ struct StorEnv {
      * reading; growing the map takes it for writing (mdb_env_set_mapsize
      * must not run while any transaction of the process is active). */
     pthread_rwlock_t resize_lock;
-    /* Held by a write txn from before LMDB's writer lock to its end, so a
-     * txn replayed after growing the map (wlog.c) restarts from the same
-     * snapshot. Order: write_mu, then resize_lock. */
-    pthread_mutex_t write_mu;
     size_t map_size;             /* current map size (bytes), under resize_lock */
     size_t psize;                /* LMDB page size */
     const uint8_t *map_addr;     /* where data.mdb is mapped (stor_map_find), or NULL */
-    long long grow_next_try;     /* CLOCK_MONOTONIC s: no growth ahead of need before (write_mu) */
+    long long grow_next_try;     /* CLOCK_MONOTONIC s: no growth ahead of need before (the write gate) */
     volatile int grow_wanted;    /* a write hit MDB_MAP_FULL: grow before the next */
+    pthread_mutex_t gate_mu;     /* the write gate (writegate.c) */
+    pthread_cond_t gate_cv;
+    bool gate_held;              /* a write transaction is open */
 };
+
+/* The interruptible wait for the single write transaction (writegate.c). */
+void stor_gate_init(StorEnv *env);
+void stor_gate_destroy(StorEnv *env);
+int stor_gate_enter(StorEnv *env, OmError *err);  /* 0, or -1: 57014 / 55P03 / … */
+void stor_gate_leave(StorEnv *env);
 
 /* A named database created or dropped inside a write transaction; applied to
  * the env's map only when the transaction commits. */

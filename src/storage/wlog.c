@@ -12,10 +12,10 @@
  * then retried once. The user never sees the map's ceiling.
  *
  * Why the replay is exact: the new txn starts from the same snapshot,
- * because env->write_mu (taken by every write txn before LMDB's own
- * writer lock, held to its end) keeps other writers out while LMDB's lock
- * is released; changes that failed (MDB_KEYEXIST, MDB_NOTFOUND) changed
- * nothing and are not logged; and dbi slots are handed out by LMDB in a
+ * because the write gate (writegate.c: passed by every write txn before
+ * LMDB's own writer lock, held to its end) keeps other writers out while
+ * LMDB's lock is released; changes that failed (MDB_KEYEXIST,
+ * MDB_NOTFOUND) changed nothing and are not logged; and dbi slots are handed out by LMDB in a
  * fixed order, so a replayed mdb_dbi_open yields the same handle (checked).
  *
  * After a replay every pointer into the old txn's pages or the old map is
@@ -163,8 +163,8 @@ int stor_w_regrow(StorTxn *t)
     for (StorScan *s = t->scans; s; s = s->next) s->cur = NULL;
     mdb_txn_abort(t->mdb);
     t->mdb = NULL;
-    /* Let go of our own hold on the map so it can be remapped; write_mu
-     * (still held) keeps every other writer out. */
+    /* Let go of our own hold on the map so it can be remapped; the write
+     * gate (still held) keeps every other writer out. */
     pthread_rwlock_unlock(&env->resize_lock);
     stor_env_grow(env, true);
     pthread_rwlock_rdlock(&env->resize_lock);

@@ -10,6 +10,7 @@
 
 #include "json.h"
 #include "types_int.h"
+#include "../common/interrupt.h"
 
 typedef enum {
     TOK_END, TOK_INVALID, TOK_STRING, TOK_NUMBER, TOK_TRUE, TOK_FALSE, TOK_NULL,
@@ -312,7 +313,11 @@ int json_parse(const char *s, size_t len, JsonParseMode mode, MemCtx *ctx, JsonN
     if (lex_next(&lx) < 0) return -1;
     /* After '{' or ',' in an object, a key is expected; else a value. */
     bool want_key = false, in_first = false;
+    unsigned long long tokens = 0;
     for (;;) {
+        /* A document can be up to 1 GB: check for a cancel every few
+         * thousand values (common/interrupt.h). */
+        if ((++tokens & 4095) == 0 && om_intr_check(err) < 0) return -1;
         if (want_key) {
             if (lx.tok != TOK_STRING) return expected(&lx, in_first ? "string or \"}\"" : "string");
             Frame *f = &stack[depth - 1];

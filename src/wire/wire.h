@@ -34,7 +34,13 @@
 /* Size limits, counting the 4-byte length word itself. */
 #define WIRE_STARTUP_MAX 10000u                   /* PostgreSQL's MAX_STARTUP_PACKET_LENGTH */
 #define WIRE_SMALL_MSG_MAX 10000u                 /* PQ_SMALL_MESSAGE_LIMIT */
-#define WIRE_LARGE_MSG_MAX (64u * 1024u * 1024u)  /* ours; PostgreSQL allows 1 GB */
+#define WIRE_LARGE_MSG_MAX 0x3FFFFFFEu            /* PQ_LARGE_MESSAGE_LIMIT: 1 GB - 2 */
+/* Bodies above WIRE_MSG_FREE bytes are counted against one server-wide
+ * budget of WIRE_MSG_BUDGET bytes (wire_conn.c), so many clients sending
+ * 1 GB messages at once cannot exhaust memory: a message past the budget is
+ * read and discarded and gets ERROR 53200; the session goes on. */
+#define WIRE_MSG_FREE (1u << 20)
+#define WIRE_MSG_BUDGET (4ull << 30)
 
 /* Output is flushed when this much is buffered (and before ReadyForQuery). */
 #define WIRE_FLUSH_AT (64u * 1024u)

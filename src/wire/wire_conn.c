@@ -29,13 +29,11 @@
  */
 #include "wire_int.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../common/log.h"
-
-/* Bodies are read in steps of this much, so a length word alone cannot make
- * us allocate the full 64 MB before the bytes arrive. */
-#define WIRE_READ_STEP (1024u * 1024u)
+#include "../server/settings.h"
 
 static void send_simple_error(WireConn *c, const char *sqlstate, const char *msg, bool fatal)
 {
@@ -45,22 +43,47 @@ static void send_simple_error(WireConn *c, const char *sqlstate, const char *msg
     wire_send_error(c, &e);
 }
 
-/* Read a message body of blen bytes (NUL-terminated for convenience). */
+/* Bytes of large message bodies held by all sessions (WIRE_MSG_BUDGET). */
+static atomic_ullong msg_bytes_held;
+
+static bool msg_reserve(uint32_t blen)
+{
+    if (blen <= WIRE_MSG_FREE) return true;
+    unsigned long long cur = atomic_load(&msg_bytes_held);
+    do {
+        if (cur + blen > WIRE_MSG_BUDGET) return false;
+    } while (!atomic_compare_exchange_weak(&msg_bytes_held, &cur, cur + blen));
+    return true;
+}
+
+static void msg_release(uint32_t blen)
+{
+    if (blen > WIRE_MSG_FREE) atomic_fetch_sub(&msg_bytes_held, blen);
+}
+
+/* Read and drop blen bytes (a message refused for its size). */
+static WireIoStatus skip_body(WireConn *c, uint32_t blen)
+{
+    uint8_t *b = mem_alloc(c->msg_ctx, 65536);
+    while (blen > 0) {
+        uint32_t k = blen < 65536 ? blen : 65536;
+        WireIoStatus st = wire_io_read(c, b, k);
+        if (st != WIRE_IO_OK) return st;
+        blen -= k;
+    }
+    return WIRE_IO_OK;
+}
+
+/* Read a message body of blen bytes (NUL-terminated for convenience). The
+ * buffer is allocated at its full size at once: a large allocation is its
+ * own mapping, whose pages become resident only as the bytes arrive, so a
+ * length word alone costs address space, not memory (and it is counted
+ * against WIRE_MSG_BUDGET by the caller). */
 static WireIoStatus read_body(WireConn *c, uint32_t blen, uint8_t **out)
 {
-    size_t cap = blen < WIRE_READ_STEP ? blen : WIRE_READ_STEP;
-    uint8_t *b = mem_alloc(c->msg_ctx, cap + 1);
-    size_t got = 0;
-    while (got < blen) {
-        if (got == cap) {
-            size_t ncap = cap * 2 < blen ? cap * 2 : blen;
-            b = mem_realloc(c->msg_ctx, b, got, ncap + 1);
-            cap = ncap;
-        }
-        WireIoStatus st = wire_io_read(c, b + got, cap - got);
-        if (st != WIRE_IO_OK) return st;
-        got = cap;
-    }
+    uint8_t *b = mem_alloc(c->msg_ctx, (size_t)blen + 1);
+    WireIoStatus st = wire_io_read(c, b, blen);
+    if (st != WIRE_IO_OK) return st;
     b[blen] = '\0';
     *out = b;
     return WIRE_IO_OK;
@@ -92,10 +115,26 @@ static const char *message_loop(WireConn *c)
 {
     bool ignore_till_sync = false;
     for (;;) {
+        msg_release(c->held);
+        c->held = 0;
         mem_ctx_reset(c->msg_ctx);
 
         uint8_t type;
+        /* Idle between messages: PostgreSQL's idle timeouts end the session. */
+        char tstat = srv_txn_status(c->session);
+        const char *idle_setting = tstat == 'I' ? "idle_session_timeout" : "idle_in_transaction_session_timeout";
+        long long idle_ms = c->rpos < c->rlen ? 0 : srv_settings_ms(c->session->settings, idle_setting);
+        c->deadline_ms = idle_ms > 0 ? wire_now_ms() + idle_ms : 0;
         WireIoStatus st = wire_io_read(c, &type, 1);
+        c->deadline_ms = 0;
+        if (st == WIRE_IO_TIMEOUT) {
+            if (tstat == 'I')
+                send_simple_error(c, ERRCODE_IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout", true);
+            else
+                send_simple_error(c, ERRCODE_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                                  "terminating connection due to idle-in-transaction timeout", true);
+            return tstat == 'I' ? "idle_session_timeout" : "idle_in_transaction_timeout";
+        }
         if (st == WIRE_IO_STOP) {
             send_simple_error(c, ERRCODE_ADMIN_SHUTDOWN,
                               "terminating connection due to administrator command", true);
@@ -119,8 +158,26 @@ static const char *message_loop(WireConn *c)
             return "protocol_violation";
         }
         uint8_t *body;
-        st = read_body(c, len - 4, &body);
-        if (st != WIRE_IO_OK) return st == WIRE_IO_STOP ? "shutdown" : "client_eof_mid_message";
+        uint32_t blen = len - 4;
+        if (!msg_reserve(blen)) {
+            st = skip_body(c, blen);
+            if (st != WIRE_IO_OK) return st == WIRE_IO_STOP ? "shutdown" : "client_eof_mid_message";
+            OmError me = {0};
+            err_set(&me, ERRCODE_OUT_OF_MEMORY, "out of memory");
+            err_detail(&me, "Cannot accept a message of %u bytes: the server's memory for large messages "
+                            "(%llu MB) is in use by other sessions.", blen, WIRE_MSG_BUDGET >> 20);
+            wire_send_error(c, &me);
+            if (type == 'Q' || type == 'F') wire_put_ready(&c->out, srv_txn_status(c->session));
+            else ignore_till_sync = true;
+            if (wire_io_flush(c) < 0) return "client_gone";
+            continue;
+        }
+        st = read_body(c, blen, &body);
+        if (st != WIRE_IO_OK) {
+            msg_release(blen);
+            return st == WIRE_IO_STOP ? "shutdown" : "client_eof_mid_message";
+        }
+        c->held = blen;
 
         /* Error recovery in the extended protocol: skip to the next Sync. */
         if (ignore_till_sync && type != 'S' && type != 'X') continue;
@@ -174,6 +231,8 @@ void wire_conn_serve(SrvConn *sc)
 
     if (wire_startup(c) == 0) {
         const char *why = message_loop(c);
+        msg_release(c->held);
+        c->held = 0;
         wire_io_flush(c);
         log_debug("session_end", "pid=%u reason=%s", sc->pid, why);
     }

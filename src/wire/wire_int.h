@@ -29,6 +29,7 @@ typedef struct WireConn {
     uint8_t rbuf[WIRE_RBUF_SIZE];
     size_t rpos, rlen;    /* unread bytes are rbuf[rpos..rlen) */
     long long deadline_ms;/* monotonic ms for reads, 0 = none */
+    uint32_t held;        /* body bytes of the current message counted against WIRE_MSG_BUDGET */
     bool broken;          /* a write failed: the client is gone */
     bool fatal;           /* a FATAL error was sent: end the session */
     SrvSession *session;  /* after a successful startup */
@@ -47,6 +48,11 @@ static inline size_t wire_io_buffered(const WireConn *c) { return c->rlen - c->r
 /* Write all of c->out, retrying on EINTR and short writes. Returns 0, or -1
  * (and sets c->broken) if the client is gone. */
 int wire_io_flush(WireConn *c);
+
+/* Send what is buffered (a FATAL error), stop writing, and read and drop
+ * what the client still sends (at most 16 MB, 1 s) so the close that follows
+ * is orderly and the client reads the error instead of a reset. */
+void wire_io_close_gracefully(WireConn *c);
 
 /* Flush if c->out holds at least WIRE_FLUSH_AT bytes. */
 int wire_io_maybe_flush(WireConn *c);

@@ -128,6 +128,25 @@ int wire_io_flush(WireConn *c)
     return c->broken ? -1 : 0;
 }
 
+void wire_io_close_gracefully(WireConn *c)
+{
+    wire_io_flush(c);
+    shutdown(c->fd, SHUT_WR);
+    /* Drain (bounded in bytes and time) until the client closes its side. */
+    char sink[65536];
+    size_t total = 0;
+    long long end = wire_now_ms() + 1000;
+    while (total < (16u << 20)) {
+        long long left = end - wire_now_ms();
+        if (left <= 0) break;
+        struct pollfd p = {.fd = c->fd, .events = POLLIN};
+        if (poll(&p, 1, (int)left) <= 0) break;
+        ssize_t r = recv(c->fd, sink, sizeof sink, 0);
+        if (r <= 0) break;
+        total += (size_t)r;
+    }
+}
+
 int wire_io_maybe_flush(WireConn *c)
 {
     if (c->out.len >= WIRE_FLUSH_AT) return wire_io_flush(c);

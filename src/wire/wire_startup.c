@@ -46,6 +46,16 @@ static int read_packet(WireConn *c, uint8_t **pkt, uint32_t *len)
     if (!wire_startup_len_ok(l)) {
         log_info("invalid_startup_packet", "pid=%u peer=%s reason=\"invalid length of startup packet\" length=%u",
                  c->sc->pid, c->sc->peer, l);
+        if (l < 8) return -1; /* not a startup packet at all: just close */
+        /* PostgreSQL only logs this and closes; we also tell the client
+         * (docs/compatibility.md), and read what it sent before closing so
+         * the close is not a reset that discards our ErrorResponse. */
+        OmError e = {0};
+        err_set(&e, ERRCODE_PROTOCOL_VIOLATION, "invalid length of startup packet");
+        err_detail(&e, "The packet is %u bytes; the limit is %u.", l, WIRE_STARTUP_MAX);
+        e.severity = OM_SEV_FATAL;
+        wire_put_error(&c->out, &e);
+        wire_io_close_gracefully(c);
         return -1;
     }
     uint8_t *p = mem_alloc(c->msg_ctx, l - 4);
@@ -227,6 +237,7 @@ int wire_startup(WireConn *c)
     c->session = srv_session_create(c->ctx, c->sc->env, st.user, st.database,
                                     st.application_name);
     c->session->interrupt = &c->sc->intr;
+    c->session->server = c->sc->server;
     c->session->pid = c->sc->pid;
     c->session->secret = c->sc->secret;
     if (apply_startup_settings(c, &st, &e) < 0) {

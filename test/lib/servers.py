@@ -86,6 +86,19 @@ class _Base:
     def connect(self, **kw):
         return pgmini.PgConn.connect(self.host, self.port, **kw)
 
+    def connect_free(self, wait=5.0, **kw):
+        """connect(), retrying while the server answers 53300: a session
+        that just closed (wait_ready's probe, a test's previous client) may
+        hold its slot for a moment after the client's close."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self.connect(**kw)
+            except pgmini.PgError as e:
+                if e.sqlstate != "53300" or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def wait_ready(self, timeout=START_TIMEOUT):
         """Wait until a client completes startup.  Raise ServerError if the
         process exits first or the timeout passes."""

@@ -361,7 +361,7 @@ def case_too_many_connections(ctx):
         return      # the shared PostgreSQL cluster has its own limits
     with servers.OmenServer(ctx.srv.binary, max_connections=3) as small:
         small.start()
-        conns = [small.connect() for _ in range(3)]
+        conns = [small.connect_free() for _ in range(3)]
         s = socket.create_connection((small.host, small.port), timeout=10)
         s.sendall(startup_packet())
         errs = expect_close(ctx, s, "connection beyond max_connections", want_error="53300")

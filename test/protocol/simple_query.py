@@ -9,16 +9,13 @@ results bigger than one executor batch.
     simple_query.py [--engine omendb|postgresql] [--binary build/omendb] [CASE...]
 """
 
-import argparse
 import os
-import socket
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 import pgmini  # noqa: E402
-import servers  # noqa: E402
+import caserunner  # noqa: E402
 
 
 def eq(what, got, want):
@@ -183,65 +180,5 @@ def case_terminate(c):
     eq("closed after Terminate", (data, closed), (b"", True))
 
 
-CASES = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("case_")]
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--engine", default="omendb", choices=["omendb", "postgresql"])
-    ap.add_argument("--binary", default=os.path.join(HERE, "..", "..", "build", "omendb"))
-    ap.add_argument("cases", nargs="*")
-    a = ap.parse_args()
-    cases = [(n, f) for n, f in CASES if not a.cases or n in a.cases]
-    try:
-        srv = servers.make_server(a.engine, a.binary)
-    except servers.ServerError as e:
-        print("simple_query.py: %s\n0 passed, 1 failed" % e)
-        return 1
-    passed = failed = 0
-    with srv:
-        try:
-            srv.start()
-        except servers.ServerError as e:
-            print("simple_query.py: %s\n--- server log ---\n%s" % (e, srv.log_tail()))
-            print("0 passed, 1 failed")
-            return 1
-        for name, fn in cases:
-            t0 = time.monotonic()
-            try:
-                conn = srv.connect(timeout=60)
-                conn.host, conn.port = srv.host, srv.port
-                try:
-                    fn(conn)
-                finally:
-                    conn.close()
-                passed += 1
-                print("ok   %-24s %.2fs" % (name, time.monotonic() - t0))
-            except (AssertionError, pgmini.ProtocolError, pgmini.PgError, OSError,
-                    socket.timeout) as e:
-                failed += 1
-                print("FAIL %-24s %s: %s" % (name, type(e).__name__, e))
-                if not srv.alive():
-                    print("server died; stopping")
-                    break
-            sys.stdout.flush()
-        if srv.alive():
-            st = srv.stop()
-            if st != 0:
-                print("FAIL final: server exit status %s after SIGTERM (expected 0)" % st)
-                failed += 1
-        else:
-            print("FAIL final: server died (exit status %s)" % srv.proc.returncode)
-            failed += 1
-        if srv.sanitizer_report():
-            print("FAIL final: sanitizer report in server log")
-            failed += 1
-        if failed and srv.engine == "omendb":
-            print("--- server log (tail) ---\n%s" % (srv.sanitizer_report() or srv.log_tail(4000)))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(caserunner.main(__doc__, globals()))

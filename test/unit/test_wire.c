@@ -114,7 +114,7 @@ static void test_msg_limits(void **state)
     assert_string_equal(e.sqlstate, "08P01");
     assert_int_equal(e.severity, OM_SEV_FATAL);
     err_clear(&e);
-    assert_int_equal(wire_msg_check('Q', WIRE_LARGE_MSG_MAX + 1, &e), -1);
+    assert_int_equal(wire_msg_check('Q', WIRE_LARGE_MSG_MAX + 1u, &e), -1);
     err_clear(&e);
     assert_int_equal(wire_msg_check('Q', 0xFFFFFFFFu, &e), -1);
     err_clear(&e);
@@ -899,7 +899,7 @@ static void test_conn_negotiation(void **state)
     expect_eof(s);
     finish(s);
 
-    /* Bad startup lengths: closed without a word, as PostgreSQL does. */
+    /* Too short a startup length: closed without a word, as PostgreSQL does. */
     s = serve(false);
     static const uint8_t tiny[8] = {0, 0, 0, 7, 0, 3, 0, 0};
     send_bytes(s, tiny, 8);
@@ -908,6 +908,12 @@ static void test_conn_negotiation(void **state)
     s = serve(false);
     static const uint8_t big[8] = {0, 0, 0x4E, 0x21, 0, 3, 0, 0}; /* 20001 */
     send_bytes(s, big, 8);
+    /* An oversized packet (10,000 parameters) is told why before the close
+     * (PostgreSQL only logs it). */
+    BeMsg em;
+    expect_msg(s, &em, 'E');
+    assert_non_null(memmem(em.body, em.len, "C08P01", 7));
+    assert_non_null(memmem(em.body, em.len, "Minvalid length of startup packet", 34));
     expect_eof(s);
     finish(s);
 
