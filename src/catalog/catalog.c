@@ -292,6 +292,7 @@ void cat_table_fill_desc(MemCtx *ctx, CatTable *t)
         uniq[u].cols = t->uniq[u].cols;
     }
     t->desc.oid = t->oid;
+    t->desc.name = t->name;
     t->desc.ncols = t->ncols;
     t->desc.types = types;
     t->desc.npk = t->npk;

@@ -66,8 +66,9 @@ static const CfgSetting settings[] = {
      offsetof(OmConfig, max_connections), sizeof(int), 1, 10000, "100",
      "concurrent client sessions (1..10000); more get FATAL 53300"},
     {"map_size_mb", "map-size-mb", "OMENDB_MAP_SIZE_MB", CFG_INT, offsetof(OmConfig, map_size_mb),
-     sizeof(long long), 1, 16LL * 1024 * 1024, "8192",
-     "LMDB map size in MiB: the most the data file can grow to (1..16777216)"},
+     sizeof(long long), 1, 64LL * 1024 * 1024, "1048576",
+     "starting LMDB map size in MiB (address space, not disk: the map grows on its own when "
+     "the data needs more; 1..67108864)"},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -80,7 +81,7 @@ void cfg_defaults(OmConfig *cfg)
     snprintf(cfg->log_level, sizeof cfg->log_level, "info");
     cfg->max_connections = 100;
     cfg->config_file[0] = '\0';
-    cfg->map_size_mb = 8192;
+    cfg->map_size_mb = 1048576; /* 1 TiB of address space */
 }
 
 static const CfgSetting *find_by_key(const char *key)
@@ -609,6 +610,8 @@ void cfg_print_help(FILE *out, const char *argv0)
             "\nOther options:\n"
             "  --help                     show this help, then exit\n"
             "  --version                  show the version, then exit\n"
+            "  --check DIR                verify a stopped data directory read-only (every\n"
+            "                             checksum and row); exit 0 clean, 1 corrupt\n"
             "\n"
             "Precedence: flags > OMENDB_* environment variables > TOML file > defaults.\n"
             "Flags may also be written --name=value. An empty environment variable counts as\n"

@@ -18,7 +18,7 @@ typedef struct OmConfig {
     char log_level[16];          /* default info */
     int max_connections;         /* default 100 */
     char config_file[1024];      /* the TOML file read, "" if none */
-    long long map_size_mb;       /* LMDB map size, default 8192 */
+    long long map_size_mb;       /* starting LMDB map size, default 1 TiB */
 } OmConfig;
 
 void cfg_defaults(OmConfig *cfg);

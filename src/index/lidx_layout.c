@@ -13,42 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/crc32c.h"
 #include "index/lidx_int.h"
 
-static uint32_t crc_table[8][256];
-static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
-
-static void crc_init(void)
-{
-    for (uint32_t i = 0; i < 256; i++) {
-        uint32_t c = i;
-        for (int k = 0; k < 8; k++)
-            c = c & 1 ? (c >> 1) ^ 0x82F63B78u : c >> 1; /* Castagnoli, reflected */
-        crc_table[0][i] = c;
-    }
-    for (uint32_t i = 0; i < 256; i++)
-        for (int t = 1; t < 8; t++)
-            crc_table[t][i] = (crc_table[t - 1][i] >> 8) ^ crc_table[0][crc_table[t - 1][i] & 0xff];
-}
-
-/* Slicing-by-8: eight table lookups per 8 bytes (about 1 GB/s), enough for
- * images of a few MB and free of CPU-specific instructions. */
+/* The shared CRC32C of src/common/ (it started here). */
 uint32_t lidx_crc32c(uint32_t crc, const void *buf, size_t len)
 {
-    pthread_once(&crc_once, crc_init);
-    const uint8_t *p = buf;
-    crc = ~crc;
-    while (len >= 8) {
-        uint32_t lo = crc ^ ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                             (uint32_t)p[3] << 24);
-        crc = crc_table[7][lo & 0xff] ^ crc_table[6][(lo >> 8) & 0xff] ^
-              crc_table[5][(lo >> 16) & 0xff] ^ crc_table[4][lo >> 24] ^
-              crc_table[3][p[4]] ^ crc_table[2][p[5]] ^ crc_table[1][p[6]] ^ crc_table[0][p[7]];
-        p += 8;
-        len -= 8;
-    }
-    while (len--) crc = (crc >> 8) ^ crc_table[0][(crc ^ *p++) & 0xff];
-    return ~crc;
+    return om_crc32c(crc, buf, len);
 }
 
 /* The crc covers everything but the crc field (bytes 8..11). */

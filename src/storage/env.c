@@ -8,8 +8,12 @@
  *
  * Interface: stor_env_open, stor_env_close, stor_env_max_key, stor_txn_begin,
  * stor_txn_is_write, stor_txn_commit, stor_txn_abort, stor_next_oid
- * (storage.h); the stor_dbi_*, stor_rowid_*, stor_txn_* helpers and
- * stor_mdb_error (storage_int.h).
+ * (storage.h); stor_env_open_readonly, stor_env_grow, stor_txn_bounds, the
+ * stor_dbi_*, stor_rowid_*, stor_txn_* helpers and stor_mdb_error
+ * (storage_int.h).
+ *
+ * Map growth and the resize lock: README.md, "Map size and
+ * growth"; the replay of a txn after MDB_MAP_FULL is wlog.c.
  *
  * dbi handles (see README.md for the reasoning):
  *   - every existing named database is opened once, when the env is opened,
@@ -32,7 +36,11 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "../common/log.h"
 
 #define STOR_MAX_DBS 4096
 #define STOR_MAX_READERS 256
@@ -41,6 +49,9 @@ static const char META_NEXT_OID[] = "next_oid";
 static const char META_FORMAT[] = "format";
 static const char META_DROP_PREFIX[] = "drop:";
 
+/* Set by stor_mdb_error on MDB_MAP_FULL: grow before the next write. */
+static int map_full_seen;
+
 /* ---- errors ---- */
 
 int stor_mdb_error(OmError *err, int rc, const char *what)
@@ -48,11 +59,18 @@ int stor_mdb_error(OmError *err, int rc, const char *what)
     const char *text = mdb_strerror(rc);
     switch (rc) {
     case MDB_MAP_FULL:
-    case ENOSPC:
-        err_set(err, ERRCODE_DISK_FULL, "could not extend database: %s is full",
-                rc == ENOSPC ? "disk" : "storage map");
+        /* The map is grown before the next write transaction begins. */
+        __atomic_store_n(&map_full_seen, 1, __ATOMIC_RELAXED);
+        err_set(err, ERRCODE_DISK_FULL, "could not extend database: storage map is full");
         err_detail(err, "%s", text);
-        err_hint(err, "Increase map_size_mb in the server configuration.");
+        err_hint(err, "The map grows automatically; retry the transaction.");
+        return -1;
+    case ENOSPC:
+    case EDQUOT:
+        /* PostgreSQL's words for a relation file it cannot extend. */
+        err_set(err, ERRCODE_DISK_FULL, "could not extend file \"%s\": %s", stor_data_path(),
+                text);
+        err_hint(err, "Check free disk space.");
         return -1;
     case MDB_CORRUPTED:
     case MDB_PAGE_NOTFOUND:
@@ -79,7 +97,6 @@ int stor_mdb_error(OmError *err, int rc, const char *what)
     case EIO:
     case EACCES:
     case EROFS:
-    case EDQUOT:
     case ENOENT:
     case EPERM:
         return err_set(err, ERRCODE_IO_ERROR, "%s: %s", what, text);
@@ -183,7 +200,9 @@ static int dir_lock(StorEnv *env, OmError *err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/omendb.lock", env->dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int fd = env->readonly ? open(path, O_RDONLY | O_CLOEXEC)
+                           : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0 && env->readonly && errno == ENOENT) return 0; /* no server ever ran */
     if (fd < 0)
         return err_set(err, ERRCODE_IO_ERROR, "could not create lock file \"%s\": %s", path,
                        strerror(errno));
@@ -261,12 +280,17 @@ static int env_startup(StorEnv *env, OmError *err)
         (rc = mdb_dbi_open(txn, NULL, 0, &maindb)))
         goto fail;
 
-    /* Format version. */
+    /* Format version: 4 bytes BE, sealed (format 1 had no seal). */
     MDB_val k = {sizeof META_FORMAT - 1, (void *)META_FORMAT}, v;
     rc = mdb_get(txn, meta, &k, &v);
     if (rc == MDB_NOTFOUND) {
-        uint8_t fv[4] = {0, 0, 0, STOR_FORMAT_VERSION};
-        v.mv_size = 4;
+        uint8_t fv[8] = {0, 0, 0, STOR_FORMAT_VERSION};
+        uint32_t c = stor_seal_crc(k.mv_data, k.mv_size, fv, 4);
+        fv[4] = (uint8_t)c;
+        fv[5] = (uint8_t)(c >> 8);
+        fv[6] = (uint8_t)(c >> 16);
+        fv[7] = (uint8_t)(c >> 24);
+        v.mv_size = 8;
         v.mv_data = fv;
         what = "could not initialise storage";
         if ((rc = mdb_put(txn, meta, &k, &v, 0))) goto fail;
@@ -274,9 +298,16 @@ static int env_startup(StorEnv *env, OmError *err)
         goto fail;
     } else {
         const uint8_t *p = v.mv_data;
-        uint32_t ver = v.mv_size == 4 ? ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-                                         (uint32_t)p[2] << 8 | p[3])
-                                      : 0;
+        size_t plen = 0;
+        if (v.mv_size == 8 && stor_unseal(k.mv_data, k.mv_size, p, v.mv_size, &plen) < 0) {
+            mdb_txn_abort(txn);
+            return stor_bad_checksum(err, "record", "storage database \"meta\"", k.mv_data,
+                                     k.mv_size);
+        }
+        uint32_t ver = v.mv_size == 4 || v.mv_size == 8
+                           ? ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+                              (uint32_t)p[2] << 8 | p[3])
+                           : 0;
         if (ver != STOR_FORMAT_VERSION) {
             mdb_txn_abort(txn);
             err_set(err, ERRCODE_SYSTEM_ERROR, "database files are incompatible with server");
@@ -355,48 +386,89 @@ fail:
     return stor_mdb_error(err, rc, what);
 }
 
-int stor_env_open(const char *dir, size_t map_size, StorEnv **out, OmError *err)
+/* Open LMDB in dir after the data directory checks. readonly: for
+ * stor_check, MDB_RDONLY | MDB_NOLOCK (the directory lock keeps servers
+ * out, so no lock file is needed and nothing is written). */
+static int env_open(const char *dir, size_t map_size, bool readonly, StorEnv **out, OmError *err)
 {
     *out = NULL;
-    if (dir_ensure(dir, err) < 0) return -1;
+    if (!readonly && dir_ensure(dir, err) < 0) return -1;
     StorEnv *env = xcalloc(1, sizeof *env);
     env->dir = strdup(dir);
     if (!env->dir) abort();
     env->lock_fd = -1;
+    env->readonly = readonly;
     pthread_rwlock_init(&env->map_lock, NULL);
+    pthread_rwlock_init(&env->resize_lock, NULL);
     pthread_mutex_init(&env->pool_lock, NULL);
     stor_gate_init(env);
-    if (dir_lock(env, err) < 0) {
-        stor_env_close(env);
-        return -1;
-    }
-    int rc = mdb_env_create(&env->mdb);
-    const char *what = "could not create storage environment";
+    stor_fault_install();
+    const char *prev = stor_fault_enter("open");
+    bool fresh = false;
+    int rc;
+    const char *what;
+    if (dir_lock(env, err) < 0 || stor_datadir_prepare(dir, readonly, &fresh, err) < 0)
+        goto fail_err;
+    rc = mdb_env_create(&env->mdb);
+    what = "could not create storage environment";
     if (rc) goto fail;
     what = "could not configure storage environment";
+    /* A damaged page can trip an LMDB assertion: log and exit 1, not abort. */
+    mdb_env_set_assert(env->mdb, stor_fault_assert);
     if ((rc = mdb_env_set_mapsize(env->mdb, map_size))) goto fail;
     if ((rc = mdb_env_set_maxdbs(env->mdb, STOR_MAX_DBS))) goto fail;
     if ((rc = mdb_env_set_maxreaders(env->mdb, STOR_MAX_READERS))) goto fail;
     /* MDB_NOTLS: read txns are not bound to threads. No MDB_NOSYNC or
-     * MDB_NOMETASYNC: an acknowledged commit must survive a crash. */
-    if ((rc = mdb_env_open(env->mdb, dir, MDB_NOTLS, 0600))) {
+     * MDB_NOMETASYNC: an acknowledged commit must survive a crash. No
+     * MDB_WRITEMAP: the map stays read-only (PROT_READ), so a stray write
+     * through a pointer into it faults instead of scribbling on pages, and
+     * the file grows only as pages are written, not to the map size. */
+    unsigned flags = MDB_NOTLS | (readonly ? MDB_RDONLY | MDB_NOLOCK : 0);
+    if ((rc = mdb_env_open(env->mdb, dir, flags, 0600))) {
         err_set(err, rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH ? ERRCODE_DATA_CORRUPTED
                                                                    : ERRCODE_IO_ERROR,
                 "could not open database files in \"%s\": %s", dir, mdb_strerror(rc));
-        stor_env_close(env);
-        return -1;
+        goto fail_err;
     }
     env->max_key = (size_t)mdb_env_get_maxkeysize(env->mdb);
-    if (env_startup(env, err) < 0) {
-        stor_env_close(env);
-        return -1;
+    MDB_envinfo info;
+    MDB_stat st;
+    mdb_env_info(env->mdb, &info);
+    mdb_env_stat(env->mdb, &st);
+    env->map_size = info.me_mapsize;
+    env->psize = st.ms_psize;
+    env->map_addr = stor_map_find(stor_data_path());
+    if (stor_freelist_check(env->mdb, env->map_addr, err) < 0) goto fail_err;
+    if (!readonly && env_startup(env, err) < 0) goto fail_err;
+    /* The marker goes in once the first transaction is durable: a marked
+     * directory always has a data file worth refusing to lose. An older
+     * directory without one (or a first start that died before writing
+     * it) gets it now, its format having just been checked. */
+    if (!readonly) {
+        char marker[4200];
+        snprintf(marker, sizeof marker, "%s/%s", dir, STOR_MARKER_FILE);
+        if ((fresh || access(marker, F_OK) != 0) && stor_datadir_mark(dir, err) < 0)
+            goto fail_err;
     }
+    stor_fault_leave(prev);
     *out = env;
     return 0;
 fail:
     stor_mdb_error(err, rc, what);
+fail_err:
+    stor_fault_leave(prev);
     stor_env_close(env);
     return -1;
+}
+
+int stor_env_open(const char *dir, size_t map_size, StorEnv **out, OmError *err)
+{
+    return env_open(dir, map_size, false, out, err);
+}
+
+int stor_env_open_readonly(const char *dir, StorEnv **out, OmError *err)
+{
+    return env_open(dir, 0, true, out, err);
 }
 
 void stor_env_close(StorEnv *env)
@@ -408,6 +480,7 @@ void stor_env_close(StorEnv *env)
     if (env->mdb) mdb_env_close(env->mdb);
     map_free(&env->map);
     pthread_rwlock_destroy(&env->map_lock);
+    pthread_rwlock_destroy(&env->resize_lock);
     pthread_mutex_destroy(&env->pool_lock);
     stor_gate_destroy(env);
     if (env->lock_fd >= 0) close(env->lock_fd); /* releases the flock */
@@ -422,11 +495,88 @@ size_t stor_env_max_key(const StorEnv *env)
 
 /* ---- transactions ---- */
 
-int stor_txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
+/* ---- map growth ----
+ *
+ * README.md, "Map size and growth": every live StorTxn holds resize_lock
+ * for reading; stor_env_grow takes it for writing (with a timeout) to
+ * remap; a write txn grows the map ahead of need before it begins, and
+ * wlog.c grows it at need and replays the txn. */
+#define STOR_GROW_WAIT_MS 2000
+
+/* Data in use (bytes) by the last committed transaction. */
+static size_t env_used(StorEnv *env, MDB_envinfo *info)
+{
+    mdb_env_info(env->mdb, info);
+    return (info->me_last_pgno + 1) * env->psize;
+}
+
+void stor_env_grow(StorEnv *env, bool force)
+{
+    MDB_envinfo info;
+    size_t used = env_used(env, &info);
+    bool wanted = force || __atomic_load_n(&map_full_seen, __ATOMIC_RELAXED);
+    if (!wanted && used <= env->map_size / 2) return;
+    struct timespec now, until;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    /* Growing ahead of need is opportunistic: a short wait, and after a
+     * failed one no new try for a while, so a long reader does not slow
+     * every write down. A write that needs the room waits longer. */
+    if (!wanted && now.tv_sec < env->grow_next_try) return;
+    long wait_ms = wanted ? STOR_GROW_WAIT_MS : 100;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += wait_ms / 1000;
+    until.tv_nsec += (wait_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    if (pthread_rwlock_timedwrlock(&env->resize_lock, &until) != 0) {
+        if (!wanted) env->grow_next_try = now.tv_sec + 5;
+        log_warn("storage_map_grow_deferred", "map_size=%zu used=%zu reason=\"transactions "
+                 "still open\"", env->map_size, used);
+        return;
+    }
+    size_t old = env->map_size, want = old * 2;
+    if (want < used * 4) want = used * 4;
+    size_t mb = (size_t)1 << 20;
+    want = (want + mb - 1) / mb * mb;
+    int rc = mdb_env_set_mapsize(env->mdb, want);
+    if (rc == 0) {
+        env->map_size = want;
+        env->map_addr = stor_map_find(stor_data_path()); /* the map moved */
+        __atomic_store_n(&map_full_seen, 0, __ATOMIC_RELAXED);
+        log_info("storage_map_grown", "old_size=%zu new_size=%zu used=%zu", old, want, used);
+    } else {
+        log_error("storage_map_grow_failed", "map_size=%zu wanted=%zu error=\"%s\"", old, want,
+                  mdb_strerror(rc));
+    }
+    pthread_rwlock_unlock(&env->resize_lock);
+}
+
+void stor_txn_bounds(StorTxn *t)
+{
+    MDB_envinfo info;
+    env_used(t->env, &info);
+    t->map_lo = t->env->map_addr;
+    if (!t->map_lo) return;
+    t->map_hi = t->map_lo + info.me_mapsize;
+    t->map_end = t->map_lo + (info.me_last_pgno + 1) * t->env->psize;
+}
+
+static int txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
 {
     *out = NULL;
     MDB_txn *m = NULL;
     int rc;
+    if (write) {
+        /* The write gate first (writegate.c: the interruptible wait for the
+         * single writer, held to the txn's end; a replay after growing the
+         * map relies on it too, wlog.c), then growth ahead of need, then
+         * the resize lock: that order everywhere. */
+        if (stor_gate_enter(env, err) < 0) return -1;
+        if (!env->readonly) stor_env_grow(env, false);
+    }
+    pthread_rwlock_rdlock(&env->resize_lock);
     if (!write) {
         pthread_mutex_lock(&env->pool_lock);
         if (env->npool > 0) m = env->pool[--env->npool];
@@ -436,8 +586,8 @@ int stor_txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
             m = NULL;
         }
     }
-    if (write && stor_gate_enter(env, err) < 0) return -1;
     if (!m && (rc = mdb_txn_begin(env->mdb, NULL, write ? 0 : MDB_RDONLY, &m))) {
+        pthread_rwlock_unlock(&env->resize_lock);
         if (write) stor_gate_leave(env);
         return stor_mdb_error(err, rc, "could not begin transaction");
     }
@@ -445,8 +595,20 @@ int stor_txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
     t->env = env;
     t->mdb = m;
     t->write = write;
+    /* The snapshot's pages: [map, map + (last_pgno + 1) * psize). A read
+     * txn's snapshot is no newer than the last commit, and a write txn's
+     * new pages live outside the map until it commits. */
+    stor_txn_bounds(t);
     *out = t;
     return 0;
+}
+
+int stor_txn_begin(StorEnv *env, bool write, StorTxn **out, OmError *err)
+{
+    const char *f = stor_fault_enter("begin");
+    int rc = txn_begin(env, write, out, err);
+    stor_fault_leave(f);
+    return rc;
 }
 
 bool stor_txn_is_write(const StorTxn *txn)
@@ -515,6 +677,7 @@ static void txn_close_scans(StorTxn *txn)
 
 static void txn_free(StorTxn *txn)
 {
+    pthread_rwlock_unlock(&txn->env->resize_lock);
     if (txn->write) stor_gate_leave(txn->env);
     mem_ctx_delete(txn->ctx);
     free(txn);
@@ -534,21 +697,80 @@ static void txn_end_read(StorTxn *txn)
 void stor_txn_abort(StorTxn *txn)
 {
     if (!txn) return;
+    const char *f = stor_fault_enter("abort");
     txn_close_scans(txn);
-    if (txn->write) mdb_txn_abort(txn->mdb);
-    else txn_end_read(txn);
+    if (txn->write) {
+        if (txn->mdb) mdb_txn_abort(txn->mdb);
+    } else {
+        txn_end_read(txn);
+    }
     txn_free(txn);
+    stor_fault_leave(f);
 }
 
 static int rowids_flush(StorTxn *txn, OmError *err);
+static int txn_commit(StorTxn *txn, OmError *err);
+
+/* LMDB turns a short page write into EIO ("filesystem full?"): a write
+ * that ran out of space part-way. If the file system holding dir has less
+ * than STOR_FULL_SLACK bytes left, that is what happened. */
+#define STOR_FULL_SLACK (256 * 1024)
+static bool disk_full(const char *dir)
+{
+    struct statvfs sv;
+    if (statvfs(dir, &sv) != 0) return false;
+    return (unsigned long long)sv.f_bavail * sv.f_frsize < STOR_FULL_SLACK;
+}
 
 int stor_txn_commit(StorTxn *txn, OmError *err)
+{
+    const char *f = stor_fault_enter("commit");
+    int rc = txn_commit(txn, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+/* mdb_txn_commit; on MDB_MAP_FULL (the free list needs pages too) replay
+ * on a grown map and commit again, once. LMDB frees the txn on failure. */
+static int commit_retry(StorTxn *txn)
+{
+    /* A failed commit has freed the LMDB txn: the log is replayed into a
+     * fresh one. */
+    int rc = mdb_txn_commit(txn->mdb);
+    txn->mdb = NULL;
+    if (rc != MDB_MAP_FULL || txn->wlog_off) return rc;
+    StorEnv *env = txn->env;
+    pthread_rwlock_unlock(&env->resize_lock);
+    stor_env_grow(env, true);
+    pthread_rwlock_rdlock(&env->resize_lock);
+    if (mdb_txn_begin(env->mdb, NULL, 0, &txn->mdb) != 0) {
+        txn->mdb = NULL;
+        return rc;
+    }
+    if (stor_w_replay(txn) != 0) {
+        mdb_txn_abort(txn->mdb);
+        txn->mdb = NULL;
+        return rc;
+    }
+    rc = mdb_txn_commit(txn->mdb);
+    txn->mdb = NULL;
+    if (rc == 0) log_info("storage_txn_replayed", "writes=%d map_size=%zu at=commit", txn->nwlog,
+                          env->map_size);
+    return rc;
+}
+
+static int txn_commit(StorTxn *txn, OmError *err)
 {
     txn_close_scans(txn);
     if (!txn->write) {
         txn_end_read(txn);
         txn_free(txn);
         return 0;
+    }
+    if (txn->dead) {
+        if (txn->mdb) mdb_txn_abort(txn->mdb);
+        txn_free(txn);
+        return err_set(err, ERRCODE_DISK_FULL, "could not extend database: storage map is full");
     }
     if (rowids_flush(txn, err) < 0) {
         mdb_txn_abort(txn->mdb);
@@ -558,12 +780,12 @@ int stor_txn_commit(StorTxn *txn, OmError *err)
     StorEnv *env = txn->env;
     int rc;
     if (txn->nddl == 0) {
-        rc = mdb_txn_commit(txn->mdb);
+        rc = commit_retry(txn);
     } else {
         /* Hold the map lock across the commit so no reader can begin after
          * the commit and still miss the new handles in the map. */
         pthread_rwlock_wrlock(&env->map_lock);
-        rc = mdb_txn_commit(txn->mdb);
+        rc = commit_retry(txn);
         if (rc == 0) {
             /* A dropped database stays mapped: readers whose snapshot
              * predates the drop still read it (LMDB keeps its pages for
@@ -577,6 +799,7 @@ int stor_txn_commit(StorTxn *txn, OmError *err)
         pthread_rwlock_unlock(&env->map_lock);
     }
     txn_free(txn);
+    if (rc == EIO && disk_full(env->dir)) rc = ENOSPC;
     if (rc) return stor_mdb_error(err, rc, "could not commit transaction");
     return 0;
 }
@@ -625,7 +848,7 @@ int stor_dbi_get(StorTxn *txn, const char *name, bool create, MDB_dbi *out, OmEr
         return err_set(err, ERRCODE_INTERNAL_ERROR,
                        "cannot create storage database \"%s\" in a read-only transaction", name);
     MDB_dbi dbi;
-    int rc = mdb_dbi_open(txn->mdb, name, MDB_CREATE, &dbi);
+    int rc = stor_w_open(txn, name, &dbi);
     if (rc) return stor_mdb_error(err, rc, "could not create storage database");
     ddl_add(txn, name, dbi)->created = true;
     *out = dbi;
@@ -651,14 +874,17 @@ int stor_dbi_drop(StorTxn *txn, const char *name, OmError *err)
     /* mdb_drop resets this txn's cursors on the database: end those scans. */
     for (StorScan *s = txn->scans; s; s = s->next)
         if (s->cur && mdb_cursor_dbi(s->cur) == dbi) s->done = true;
-    int rc = mdb_drop(txn->mdb, dbi, 0);
+    int rc = stor_w_drop(txn, dbi, 0);
     if (rc) return stor_mdb_error(err, rc, "could not drop storage database");
     char key[256];
     int klen = snprintf(key, sizeof key, "%s%s", META_DROP_PREFIX, name);
     if (klen <= 0 || (size_t)klen >= sizeof key)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "storage database name too long");
-    MDB_val k = {(size_t)klen, key}, v = {0, (void *)""};
-    if ((rc = mdb_put(txn->mdb, meta, &k, &v, 0)))
+    uint8_t seal[STOR_SEAL_SIZE];
+    uint32_t c = stor_seal_crc(key, (size_t)klen, "", 0);
+    for (int i = 0; i < 4; i++) seal[i] = (uint8_t)(c >> (8 * i));
+    MDB_val k = {(size_t)klen, key}, v = {sizeof seal, seal};
+    if ((rc = stor_w_put(txn, meta, &k, &v, 0)))
         return stor_mdb_error(err, rc, "could not drop storage database");
     StorDdl *d = ddl_find(txn, name);
     if (!d) d = ddl_add(txn, name, dbi);
@@ -693,7 +919,11 @@ static int meta_counter_get(StorTxn *txn, const char *key, uint64_t *out, OmErro
     int rc = mdb_get(txn->mdb, meta, &k, &v);
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not read counter");
-    if (v.mv_size != 8)
+    size_t plen;
+    if (!stor_val_in_bounds(txn, v.mv_data, v.mv_size) ||
+        stor_unseal(k.mv_data, k.mv_size, v.mv_data, v.mv_size, &plen) < 0)
+        return stor_bad_checksum(err, "record", "storage database \"meta\"", key, strlen(key));
+    if (plen != 8)
         return err_set(err, ERRCODE_DATA_CORRUPTED, "storage counter \"%s\" is corrupted", key);
     *out = be64_get(v.mv_data);
     return 1;
@@ -703,15 +933,27 @@ static int meta_counter_put(StorTxn *txn, const char *key, uint64_t val, OmError
 {
     MDB_dbi meta;
     if (meta_dbi(txn, &meta, err) < 0) return -1;
-    uint8_t b[8];
+    uint8_t b[8 + STOR_SEAL_SIZE];
     be64_put(b, val);
-    MDB_val k = {strlen(key), (void *)key}, v = {8, b};
-    int rc = mdb_put(txn->mdb, meta, &k, &v, 0);
+    uint32_t c = stor_seal_crc(key, strlen(key), b, 8);
+    for (int i = 0; i < 4; i++) b[8 + i] = (uint8_t)(c >> (8 * i));
+    MDB_val k = {strlen(key), (void *)key}, v = {sizeof b, b};
+    int rc = stor_w_put(txn, meta, &k, &v, 0);
     if (rc) return stor_mdb_error(err, rc, "could not write counter");
     return 0;
 }
 
+static int next_oid(StorTxn *txn, uint32_t *out, OmError *err);
+
 int stor_next_oid(StorTxn *txn, uint32_t *out, OmError *err)
+{
+    const char *f = stor_fault_enter("next_oid");
+    int rc = next_oid(txn, out, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+static int next_oid(StorTxn *txn, uint32_t *out, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "allocating an oid needs a write transaction");
@@ -774,7 +1016,7 @@ int stor_rowid_forget(StorTxn *txn, uint32_t oid, OmError *err)
     char key[32];
     rowid_key(key, sizeof key, oid);
     MDB_val k = {strlen(key), key};
-    int rc = mdb_del(txn->mdb, meta, &k, NULL);
+    int rc = stor_w_del(txn, meta, &k);
     if (rc && rc != MDB_NOTFOUND) return stor_mdb_error(err, rc, "could not drop row id counter");
     return 0;
 }

@@ -5,13 +5,21 @@
  * Rows are written by table.c on insert and read back by scan.c / table.c
  * into batches; the format is described in storage.h.
  *
- * Interface: stor_row_encode, stor_row_decode (storage.h); stor_row_parse,
- * stor_row_append, stor_datum_from_batch, stor_datum_to_batch,
- * stor_batch_check (storage_int.h).
+ * Every value storage writes (rows, unique index entries, catalog records,
+ * counters) is sealed: payload || u32 LE CRC32C(key || payload), checked on
+ * every read before the payload is parsed.
+ *
+ * Interface: stor_row_encode, stor_row_decode, stor_value_seal,
+ * stor_value_check (storage.h); stor_row_parse, stor_row_append,
+ * stor_datum_from_batch, stor_datum_to_batch, stor_batch_check,
+ * stor_seal_append, stor_unseal, stor_val_in_bounds, stor_bad_checksum
+ * (storage_int.h).
  */
 #include "storage_int.h"
 
 #include <string.h>
+
+#include "../common/crc32c.h"
 
 #define ROW_VERSION 1
 /* PostgreSQL's MaxHeapAttributeNumber: no table has more columns. */
@@ -333,4 +341,77 @@ int stor_row_decode(const void *p, size_t len, int ncols, const OmPhysType *type
     if (stor_row_parse(p, len, ncols, types, d, err) < 0) return -1;
     for (int c = 0; c < ncols; c++) stor_datum_to_batch(b, row, c, &d[c]);
     return 0;
+}
+
+/* ---- checksums ---- */
+
+uint32_t stor_seal_crc(const void *key, size_t klen, const void *p, size_t len)
+{
+    return om_crc32c(om_crc32c(0, key, klen), p, len);
+}
+
+void stor_seal_append(OmBuf *out, const void *key, size_t klen, size_t start)
+{
+    uint32_t c = stor_seal_crc(key, klen, out->data + start, out->len - start);
+    uint8_t b[4] = {(uint8_t)c, (uint8_t)(c >> 8), (uint8_t)(c >> 16), (uint8_t)(c >> 24)};
+    buf_append(out, b, 4);
+}
+
+int stor_unseal(const void *key, size_t klen, const void *v, size_t vlen, size_t *plen)
+{
+    if (vlen < STOR_SEAL_SIZE) return -1;
+    size_t n = vlen - STOR_SEAL_SIZE;
+    const uint8_t *t = (const uint8_t *)v + n;
+    uint32_t stored = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 |
+                      (uint32_t)t[3] << 24;
+    if (stored != stor_seal_crc(key, klen, v, n)) return -1;
+    *plen = n;
+    return 0;
+}
+
+int stor_value_seal(const void *key, size_t klen, const void *payload, size_t plen, MemCtx *ctx,
+                    OmStr *out)
+{
+    OmBuf b;
+    buf_init(&b, ctx, plen + STOR_SEAL_SIZE);
+    if (plen) buf_append(&b, payload, plen);
+    stor_seal_append(&b, key, klen, 0);
+    out->ptr = b.data;
+    out->len = (uint32_t)b.len;
+    return 0;
+}
+
+int stor_value_check(const void *key, size_t klen, const void *val, size_t vlen, size_t *plen)
+{
+    return stor_unseal(key, klen, val, vlen, plen);
+}
+
+bool stor_val_in_bounds(const StorTxn *txn, const void *p, size_t len)
+{
+    const uint8_t *q = p;
+    if (!txn->map_lo || q < txn->map_lo || q >= txn->map_hi) return true; /* not in the map */
+    return len <= (size_t)(txn->map_end - q) && q < txn->map_end;
+}
+
+int stor_bad_checksum(OmError *err, const char *kind, const char *what, const void *key,
+                      size_t klen)
+{
+    char hex[2 * 48 + 4];
+    size_t n = klen < 48 ? klen : 48, o = 0;
+    for (size_t i = 0; i < n; i++) o += (size_t)snprintf(hex + o, sizeof hex - o, "%02x",
+                                                          ((const uint8_t *)key)[i]);
+    if (klen > n) snprintf(hex + o, sizeof hex - o, "...");
+    err_set(err, ERRCODE_DATA_CORRUPTED, "invalid %s checksum in %s", kind, what);
+    err_detail(err, "Stored key (hex): %s.", klen ? hex : "(empty)");
+    err_hint(err, "The data file is damaged; run omendb --check on a copy of the stopped "
+                  "data directory, and restore from a backup.");
+    return -1;
+}
+
+int stor_bad_row(OmError *err, uint32_t oid, const char *name, const void *key, size_t klen)
+{
+    char what[160];
+    if (name) snprintf(what, sizeof what, "table \"%.128s\"", name);
+    else snprintf(what, sizeof what, "table %u", oid);
+    return stor_bad_checksum(err, "row", what, key, klen);
 }

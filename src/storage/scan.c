@@ -51,8 +51,10 @@ int stor_scan_open(StorTxn *txn, const StorTableDesc *t, MemCtx *ctx, StorScan *
     StorScan *s = mem_new(ctx, StorScan);
     s->txn = txn;
     s->cur = cur;
+    s->dbi = dbi;
     s->ctx = ctx;
     s->oid = t->oid;
+    s->name = t->name ? mem_strdup(ctx, t->name) : NULL;
     s->ncols = t->ncols;
     s->types = mem_new_array(ctx, OmPhysType, t->ncols > 0 ? t->ncols : 1);
     if (t->ncols) memcpy(s->types, t->types, sizeof(OmPhysType) * (size_t)t->ncols);
@@ -77,7 +79,7 @@ static int scan_position(StorScan *s, MDB_val *k, MDB_val *v)
     return rc;
 }
 
-int stor_scan_next(StorScan *s, OmBatch *b, OmError *err)
+static int scan_next(StorScan *s, OmBatch *b, OmError *err)
 {
     om_batch_clear(b);
     if (s->done) return 0;
@@ -92,7 +94,11 @@ int stor_scan_next(StorScan *s, OmBatch *b, OmError *err)
     int rc = scan_position(s, &k, &v);
     int n = 0;
     while (rc == 0) {
-        if (stor_row_parse(v.mv_data, v.mv_size, s->ncols, s->types, s->datums, err) < 0)
+        size_t plen;
+        if (!stor_val_in_bounds(s->txn, v.mv_data, v.mv_size) ||
+            stor_unseal(k.mv_data, k.mv_size, v.mv_data, v.mv_size, &plen) < 0)
+            return stor_bad_row(err, s->oid, s->name, k.mv_data, k.mv_size);
+        if (stor_row_parse(v.mv_data, plen, s->ncols, s->types, s->datums, err) < 0)
             return -1;
         for (int c = 0; c < s->ncols; c++) stor_datum_to_batch(b, n, c, &s->datums[c]);
         if (b->keys) {
@@ -114,6 +120,14 @@ int stor_scan_next(StorScan *s, OmBatch *b, OmError *err)
     }
     b->count = n;
     return n;
+}
+
+int stor_scan_next(StorScan *s, OmBatch *b, OmError *err)
+{
+    const char *f = stor_fault_enter("scan");
+    int rc = scan_next(s, b, err);
+    stor_fault_leave(f);
+    return rc;
 }
 
 void stor_scan_close(StorScan *s)

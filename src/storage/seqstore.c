@@ -46,7 +46,13 @@ struct StorSeqStore {
     int fd;
     SeqSlot *slots;
     int n, cap;
+    char dir[4096];    /* the data directory, for messages */
 };
+
+static const char *env_dir(const StorSeqStore *ss)
+{
+    return ss->dir;
+}
 
 static pthread_mutex_t init_mu = PTHREAD_MUTEX_INITIALIZER;
 
@@ -68,8 +74,17 @@ static int write_record(StorSeqStore *ss, const SeqSlot *s, int64_t value, bool 
     put64(rec + 8, (uint64_t)value);
     put64(rec + 16, fnv(rec, 16));
     off_t off = (off_t)s->slot * SEQ_RECORD;
-    if (pwrite(ss->fd, rec, SEQ_RECORD, off) != SEQ_RECORD || fdatasync(ss->fd) < 0)
-        return err_set(err, ERRCODE_IO_ERROR, "could not write sequence file: %s", strerror(errno));
+    ssize_t w = pwrite(ss->fd, rec, SEQ_RECORD, off);
+    if (w != SEQ_RECORD || fdatasync(ss->fd) < 0) {
+        int e = w >= 0 && w != SEQ_RECORD ? ENOSPC : errno;
+        if (e == ENOSPC || e == EDQUOT) {
+            err_set(err, ERRCODE_DISK_FULL, "could not extend file \"%s/%s\": %s", env_dir(ss),
+                    SEQ_FILE, strerror(e));
+            err_hint(err, "Check free disk space.");
+            return -1;
+        }
+        return err_set(err, ERRCODE_IO_ERROR, "could not write sequence file: %s", strerror(e));
+    }
     return 0;
 }
 
@@ -89,6 +104,7 @@ static StorSeqStore *store_get(StorEnv *env, OmError *err)
         ss = calloc(1, sizeof *ss);
         pthread_mutex_init(&ss->mu, NULL);
         ss->fd = fd;
+        snprintf(ss->dir, sizeof ss->dir, "%s", env->dir);
         uint8_t rec[SEQ_RECORD];
         for (int i = 0; pread(fd, rec, SEQ_RECORD, (off_t)i * SEQ_RECORD) == SEQ_RECORD; i++) {
             if (ss->n == ss->cap) {

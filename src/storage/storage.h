@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "../common/err.h"
 #include "../common/mem.h"
 #include "../common/vector.h"
@@ -83,6 +84,9 @@ typedef struct StorTableDesc {
      * or STOR_KEY_TIMETZ (time with time zone's order, dt_timetz_cmp).
      * NULL = all STOR_KEY_BYTES. */
     const uint8_t *key_kinds;
+    /* The table's name, for messages (invalid row checksum in table "t");
+     * NULL: storage says "table <oid>". */
+    const char *name;
 } StorTableDesc;
 
 #define STOR_KEY_BYTES 0
@@ -224,5 +228,40 @@ int stor_seq_setval(StorEnv *env, const StorSeqDef *def, int64_t value, bool is_
 int stor_seq_peek(StorEnv *env, const StorSeqDef *def, int64_t *last, int64_t *log_cnt, bool *is_called, OmError *err);
 /* Called by stor_env_close: records exact values. */
 void stor_seq_close(StorEnv *env);
+
+/*
+ * Value checksums (storage format 2). Every value storage writes — a row, a
+ * unique index entry, a catalog record, a counter in meta — is stored as
+ *   payload | u32 little-endian CRC32C(key || payload)
+ * and checked on every read before the payload is looked at: a damaged
+ * value (or key: the key is covered too) is XX001 "invalid row checksum in
+ * table \"t\"" (or "... record checksum in storage database ..."), never
+ * a wrong value. stor_kv_* seal and check on their own: catalog/ sees only
+ * payloads.
+ *
+ * stor_value_seal: the sealed value of payload under key, in ctx.
+ * stor_value_check: 0 and the payload length in *plen if val is a sealed
+ * value of key, -1 otherwise (too short, or the checksum differs).
+ */
+int stor_value_seal(const void *key, size_t klen, const void *payload, size_t plen, MemCtx *ctx,
+                    OmStr *out);
+int stor_value_check(const void *key, size_t klen, const void *val, size_t vlen, size_t *plen);
+
+/*
+ * omendb --check (check.c): open dir read-only (MDB_RDONLY | MDB_NOLOCK,
+ * under the directory lock, so only a stopped server's directory), check
+ * the marker and the meta pages, then walk every named database: every
+ * value's checksum, every row's decoding with its table's layout, every
+ * unique index entry's row. Changes nothing. Each problem is one line on
+ * out ("corrupt: table \"t\" key 0x...: invalid row checksum"); a summary
+ * line ends the report. layout is called for each catalog record whose key
+ * starts with "table/" (catalog/ decodes it): 0 and *desc set, or -1 with
+ * err set (reported as a damaged catalog record).
+ * Returns the number of problems (0 = clean), or -1 if the check could not
+ * run (err set).
+ */
+typedef int (*StorCheckLayout)(void *arg, const void *val, size_t vlen, MemCtx *ctx,
+                               const StorTableDesc **desc, OmError *err);
+long stor_check(const char *dir, StorCheckLayout layout, void *arg, FILE *out, OmError *err);
 
 #endif

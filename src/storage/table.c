@@ -20,7 +20,7 @@
 
 /* ---- create / drop ---- */
 
-int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
+static int table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "creating a table needs a write transaction");
@@ -39,7 +39,7 @@ int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
     return 0;
 }
 
-int stor_table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
+static int table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "dropping a table needs a write transaction");
@@ -139,8 +139,8 @@ static bool any_null(const StorDatum *d, const StorUnique *u)
     return false;
 }
 
-int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
-                      const OmBatch *b, int row, OmError *err)
+static int table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
+                        const OmBatch *b, int row, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "inserting needs a write transaction");
@@ -167,11 +167,12 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
     }
     OmBuf *val = stor_txn_buf(txn, 1);
     stor_row_append(val, t->ncols, t->types, d);
+    stor_seal_append(val, key->data, key->len, 0);
 
     MDB_val k = {key->len, key->data}, v = {val->len, val->data};
     /* Row ids only grow, so a keyless table's rows can be appended. */
     unsigned flags = t->npk > 0 ? MDB_NOOVERWRITE : MDB_NOOVERWRITE | MDB_APPEND;
-    int rc = mdb_put(txn->mdb, rows, &k, &v, flags);
+    int rc = stor_w_put(txn, rows, &k, &v, flags);
     if (rc == MDB_KEYEXIST && t->npk > 0)
         return dup_error(txn, t, names, -1, t->npk, t->pk_cols, b, row, err);
     if (rc == MDB_KEYEXIST)
@@ -191,8 +192,13 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
             key_too_long(t, names, n, ukey->len, max_key, err);
             break;
         }
-        MDB_val uk = {ukey->len, ukey->data}, uv = {key->len, key->data};
-        rc = mdb_put(txn->mdb, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
+        /* The entry's value: the row key, sealed under the entry's key. */
+        uint8_t uvb[STOR_UVAL_MAX];
+        memcpy(uvb, key->data, key->len);
+        uint32_t c = stor_seal_crc(ukey->data, ukey->len, uvb, key->len);
+        for (int i = 0; i < 4; i++) uvb[key->len + (size_t)i] = (uint8_t)(c >> (8 * i));
+        MDB_val uk = {ukey->len, ukey->data}, uv = {key->len + STOR_SEAL_SIZE, uvb};
+        rc = stor_w_put(txn, udbi[n], &uk, &uv, MDB_NOOVERWRITE);
         if (rc == MDB_KEYEXIST) {
             dup_error(txn, t, names, n, u->ncols, u->cols, b, row, err);
             break;
@@ -212,18 +218,18 @@ int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *nam
         buf_reset(ukey);
         for (int i = 0; i < u->ncols; i++) stor_key_append_kind(ukey, t->types[u->cols[i]], STOR_KIND(t, u->cols[i]), &d[u->cols[i]]);
         MDB_val uk = {ukey->len, ukey->data};
-        rc = mdb_del(txn->mdb, udbi[j], &uk, NULL);
+        rc = stor_w_del(txn, udbi[j], &uk);
         if (rc) return -1; /* txn is unusable now; the caller aborts it */
     }
     k.mv_size = key->len;
     k.mv_data = key->data;
-    mdb_del(txn->mdb, rows, &k, NULL);
+    stor_w_del(txn, rows, &k);
     return -1;
 }
 
 /* ---- delete ---- */
 
-int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
+static int table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
 {
     if (!txn->write)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "deleting needs a write transaction");
@@ -237,9 +243,17 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not read row");
 
+    size_t plen;
+    if (!stor_val_in_bounds(txn, v.mv_data, v.mv_size) ||
+        stor_unseal(key.ptr, key.len, v.mv_data, v.mv_size, &plen) < 0)
+        return stor_bad_row(err, t->oid, t->name, key.ptr, key.len);
     if (t->nuniq > 0) {
+        /* A copy: a delete below may replay the txn on a grown map
+         * (wlog.c), which moves every page v points into. */
+        void *row = mem_alloc(stor_txn_ctx(txn), plen ? plen : 1);
+        memcpy(row, v.mv_data, plen);
         StorDatum *d = stor_txn_datums(txn, t->ncols);
-        if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+        if (stor_row_parse(row, plen, t->ncols, t->types, d, err) < 0) return -1;
         OmBuf *ukey = stor_txn_buf(txn, 2);
         for (int n = 0; n < t->nuniq; n++) {
             const StorUnique *u = &t->uniq[n];
@@ -251,13 +265,23 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
             rc = mdb_get(txn->mdb, udbi[n], &uk, &uv);
             if (rc == MDB_NOTFOUND) continue;
             if (rc) return stor_mdb_error(err, rc, "could not read unique index entry");
+            size_t ulen;
+            if (!stor_val_in_bounds(txn, uv.mv_data, uv.mv_size) ||
+                stor_unseal(uk.mv_data, uk.mv_size, uv.mv_data, uv.mv_size, &ulen) < 0) {
+                char what[200];
+                if (t->name)
+                    snprintf(what, sizeof what, "unique index %d of table \"%.128s\"", n, t->name);
+                else
+                    snprintf(what, sizeof what, "unique index %d of table %u", n, t->oid);
+                return stor_bad_checksum(err, "index entry", what, uk.mv_data, uk.mv_size);
+            }
             /* Only remove the entry if it is this row's. */
-            if (uv.mv_size != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
-            rc = mdb_del(txn->mdb, udbi[n], &uk, NULL);
+            if (ulen != key.len || memcmp(uv.mv_data, key.ptr, key.len) != 0) continue;
+            rc = stor_w_del(txn, udbi[n], &uk);
             if (rc) return stor_mdb_error(err, rc, "could not delete unique index entry");
         }
     }
-    rc = mdb_del(txn->mdb, rows, &k, NULL);
+    rc = stor_w_del(txn, rows, &k);
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not delete row");
     return 1;
@@ -265,7 +289,7 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
 
 /* ---- point lookup ---- */
 
-int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
+static int table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
 {
     if (b->count >= OM_BATCH_SIZE)
         return err_set(err, ERRCODE_INTERNAL_ERROR, "batch is full");
@@ -277,8 +301,12 @@ int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, 
     int rc = mdb_get(txn->mdb, rows, &k, &v);
     if (rc == MDB_NOTFOUND) return 0;
     if (rc) return stor_mdb_error(err, rc, "could not read row");
+    size_t plen;
+    if (!stor_val_in_bounds(txn, v.mv_data, v.mv_size) ||
+        stor_unseal(key.ptr, key.len, v.mv_data, v.mv_size, &plen) < 0)
+        return stor_bad_row(err, t->oid, t->name, key.ptr, key.len);
     StorDatum *d = stor_txn_datums(txn, t->ncols);
-    if (stor_row_parse(v.mv_data, v.mv_size, t->ncols, t->types, d, err) < 0) return -1;
+    if (stor_row_parse(v.mv_data, plen, t->ncols, t->types, d, err) < 0) return -1;
     int row = b->count;
     for (int c = 0; c < t->ncols; c++) stor_datum_to_batch(b, row, c, &d[c]);
     if (b->keys) {
@@ -289,4 +317,45 @@ int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, 
     }
     b->count++;
     return 1;
+}
+
+int stor_table_create(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    const char *f = stor_fault_enter("create");
+    int rc = table_create(txn, t, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_drop(StorTxn *txn, const StorTableDesc *t, OmError *err)
+{
+    const char *f = stor_fault_enter("drop");
+    int rc = table_drop(txn, t, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_insert(StorTxn *txn, const StorTableDesc *t, const StorNames *names,
+                      const OmBatch *b, int row, OmError *err)
+{
+    const char *f = stor_fault_enter("insert");
+    int rc = table_insert(txn, t, names, b, row, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *err)
+{
+    const char *f = stor_fault_enter("delete");
+    int rc = table_delete(txn, t, key, err);
+    stor_fault_leave(f);
+    return rc;
+}
+
+int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err)
+{
+    const char *f = stor_fault_enter("get");
+    int rc = table_get(txn, t, key, b, err);
+    stor_fault_leave(f);
+    return rc;
 }

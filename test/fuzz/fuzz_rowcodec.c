@@ -13,6 +13,11 @@
  *     of the values (NULLs first, -0 = 0, NaN above everything, strings
  *     bytewise).
  *
+ *   - the value checksum (stor_value_check / stor_value_seal): the first
+ *     byte picks how much of the input is the key, the rest is the value;
+ *     a value that checks reseals to itself, and any input sealed checks
+ *     and gives its payload back.
+ *
  * Checked besides memory safety: a decoded row re-encodes (stor_row_encode)
  * and decodes again to the same values; a decoded catalog record re-encodes
  * to exactly the same bytes (an older record version: to a record that reads
@@ -366,6 +371,26 @@ static void key_order(MemCtx *ctx, const uint8_t *data, size_t size)
     FUZZ_CHECK(cmp_keys(k0, k1) == lex, "composite key order %d, SQL order %d", cmp_keys(k0, k1), lex);
 }
 
+static void sealed(MemCtx *ctx, const uint8_t *data, size_t size)
+{
+    if (size == 0) return;
+    size_t klen = data[0] % 24;
+    if (klen > size - 1) klen = size - 1;
+    const uint8_t *key = data + 1, *val = data + 1 + klen;
+    size_t vlen = size - 1 - klen, plen = 0;
+    if (stor_value_check(key, klen, val, vlen, &plen) == 0) {
+        FUZZ_CHECK(plen + 4 == vlen, "payload length %zu of a %zu-byte value", plen, vlen);
+        OmStr again;
+        stor_value_seal(key, klen, val, plen, ctx, &again);
+        FUZZ_CHECK(again.len == vlen && memcmp(again.ptr, val, vlen) == 0, "reseal differs");
+    }
+    OmStr v;
+    stor_value_seal(key, klen, val, vlen, ctx, &v);
+    FUZZ_CHECK(stor_value_check(key, klen, v.ptr, v.len, &plen) == 0 && plen == vlen &&
+                   (vlen == 0 || memcmp(v.ptr, val, vlen) == 0),
+               "a sealed value does not check");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     init_once();
@@ -374,6 +399,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     catalog(ctx, data, size);
     catalog_and_row(ctx, data, size);
     key_order(ctx, data, size);
+    sealed(ctx, data, size);
     mem_ctx_delete(ctx);
     return 0;
 }

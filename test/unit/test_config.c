@@ -91,7 +91,7 @@ static void test_defaults(void **state)
     assert_int_equal(cfg.port, 5433);
     assert_string_equal(cfg.log_level, "info");
     assert_int_equal(cfg.max_connections, 100);
-    assert_int_equal(cfg.map_size_mb, 8192);
+    assert_int_equal(cfg.map_size_mb, 1048576);
     assert_string_equal(cfg.config_file, "");
 }
 
@@ -280,7 +280,7 @@ static void test_help(void **state)
                           "--log-level", "OMENDB_LOG_LEVEL", "log_level", "--max-connections",
                           "OMENDB_MAX_CONNECTIONS", "max_connections", "--map-size-mb",
                           "OMENDB_MAP_SIZE_MB", "map_size_mb", "--config", "OMENDB_CONFIG",
-                          "5433", "8192", "127.0.0.1", "./omendb-data"};
+                          "5433", "1048576", "127.0.0.1", "./omendb-data"};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!strstr(text, want[i])) fail_msg("help lacks %s", want[i]);
     free(text);

@@ -1,8 +1,11 @@
 /*
  * test_rowcodec.c — row value encoding (storage/rowcodec.c): round trips of
  * every physical type with NULLs, empty and large strings and extreme
- * values; rows with fewer columns than the table; and the decoder's refusal
- * (XX001) of truncated, padded, or damaged bytes.
+ * values; rows with fewer columns than the table; the decoder's refusal
+ * (XX001) of truncated, padded, or damaged bytes; and the value checksum
+ * (CRC32C of key and payload, storage format 2) that every stored value
+ * carries: known answers, round trips, and every flipped bit of value or
+ * key, truncation, extension and a wrong key detected.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/crc32c.h"
 #include "storage/storage.h"
 
 #define NCOLS 8
@@ -287,6 +291,130 @@ static void test_random_damage(void **state)
     mem_ctx_delete(ctx);
 }
 
+
+/* ---- value checksums ---- */
+
+static void test_crc32c_known(void **state)
+{
+    (void)state;
+    assert_int_equal(om_crc32c(0, "123456789", 9), 0xE3069283u);
+    assert_int_equal(om_crc32c(0, "", 0), 0);
+    /* 32 bytes of zeros (RFC 3720, B.4) */
+    static const uint8_t zeros[32];
+    assert_int_equal(om_crc32c(0, zeros, 32), 0x8A9136AAu);
+    /* incremental = whole, at every split point, across the 8-byte blocks */
+    const char *text = "The quick brown fox jumps over the lazy dog, twice over.";
+    size_t n = strlen(text);
+    uint32_t whole = om_crc32c(0, text, n);
+    for (size_t i = 0; i <= n; i++)
+        assert_int_equal(om_crc32c(om_crc32c(0, text, i), text + i, n - i), whole);
+}
+
+/* Encode row `row` of `in` and seal it under a key made of its bytes. */
+static OmStr sealed_row(MemCtx *ctx, OmBatch *in, int row, OmStr *key, OmStr *payload)
+{
+    OmError err = {0};
+    assert_int_equal(stor_row_encode(in, row, NCOLS, all_types, ctx, payload, &err), 0);
+    char *k = mem_alloc(ctx, 9);
+    k[0] = 0x02;
+    uint64_t id = rnd();
+    memcpy(k + 1, &id, 8);
+    key->ptr = k;
+    key->len = 9;
+    OmStr v;
+    assert_int_equal(stor_value_seal(key->ptr, key->len, payload->ptr, payload->len, ctx, &v), 0);
+    assert_int_equal(v.len, payload->len + 4);
+    return v;
+}
+
+static void test_seal_round_trip(void **state)
+{
+    (void)state;
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    OmBatch *out = om_batch_create(ctx, NCOLS, all_types, false);
+    for (int r = 0; r < 500; r++) {
+        int row = r % OM_BATCH_SIZE;
+        fill_row(ctx, in, row);
+        OmStr key, payload;
+        OmStr v = sealed_row(ctx, in, row, &key, &payload);
+        size_t plen = 0;
+        assert_int_equal(stor_value_check(key.ptr, key.len, v.ptr, v.len, &plen), 0);
+        assert_int_equal(plen, payload.len);
+        assert_memory_equal(v.ptr, payload.ptr, plen);
+        OmError err = {0};
+        assert_int_equal(stor_row_decode(v.ptr, plen, NCOLS, all_types, out, row, &err), 0);
+        assert_rows_equal(in, row, out, row, NCOLS);
+        if (row == OM_BATCH_SIZE - 1) om_batch_clear(out);
+    }
+    /* an empty payload seals too (catalog markers) */
+    OmStr v;
+    size_t plen = 99;
+    assert_int_equal(stor_value_seal("k", 1, "", 0, ctx, &v), 0);
+    assert_int_equal(v.len, 4);
+    assert_int_equal(stor_value_check("k", 1, v.ptr, v.len, &plen), 0);
+    assert_int_equal(plen, 0);
+    mem_ctx_delete(ctx);
+}
+
+/* Every single flipped bit, of the value (payload or checksum) or of the
+ * key, is detected; so are truncation, extension, a wrong key and values
+ * too short to hold a checksum. */
+static void test_seal_detects_damage(void **state)
+{
+    (void)state;
+    MemCtx *ctx = mem_ctx_create(NULL, "t");
+    OmBatch *in = om_batch_create(ctx, NCOLS, all_types, false);
+    size_t plen;
+    for (int r = 0; r < 40; r++) {
+        fill_row(ctx, in, 0);
+        OmStr key, payload;
+        OmStr v = sealed_row(ctx, in, 0, &key, &payload);
+        char *p = mem_alloc(ctx, v.len + 1);
+        char *k = mem_alloc(ctx, key.len);
+        memcpy(p, v.ptr, v.len);
+        memcpy(k, key.ptr, key.len);
+        for (size_t i = 0; i < (size_t)v.len * 8; i++) {
+            p[i / 8] ^= (char)(1u << (i % 8));
+            assert_int_equal(stor_value_check(k, key.len, p, v.len, &plen), -1);
+            p[i / 8] ^= (char)(1u << (i % 8));
+        }
+        for (size_t i = 0; i < (size_t)key.len * 8; i++) {
+            k[i / 8] ^= (char)(1u << (i % 8));
+            assert_int_equal(stor_value_check(k, key.len, p, v.len, &plen), -1);
+            k[i / 8] ^= (char)(1u << (i % 8));
+        }
+        assert_int_equal(stor_value_check(k, key.len, p, v.len, &plen), 0);
+        assert_int_equal(stor_value_check(k, key.len, p, v.len - 1, &plen), -1);
+        p[v.len] = 0;
+        assert_int_equal(stor_value_check(k, key.len, p, v.len + 1, &plen), -1);
+        assert_int_equal(stor_value_check(k, key.len - 1, p, v.len, &plen), -1);
+        /* two and three flipped bits anywhere: CRC32C's Hamming distance
+         * is at least 4 at these lengths */
+        for (int t = 0; t < 200; t++) {
+            int nf = 2 + (int)(rnd() % 2);
+            size_t at[3];
+            for (int f = 0; f < nf; f++) {
+                do {
+                    at[f] = rnd() % ((size_t)v.len * 8);
+                } while ((f > 0 && at[f] == at[0]) || (f > 1 && at[f] == at[1]));
+                p[at[f] / 8] ^= (char)(1u << (at[f] % 8));
+            }
+            assert_int_equal(stor_value_check(k, key.len, p, v.len, &plen), -1);
+            for (int f = 0; f < nf; f++) p[at[f] / 8] ^= (char)(1u << (at[f] % 8));
+        }
+    }
+    for (size_t n = 0; n < 4; n++)
+        assert_int_equal(stor_value_check("k", 1, "\0\0\0\0", n, &plen), -1);
+    /* The same payload under another key is not the same value: a value
+     * moved to another key (a flipped key byte) does not check. */
+    OmStr v;
+    assert_int_equal(stor_value_seal("key-1", 5, "payload", 7, ctx, &v), 0);
+    assert_int_equal(stor_value_check("key-2", 5, v.ptr, v.len, &plen), -1);
+    assert_int_equal(stor_value_check("key-1", 5, v.ptr, v.len, &plen), 0);
+    mem_ctx_delete(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +424,9 @@ int main(void)
         cmocka_unit_test(test_truncated_and_padded),
         cmocka_unit_test(test_bad_bytes),
         cmocka_unit_test(test_random_damage),
+        cmocka_unit_test(test_crc32c_known),
+        cmocka_unit_test(test_seal_round_trip),
+        cmocka_unit_test(test_seal_detects_damage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
