@@ -33,6 +33,12 @@
 #define RX_MATCH_LIMIT 2000000u
 #endif
 #define RX_DEPTH_LIMIT 5000000u /* backtracking frames */
+/* The DFA matcher's cost is the characters it walks: from every start it
+ * tries (an unanchored search restarts at each candidate position) and in
+ * every lookaround. PCRE2's match limit counts those starts and lookarounds
+ * there, so each DFA call gets RX_DFA_BUDGET / (subject length) of them:
+ * some 2·10^7 character steps, tens of milliseconds, whatever the subject. */
+#define RX_DFA_BUDGET 20000000u
 #define RX_HEAP_LIMIT (8u * 1024) /* KiB of backtracking frames */
 
 struct RxRegex {
@@ -52,6 +58,7 @@ typedef struct RxCache {
     RxRegex *re[MAX_CACHED]; /* most recently used first */
     pcre2_match_context *plain;  /* no callout */
     pcre2_match_context *forced; /* the end-forcing callout */
+    pcre2_match_context *dfa;    /* DFA matches: limit set per call (dfa_context) */
     int *ws;
 } RxCache;
 
@@ -75,6 +82,7 @@ static void cache_free(void *p)
     for (int i = 0; i < c->n; i++) regex_free(c->re[i]);
     pcre2_match_context_free(c->plain);
     pcre2_match_context_free(c->forced);
+    pcre2_match_context_free(c->dfa);
     free(c->ws);
     free(c);
 }
@@ -87,8 +95,19 @@ static void make_key(void)
 /* The callout at the end of every pattern: during the re-match it accepts
  * only the end position the DFA pass chose (PCRE2 then backtracks into
  * other ways of matching). */
+/* The callout before every pattern (number 2): PCRE2 calls it at each
+ * start position it tries, so a long unanchored search (PCRE2's match limit
+ * counts per start) stops at a pending interrupt; rx_error turns
+ * PCRE2_ERROR_CALLOUT into that interrupt's error. */
+static int start_check(pcre2_callout_block *cb, void *data)
+{
+    (void)data;
+    return cb->callout_number == 2 && om_intr_pending() ? PCRE2_ERROR_CALLOUT : 0;
+}
+
 static int force_end(pcre2_callout_block *cb, void *data)
 {
+    if (cb->callout_number == 2) return start_check(cb, data);
     return cb->current_position == *(PCRE2_SIZE *)data ? 0 : 1;
 }
 
@@ -100,10 +119,13 @@ static RxCache *get_cache(void)
     if (!c) abort();
     c->plain = pcre2_match_context_create(NULL);
     c->forced = pcre2_match_context_create(NULL);
+    c->dfa = pcre2_match_context_create(NULL);
     c->ws = malloc(DFA_WS * sizeof(int));
-    if (!c->plain || !c->forced || !c->ws) abort();
-    pcre2_match_context *mc[2] = {c->plain, c->forced};
-    for (int i = 0; i < 2; i++) {
+    if (!c->plain || !c->forced || !c->dfa || !c->ws) abort();
+    pcre2_match_context *mc[3] = {c->plain, c->forced, c->dfa};
+    pcre2_set_callout(c->plain, start_check, NULL);
+    pcre2_set_callout(c->dfa, start_check, NULL);
+    for (int i = 0; i < 3; i++) {
         pcre2_set_match_limit(mc[i], RX_MATCH_LIMIT);
         pcre2_set_depth_limit(mc[i], RX_DEPTH_LIMIT);
         pcre2_set_heap_limit(mc[i], RX_HEAP_LIMIT);
@@ -158,7 +180,8 @@ static int compile_new(const char *pat, size_t len, int cflags, RxRegex **out, O
         mem_ctx_delete(tmp);
         return -1;
     }
-    /* (?C1) after the whole pattern: the hook rx_search's re-match uses. */
+    /* (?C1) after the whole pattern: the hook rx_search's re-match uses;
+     * (?C2) before it: the interrupt check at each start (start_check). */
     buf_append_str(&t.out, ")(?C1)");
     uint32_t opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_POSSESS |
                     PCRE2_NEVER_BACKSLASH_C;
@@ -168,8 +191,8 @@ static int compile_new(const char *pat, size_t len, int cflags, RxRegex **out, O
     pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
     pcre2_set_parens_nest_limit(cc, RX_MAX_NEST + 8); /* the wrapper's groups and lookarounds on top */
     OmBuf full;
-    buf_init(&full, tmp, t.out.len + 4);
-    buf_append_str(&full, "(?:");
+    buf_init(&full, tmp, t.out.len + 12);
+    buf_append_str(&full, "(?C2)(?:");
     buf_append(&full, t.out.data, t.out.len);
     int ec;
     PCRE2_SIZE eoff;
@@ -232,6 +255,10 @@ int rx_nsub(const RxRegex *re)
 
 static int match_error(int rc, OmError *err)
 {
+    if (rc == PCRE2_ERROR_CALLOUT) { /* start_check saw an interrupt */
+        if (om_intr_check(err) < 0) return -1;
+        return err_set(err, ERRCODE_QUERY_CANCELED, "canceling statement due to user request");
+    }
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
         rc == PCRE2_ERROR_NOMEMORY)
         return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION,
@@ -239,6 +266,16 @@ static int match_error(int rc, OmError *err)
     PCRE2_UCHAR msg[120];
     pcre2_get_error_message(rc, msg, sizeof msg);
     return err_set(err, ERRCODE_INVALID_REGULAR_EXPRESSION, "regular expression failed: %s", (char *)msg);
+}
+
+/* The DFA context with its match limit for a search of s[start..len). */
+static pcre2_match_context *dfa_context(RxCache *c, size_t len, size_t start)
+{
+    size_t lim = RX_DFA_BUDGET / (len - start + 1);
+    if (lim < 16) lim = 16;
+    if (lim > RX_MATCH_LIMIT) lim = RX_MATCH_LIMIT;
+    pcre2_set_match_limit(c->dfa, (uint32_t)lim);
+    return c->dfa;
 }
 
 static bool is_limit(int rc)
@@ -256,9 +293,9 @@ static int dfa_fallback(RxRegex *re, RxCache *c, PCRE2_SPTR subj, size_t len, si
 {
     if (re->backref) return match_error(rc, err);
     uint32_t o = PCRE2_NO_UTF_CHECK | (re->pref == RX_PREF_SHORTER ? PCRE2_DFA_SHORTEST : 0);
-    int drc = pcre2_dfa_match(re->code, subj, len, start, o, re->dfa_md, c->plain, c->ws, DFA_WS);
+    int drc = pcre2_dfa_match(re->code, subj, len, start, o, re->dfa_md, dfa_context(c, len, start), c->ws, DFA_WS);
     if (drc == PCRE2_ERROR_NOMATCH) return 0;
-    if (drc < 0) return match_error(rc, err);
+    if (drc < 0) return match_error(drc == PCRE2_ERROR_CALLOUT ? drc : rc, err);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->dfa_md);
     m->so = (int64_t)ov[0];
     m->eo = (int64_t)ov[1];
@@ -310,7 +347,7 @@ int rx_search(RxRegex *re, const char *s, size_t len, size_t start, int nmatch, 
         /* PostgreSQL: among the matches starting at so, the longest (greedy
          * RE) or the shortest (non-greedy). The DFA matcher finds it. */
         uint32_t o = PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK | (re->pref == RX_PREF_SHORTER ? PCRE2_DFA_SHORTEST : 0);
-        int drc = pcre2_dfa_match(re->code, subj, len, so, o, re->dfa_md, c->plain, c->ws, DFA_WS);
+        int drc = pcre2_dfa_match(re->code, subj, len, so, o, re->dfa_md, dfa_context(c, len, so), c->ws, DFA_WS);
         if (drc >= 0) {
             PCRE2_SIZE want = pcre2_get_ovector_pointer(re->dfa_md)[1];
             if (want != eo) {

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -265,12 +266,43 @@ static void test_interrupt(void **state)
     om_intr_attach(NULL);
 }
 
+static void *cancel_later(void *arg)
+{
+    struct timespec d = {0, 50 * 1000 * 1000};
+    nanosleep(&d, NULL);
+    atomic_store(&((OmInterrupt *)arg)->flag, OM_INTR_CANCEL);
+    return NULL;
+}
+
+/* PCRE2's match limit counts per start position, so an unanchored search
+ * like (ab)+bb over a long run of ab is quadratic below it: the callout at
+ * each start stops it when a cancel arrives mid-match. */
+static void test_interrupt_mid_match(void **state)
+{
+    OmInterrupt i = {0};
+    om_intr_attach(&i);
+    OmError err = {0};
+    RxRegex *re;
+    assert_int_equal(rx_compile("(ab)+bb", 7, RX_ADVANCED, &re, &err), 0);
+    char *s = rep("ab", 200000);
+    pthread_t th;
+    pthread_create(&th, NULL, cancel_later, &i);
+    double t0 = now_ms();
+    assert_int_equal(rx_test(re, s, strlen(s), &err), -1);
+    double ms = now_ms() - t0;
+    pthread_join(th, NULL);
+    printf("# (ab)+bb on (ab){200000}: cancelled after %.1f ms (cancel sent at 50 ms)\n", ms);
+    assert_string_equal(err.sqlstate, "57014");
+    atomic_store(&i.flag, OM_INTR_NONE);
+    om_intr_attach(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_match_choice), cmocka_unit_test(test_syntax), cmocka_unit_test(test_flags),
         cmocka_unit_test(test_lists),        cmocka_unit_test(test_srf),    cmocka_unit_test(test_similar),
-        cmocka_unit_test(test_limits),       cmocka_unit_test(test_interrupt),
+        cmocka_unit_test(test_limits),       cmocka_unit_test(test_interrupt), cmocka_unit_test(test_interrupt_mid_match),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
