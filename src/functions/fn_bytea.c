@@ -284,12 +284,14 @@ static int fn_cat(FnCall *fc, const OmVector *const *args, OmVector *out, const 
  * esc quotes the next byte (esc < 0: no escape). Iterative, remembering only
  * the last %, which is exact for these patterns and never recurses.
  * Returns 1/0, or -1 when the pattern ends in the escape while text is left
- * (PostgreSQL's 22025).
+ * (PostgreSQL's 22025), or -2 when interrupted: the worst case is O(n·m),
+ * seconds for a long value, so every 64K restarts check (common/interrupt.h).
  */
 static int like_bytes(const unsigned char *s, const unsigned char *se, const unsigned char *p,
                       const unsigned char *pe, int esc)
 {
     const unsigned char *star_p = NULL, *star_s = NULL;
+    unsigned restarts = 0;
     for (;;) {
         if (p < pe) {
             unsigned char c = *p;
@@ -318,6 +320,7 @@ static int like_bytes(const unsigned char *s, const unsigned char *se, const uns
             return 1;
         }
         if (!star_p || star_s >= se) return 0;
+        if ((++restarts & 65535) == 0 && om_intr_check(NULL) < 0) return -2;
         s = ++star_s;
         p = star_p;
     }
@@ -336,6 +339,7 @@ static int like_rows(FnCall *fc, const OmVector *const *args, OmVector *out, con
         }
         const unsigned char *s = (const unsigned char *)a[i].ptr, *p = (const unsigned char *)b[i].ptr;
         int m = like_bytes(s, s + a[i].len, p, p + b[i].len, esc);
+        if (m == -2) return om_intr_check(fc->err);
         if (m < 0)
             return err_set(fc->err, ERRCODE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
         r[i] = (uint8_t)(neg ? !m : m);

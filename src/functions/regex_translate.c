@@ -656,7 +656,7 @@ static int parse_branch(Tr *t)
         size_t start = t->out->len;
         bool cons;
         int apref;
-        if ((++t->steps & 4095) == 0 && om_intr_pending()) {
+        if ((++t->steps & 4095) == 0 && om_intr_check(NULL) < 0) {
             t->intr = true;
             return fail(t, "interrupted"), 0;
         }
