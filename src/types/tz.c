@@ -6,7 +6,8 @@
  * datetime.c asks for a zone's UTC offset at an instant (output of
  * timestamptz, casts) and for the offset of a local time (input).
  * Parsed zones are cached for the life of the process, behind a mutex; a
- * zone is never freed, so a pointer handed out stays valid.
+ * zone is never freed, so a pointer handed out stays valid. Each thread
+ * remembers the zone it used last, so per-row conversions take no lock.
  *
  * Interface routines: dt_tz_offset_utc, dt_tz_offset_local, dt_tz_valid,
  * dt_tz_find.
@@ -340,7 +341,23 @@ static void zone_free(Zone *z)
 static int nzones;
 static __thread Zone *scratch;
 
+static const Zone *zone_lookup_slow(const char *name);
+
+/* The zone this thread used last: a statement converts every row in the
+ * same zone, so the common lookup takes neither the mutex nor a walk of the
+ * list (sessions would otherwise serialise on the lock, per row). Cached
+ * zones are never freed; the scratch slot is this thread's own. */
+static __thread const Zone *last_zone;
+
 static const Zone *zone_get(const char *name)
+{
+    if (last_zone && !strcmp(last_zone->name, name)) return last_zone;
+    const Zone *found = zone_lookup_slow(name);
+    if (found) last_zone = found;
+    return found;
+}
+
+static const Zone *zone_lookup_slow(const char *name)
 {
     pthread_mutex_lock(&zones_lock);
     Zone *z;
@@ -371,6 +388,7 @@ static const Zone *zone_get(const char *name)
         zone_free(z);
         return dup;
     }
+    if (last_zone == scratch) last_zone = NULL;
     zone_free(scratch);
     scratch = z;
     return z;
