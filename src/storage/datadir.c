@@ -129,34 +129,20 @@ int stor_datadir_mark(const char *dir, OmError *err)
 
 /* ---- data.mdb against its meta pages ---- */
 
-static uint64_t rd_u64(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static uint32_t rd_u32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
 /* Why meta page m (LM_META_SIZE bytes) is not a valid one, or NULL. */
 static const char *meta_problem(const uint8_t *m, uint32_t want_psize)
 {
     uint16_t flags;
     memcpy(&flags, m + LM_PAGE_FLAGS, 2);
-    if (!(flags & LM_P_META) || rd_u32(m + LM_MAGIC_OFF) != LM_MAGIC)
+    if (!(flags & LM_P_META) || stor_rd_u32(m + LM_MAGIC_OFF) != LM_MAGIC)
         return "it is not an LMDB meta page (bad magic number)";
-    if (rd_u32(m + LM_VERSION_OFF) != LM_DATA_VERSION) return "unknown LMDB format version";
-    uint32_t psize = rd_u32(m + LM_PSIZE_OFF);
+    if (stor_rd_u32(m + LM_VERSION_OFF) != LM_DATA_VERSION) return "unknown LMDB format version";
+    uint32_t psize = stor_rd_u32(m + LM_PSIZE_OFF);
     if (psize < 256 || psize > 65536 || (psize & (psize - 1))) return "bad page size";
     if (want_psize && psize != want_psize) return "page size differs from meta page 0";
-    uint64_t last = rd_u64(m + LM_LAST_PG);
+    uint64_t last = stor_rd_u64(m + LM_LAST_PG);
     if (last < 1 || last > ((uint64_t)1 << 48)) return "bad last page number";
-    uint64_t roots[2] = {rd_u64(m + LM_FREE_ROOT), rd_u64(m + LM_MAIN_ROOT)};
+    uint64_t roots[2] = {stor_rd_u64(m + LM_FREE_ROOT), stor_rd_u64(m + LM_MAIN_ROOT)};
     for (int i = 0; i < 2; i++)
         if (roots[i] != LM_P_INVALID && (roots[i] < 2 || roots[i] > last))
             return "a B-tree root lies outside the file";
@@ -187,7 +173,7 @@ int stor_datafile_check(const char *path, StorMetaInfo *out, OmError *err)
     } else if ((why = meta_problem(m[0], 0))) {
         which = 0;
     } else {
-        psize = rd_u32(m[0] + LM_PSIZE_OFF);
+        psize = stor_rd_u32(m[0] + LM_PSIZE_OFF);
         which = 1;
         if ((uint64_t)st.st_size < (uint64_t)psize + LM_META_SIZE ||
             pread(fd, m[1], LM_META_SIZE, psize) != LM_META_SIZE)
@@ -205,14 +191,14 @@ int stor_datafile_check(const char *path, StorMetaInfo *out, OmError *err)
         err_hint(err, "Restore the data directory from a backup.");
         return -1;
     }
-    int newer = rd_u64(m[1] + LM_TXNID) > rd_u64(m[0] + LM_TXNID) ? 1 : 0;
-    uint64_t last = rd_u64(m[newer] + LM_LAST_PG);
+    int newer = stor_rd_u64(m[1] + LM_TXNID) > stor_rd_u64(m[0] + LM_TXNID) ? 1 : 0;
+    uint64_t last = stor_rd_u64(m[newer] + LM_LAST_PG);
     uint64_t need = (last + 1) * psize;
     out->psize = psize;
     out->last_pgno = last;
-    out->txnid = rd_u64(m[newer] + LM_TXNID);
-    out->free_root = rd_u64(m[newer] + LM_FREE_ROOT);
-    out->main_root = rd_u64(m[newer] + LM_MAIN_ROOT);
+    out->txnid = stor_rd_u64(m[newer] + LM_TXNID);
+    out->free_root = stor_rd_u64(m[newer] + LM_FREE_ROOT);
+    out->main_root = stor_rd_u64(m[newer] + LM_MAIN_ROOT);
     out->file_size = (uint64_t)st.st_size;
     if ((uint64_t)st.st_size < need) {
         err_set(err, ERRCODE_DATA_CORRUPTED, "data file \"%s\" is truncated", path);

@@ -66,20 +66,6 @@ static void bad(Walk *w, uint64_t pg, const char *fmt, ...)
     w->problems++;
 }
 
-static uint16_t u16(const uint8_t *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-
-static uint64_t u64(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
 /* Claim pages [pg, pg + n) for a tree (1) or the free list (2). */
 static bool claim(Walk *w, uint64_t pg, uint64_t n, uint8_t how)
 {
@@ -119,7 +105,7 @@ static void walk_tree(Walk *w, uint64_t root, bool is_main, bool is_free);
 static const uint8_t *node_data(Walk *w, uint64_t pg, const uint8_t *node, size_t ksize,
                                 size_t dsize, size_t room, size_t *len)
 {
-    uint16_t flags = u16(node + 4);
+    uint16_t flags = stor_rd_u16(node + 4);
     if (!(flags & F_BIGDATA)) {
         if (dsize > room) {
             bad(w, pg, "node data runs off the page");
@@ -132,7 +118,7 @@ static const uint8_t *node_data(Walk *w, uint64_t pg, const uint8_t *node, size_
         bad(w, pg, "overflow reference runs off the page");
         return NULL;
     }
-    uint64_t opg = u64(node + NODEHDR + ksize);
+    uint64_t opg = stor_rd_u64(node + NODEHDR + ksize);
     if (opg < 2 || opg > w->last) {
         bad(w, pg, "overflow page %llu out of the file", (unsigned long long)opg);
         return NULL;
@@ -140,7 +126,7 @@ static const uint8_t *node_data(Walk *w, uint64_t pg, const uint8_t *node, size_
     const uint8_t *op = w->map + opg * w->psize;
     uint32_t npages;
     memcpy(&npages, op + 12, 4);
-    if (u64(op) != opg || !(u16(op + 10) & P_OVERFLOW) || npages == 0 ||
+    if (stor_rd_u64(op) != opg || !(stor_rd_u16(op + 10) & P_OVERFLOW) || npages == 0 ||
         (uint64_t)npages * w->psize < dsize + PAGEHDR) {
         bad(w, opg, "not the overflow page its node says");
         return NULL;
@@ -159,9 +145,9 @@ static void walk_page(Walk *w, uint64_t pg, int depth, Key lo, Key hi, bool is_m
     }
     if (!claim(w, pg, 1, 1)) return;
     const uint8_t *p = w->map + pg * w->psize;
-    uint16_t flags = u16(p + 10), lower = u16(p + 12), upper = u16(p + 14);
-    if (u64(p) != pg) {
-        bad(w, pg, "its header says page %llu", (unsigned long long)u64(p));
+    uint16_t flags = stor_rd_u16(p + 10), lower = stor_rd_u16(p + 12), upper = stor_rd_u16(p + 14);
+    if (stor_rd_u64(p) != pg) {
+        bad(w, pg, "its header says page %llu", (unsigned long long)stor_rd_u64(p));
         return;
     }
     if (!(flags & (P_BRANCH | P_LEAF)) || (flags & (P_BRANCH)) == (flags & P_LEAF) ||
@@ -181,13 +167,13 @@ static void walk_page(Walk *w, uint64_t pg, int depth, Key lo, Key hi, bool is_m
     }
     Key prev = {0};
     for (int i = 0; i < n; i++) {
-        uint16_t off = u16(p + PAGEHDR + 2 * i);
+        uint16_t off = stor_rd_u16(p + PAGEHDR + 2 * i);
         if (off < upper || off > w->psize - NODEHDR || off & 1) {
             bad(w, pg, "node %d at offset %u outside the page's node area", i, off);
             return;
         }
         const uint8_t *node = p + off;
-        size_t ksize = u16(node + 6), room = w->psize - off - NODEHDR;
+        size_t ksize = stor_rd_u16(node + 6), room = w->psize - off - NODEHDR;
         if (ksize > room) {
             bad(w, pg, "node %d's key runs off the page", i);
             return;
@@ -204,23 +190,23 @@ static void walk_page(Walk *w, uint64_t pg, int depth, Key lo, Key hi, bool is_m
             prev = (Key){key, ksize, true};
         }
         if (branch) {
-            uint64_t child = (uint64_t)u16(node) | (uint64_t)u16(node + 2) << 16 |
-                             (uint64_t)u16(node + 4) << 32;
+            uint64_t child = (uint64_t)stor_rd_u16(node) | (uint64_t)stor_rd_u16(node + 2) << 16 |
+                             (uint64_t)stor_rd_u16(node + 4) << 32;
             Key clo = i == 0 ? lo : (Key){key, ksize, true};
             Key chi = hi;
             if (i + 1 < n) {
-                uint16_t noff = u16(p + PAGEHDR + 2 * (i + 1));
+                uint16_t noff = stor_rd_u16(p + PAGEHDR + 2 * (i + 1));
                 if (noff >= upper && noff <= w->psize - NODEHDR) {
                     const uint8_t *nn = p + noff;
-                    size_t nk = u16(nn + 6);
+                    size_t nk = stor_rd_u16(nn + 6);
                     if (nk <= w->psize - noff - NODEHDR) chi = (Key){nn + NODEHDR, nk, true};
                 }
             }
             walk_page(w, child, depth + 1, clo, chi, is_main, is_free);
             continue;
         }
-        size_t dsize = (size_t)u16(node) | (size_t)u16(node + 2) << 16;
-        uint16_t nflags = u16(node + 4);
+        size_t dsize = (size_t)stor_rd_u16(node) | (size_t)stor_rd_u16(node + 2) << 16;
+        uint16_t nflags = stor_rd_u16(node + 4);
         if (nflags & ~(F_BIGDATA | F_SUBDATA | F_DUPDATA)) {
             bad(w, pg, "node %d has unknown flags 0x%x", i, nflags);
             return;
@@ -242,14 +228,14 @@ static void walk_page(Walk *w, uint64_t pg, int depth, Key lo, Key hi, bool is_m
             snprintf(name, sizeof name, "database \"%.*s\"",
                      (int)(ksize < STOR_DBNAME_MAX ? ksize : STOR_DBNAME_MAX), (const char *)key);
             w->tree = name;
-            walk_tree(w, u64(data + DB_ROOT), false, false);
+            walk_tree(w, stor_rd_u64(data + DB_ROOT), false, false);
             w->tree = saved;
         } else if (is_free) {
-            if (len < 8 || len % 8 || u64(data) != len / 8 - 1) {
+            if (len < 8 || len % 8 || stor_rd_u64(data) != len / 8 - 1) {
                 bad(w, pg, "free-page record %d is not a page list", i);
                 return;
             }
-            for (uint64_t j = 0; j < u64(data); j++) claim(w, u64(data + 8 + 8 * j), 1, 2);
+            for (uint64_t j = 0; j < stor_rd_u64(data); j++) claim(w, stor_rd_u64(data + 8 + 8 * j), 1, 2);
         }
     }
 }

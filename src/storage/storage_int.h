@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "storage.h"
 #include "../common/buf.h"
@@ -315,5 +316,28 @@ int stor_row_parse(const void *p, size_t len, int ncols, const OmPhysType *types
 void stor_row_append(OmBuf *out, int ncols, const OmPhysType *types, const StorDatum *datums);
 /* Check that b's first ncols vectors have the given physical types. */
 int stor_batch_check(const OmBatch *b, int ncols, const OmPhysType *types, OmError *err);
+
+/* Native-endian reads of LMDB's on-disk fields (meta pages, page headers,
+ * nodes) from a byte pointer of any alignment: datadir.c and pagecheck.c. */
+static inline uint16_t stor_rd_u16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
+static inline uint32_t stor_rd_u32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline uint64_t stor_rd_u64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
 
 #endif
