@@ -14,18 +14,25 @@ void om_intr_attach(OmInterrupt *intr)
     om_intr_current = intr;
 }
 
-/* TERMINATE and CLIENT_GONE end the session: they win over a cancel or a
- * timeout, which only end the statement. */
-static bool is_fatal(int why)
+/* Which reason wins when two arrive: TERMINATE and CLIENT_GONE end the
+ * session and are never replaced; a cancel replaces a timeout (which may be
+ * stale and then cleared unseen, and must not take the cancel with it). */
+static int rank(int why)
 {
-    return why == OM_INTR_TERMINATE || why == OM_INTR_CLIENT_GONE;
+    switch (why) {
+    case OM_INTR_TERMINATE:
+    case OM_INTR_CLIENT_GONE: return 3;
+    case OM_INTR_CANCEL: return 2;
+    case OM_INTR_TIMEOUT: return 1;
+    default: return 0;
+    }
 }
 
 bool om_intr_set(OmInterrupt *intr, int why)
 {
     int cur = atomic_load(&intr->flag);
     for (;;) {
-        if (cur == why || is_fatal(cur) || (cur != OM_INTR_NONE && !is_fatal(why))) return false;
+        if (rank(why) <= rank(cur)) return false;
         if (atomic_compare_exchange_weak(&intr->flag, &cur, why)) return true;
     }
 }

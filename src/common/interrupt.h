@@ -89,9 +89,9 @@ static inline int om_intr_check(OmError *err)
     return why ? om_intr_take(err, why) : 0;
 }
 
-/* Set flag to why unless a stronger reason is already there (TERMINATE and
- * CLIENT_GONE end the session and are never replaced by a cancel or a
- * timeout). Safe from any thread. Returns true if the flag changed. */
+/* Set flag to why unless an equal or stronger reason is already there:
+ * TERMINATE and CLIENT_GONE (they end the session) over CANCEL over TIMEOUT.
+ * Safe from any thread. Returns true if the flag changed. */
 bool om_intr_set(OmInterrupt *intr, int why);
 
 /* Clear CANCEL and TIMEOUT (a statement's start: a cancel that arrived while
