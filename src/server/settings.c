@@ -95,10 +95,17 @@ struct SrvSettings {
     OmSessionParams params;
 };
 
+/* Binary search of defs (sorted case-insensitively): every statement looks
+ * its timeouts up here (server/exec.c) and every message its idle timeout. */
 static int find(const char *name)
 {
-    for (int i = 0; i < NDEFS; i++)
-        if (!strcasecmp(defs[i].name, name)) return i;
+    int lo = 0, hi = NDEFS - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcasecmp(defs[mid].name, name);
+        if (c == 0) return mid;
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+    }
     /* A few aliases the grammar or clients use. */
     if (!strcasecmp(name, "timezone")) return find("TimeZone");
     return -1;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "common/config.h"
+#include "server/settings.h"
 
 static const char *env_names[] = {"OMENDB_DATA_DIR", "OMENDB_PORT", "OMENDB_LISTEN_ADDRESSES",
                                    "OMENDB_LOG_LEVEL", "OMENDB_MAX_CONNECTIONS", "OMENDB_CONFIG",
@@ -286,6 +287,26 @@ static void test_help(void **state)
     free(text);
 }
 
+/* Session settings are found by binary search (settings.c): every one of
+ * them, in any letter case, must be found under its own canonical name. */
+static void test_session_settings_lookup(void **state)
+{
+    MemCtx *ctx = mem_ctx_create(NULL, "settings");
+    SrvSettings *st = srv_settings_create(ctx, "postgres");
+    for (int i = 0; i < srv_settings_count(); i++) {
+        const char *name = srv_settings_name(i), *canon = NULL;
+        char upper[128];
+        size_t n = strlen(name);
+        assert_true(n < sizeof upper);
+        for (size_t k = 0; k <= n; k++) upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 32 : name[k]);
+        OmError e = {0};
+        assert_non_null(srv_settings_show(st, upper, &canon, &e));
+        assert_string_equal(canon, name);
+    }
+    assert_int_equal(srv_settings_ms(st, "statement_timeout"), 0);
+    mem_ctx_delete(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +317,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_toml_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flag_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_help, setup, teardown),
+        cmocka_unit_test(test_session_settings_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
