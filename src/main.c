@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "catalog/catalog.h"
+#include "common/clock.h"
 #include "common/config.h"
 #include "common/log.h"
 #include "server/server.h"
@@ -52,13 +53,6 @@ static const char *quote(const char *s, char *out, size_t outsize)
     }
     out[n] = '\0';
     return out;
-}
-
-static long long mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* --check: the layout of a table from its catalog record (storage does
@@ -166,10 +160,10 @@ int main(int argc, char **argv)
              srv_server_sessions(srv));
 
     srv_server_stop_accepting(srv);
-    long long deadline = mono_ms() + SRV_GRACE_MS;
+    long long deadline = om_mono_ms() + SRV_GRACE_MS;
     int left;
     struct timespec zero = {0, 0};
-    while ((left = srv_server_wait_idle(srv, 100)) > 0 && mono_ms() < deadline) {
+    while ((left = srv_server_wait_idle(srv, 100)) > 0 && om_mono_ms() < deadline) {
         if (sigtimedwait(&stopset, NULL, &zero) > 0) {
             log_warn("shutdown_hurried", "sessions=%d", left);
             break;

@@ -5,7 +5,6 @@
  */
 #include "interrupt.h"
 
-#include <time.h>
 
 _Thread_local OmInterrupt *om_intr_current;
 
@@ -50,7 +49,7 @@ int om_intr_take(OmError *err, int why)
     OmInterrupt *i = om_intr_current;
     if (why == OM_INTR_TIMEOUT && i) {
         long long d = atomic_load(&i->deadline_us);
-        if (d == 0 || om_intr_now_us() < d) {
+        if (d == 0 || om_mono_us() < d) {
             int t = OM_INTR_TIMEOUT;
             atomic_compare_exchange_strong(&i->flag, &t, OM_INTR_NONE);
             return 0;
@@ -78,18 +77,11 @@ int om_intr_raise(OmError *err, int why)
     return -1;
 }
 
-long long om_intr_now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 int om_intr_check_wait(long long start_us, OmError *err)
 {
     if (om_intr_check(err) < 0) return -1;
     OmInterrupt *i = om_intr_current;
-    if (i && i->lock_timeout_ms > 0 && om_intr_now_us() - start_us >= (long long)i->lock_timeout_ms * 1000)
+    if (i && i->lock_timeout_ms > 0 && om_mono_us() - start_us >= (long long)i->lock_timeout_ms * 1000)
         return err_set(err, ERRCODE_LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
     return 0;
 }

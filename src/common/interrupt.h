@@ -30,6 +30,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "clock.h"
 #include "err.h"
 
 enum {
@@ -45,17 +46,14 @@ typedef struct OmInterrupt {
     /* The running statement, as the session publishes it for the server's
      * watchdog thread (server/listener.c): */
     atomic_llong started_us;   /* when the running statement began, 0 = none */
-    atomic_llong deadline_us;  /* statement_timeout's end (om_intr_now_us), 0 = none */
+    atomic_llong deadline_us;  /* statement_timeout's end (om_mono_us), 0 = none */
     int lock_timeout_ms;       /* lock_timeout for waits in this statement, 0 = none;
                                 * read only by the owning thread */
 } OmInterrupt;
 
-/* Monotonic clock in microseconds (the deadline's clock). */
-long long om_intr_now_us(void);
-
 /* Wait-loop helper for code that blocks (a lock wait): 0 while the wait may
  * go on, -1 with err set once the statement is interrupted or the lock
- * timeout that began at start_us (om_intr_now_us) has passed (55P03
+ * timeout that began at start_us (om_mono_us) has passed (55P03
  * "canceling statement due to lock timeout"). */
 int om_intr_check_wait(long long start_us, OmError *err);
 

@@ -477,7 +477,7 @@ static void stmt_arm(SrvSession *s)
     if (!i) return;
     long long ms = srv_settings_ms(s->settings, "statement_timeout");
     i->lock_timeout_ms = (int)srv_settings_ms(s->settings, "lock_timeout");
-    long long now = om_intr_now_us();
+    long long now = om_mono_us();
     atomic_store(&i->deadline_us, ms > 0 ? now + ms * 1000 : 0);
     atomic_store(&i->started_us, now);
     if (s->server && ms > 0) srv_server_watch(s->server);

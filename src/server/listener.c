@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../common/clock.h"
 #include "../common/log.h"
 
 #define SRV_REFUSE_SLOTS 16        /* threads allowed for telling clients "too many" */
@@ -51,11 +52,7 @@ SrvServer *srv_server_create(const OmConfig *cfg, StorEnv *env, SrvConnHandler h
     }
     atomic_init(&s->stopping, false);
     pthread_mutex_init(&s->mu, NULL);
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&s->idle, &ca);
-    pthread_condattr_destroy(&ca);
+    om_cond_init_mono(&s->idle);
     s->next_pid = 1;
     return s;
 }
@@ -340,14 +337,7 @@ void srv_server_stop_accepting(SrvServer *s)
 
 int srv_server_wait_idle(SrvServer *s, int timeout_ms)
 {
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += timeout_ms / 1000;
-    deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
+    struct timespec deadline = om_timespec_in(CLOCK_MONOTONIC, timeout_ms);
     pthread_mutex_lock(&s->mu);
     while (s->conns) {
         if (pthread_cond_timedwait(&s->idle, &s->mu, &deadline) == ETIMEDOUT) break;

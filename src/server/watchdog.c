@@ -44,7 +44,7 @@ static bool client_gone(int fd)
     return r > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
 }
 
-/* One sweep; returns when the watchdog should look again (om_intr_now_us). */
+/* One sweep; returns when the watchdog should look again (om_mono_us). */
 static long long sweep(SrvServer *s, long long now)
 {
     long long wake = now + WD_IDLE_MS * 1000LL;
@@ -77,8 +77,8 @@ static void *watchdog_main(void *arg)
     SrvServer *s = arg;
     pthread_mutex_lock(&s->mu);
     while (!s->watchdog_stop) {
-        long long wake = sweep(s, om_intr_now_us());
-        struct timespec ts = {.tv_sec = wake / 1000000, .tv_nsec = (wake % 1000000) * 1000};
+        long long wake = sweep(s, om_mono_us());
+        struct timespec ts = om_timespec_at_us(wake);
         pthread_cond_timedwait(&s->watch, &s->mu, &ts);
     }
     pthread_mutex_unlock(&s->mu);
@@ -87,11 +87,7 @@ static void *watchdog_main(void *arg)
 
 int srv_watchdog_start(SrvServer *s, OmError *err)
 {
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&s->watch, &ca);
-    pthread_condattr_destroy(&ca);
+    om_cond_init_mono(&s->watch);
     s->watchdog_stop = false;
     int rc = pthread_create(&s->watchdog, NULL, watchdog_main, s);
     if (rc != 0) {

@@ -40,6 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../common/clock.h"
 #include "../common/log.h"
 
 #define STOR_MAX_DBS 4096
@@ -523,13 +524,7 @@ void stor_env_grow(StorEnv *env, bool force)
      * every write down. A write that needs the room waits longer. */
     if (!wanted && now.tv_sec < env->grow_next_try) return;
     long wait_ms = wanted ? STOR_GROW_WAIT_MS : 100;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += wait_ms / 1000;
-    until.tv_nsec += (wait_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
+    until = om_timespec_in(CLOCK_REALTIME, wait_ms); /* timedwrlock takes only this clock */
     if (pthread_rwlock_timedwrlock(&env->resize_lock, &until) != 0) {
         if (!wanted) env->grow_next_try = now.tv_sec + 5;
         log_warn("storage_map_grow_deferred", "map_size=%zu used=%zu reason=\"transactions "

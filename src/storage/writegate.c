@@ -29,11 +29,7 @@
 void stor_gate_init(StorEnv *env)
 {
     pthread_mutex_init(&env->gate_mu, NULL);
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&env->gate_cv, &ca);
-    pthread_condattr_destroy(&ca);
+    om_cond_init_mono(&env->gate_cv);
     env->gate_held = false;
 }
 
@@ -45,20 +41,14 @@ void stor_gate_destroy(StorEnv *env)
 
 int stor_gate_enter(StorEnv *env, OmError *err)
 {
-    long long start = om_intr_now_us();
+    long long start = om_mono_us();
     pthread_mutex_lock(&env->gate_mu);
     while (env->gate_held) {
         if (om_intr_check_wait(start, err) < 0) {
             pthread_mutex_unlock(&env->gate_mu);
             return -1;
         }
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        ts.tv_nsec += STOR_GATE_TICK_MS * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
+        struct timespec ts = om_timespec_in(CLOCK_MONOTONIC, STOR_GATE_TICK_MS);
         pthread_cond_timedwait(&env->gate_cv, &env->gate_mu, &ts);
     }
     env->gate_held = true;

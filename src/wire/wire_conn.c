@@ -124,7 +124,7 @@ static const char *message_loop(WireConn *c)
         char tstat = srv_txn_status(c->session);
         const char *idle_setting = tstat == 'I' ? "idle_session_timeout" : "idle_in_transaction_session_timeout";
         long long idle_ms = c->rpos < c->rlen ? 0 : srv_settings_ms(c->session->settings, idle_setting);
-        c->deadline_ms = idle_ms > 0 ? wire_now_ms() + idle_ms : 0;
+        c->deadline_ms = idle_ms > 0 ? om_mono_ms() + idle_ms : 0;
         WireIoStatus st = wire_io_read(c, &type, 1);
         c->deadline_ms = 0;
         if (st == WIRE_IO_TIMEOUT) {

@@ -6,6 +6,7 @@
 #define OM_WIRE_INT_H
 
 #include "wire.h"
+#include "../common/clock.h"
 
 #define WIRE_RBUF_SIZE 8192           /* like PostgreSQL's PQ_RECV_BUFFER_SIZE */
 #define WIRE_OUT_KEEP (1024u * 1024u) /* a larger output buffer is dropped after a flush */
@@ -34,9 +35,6 @@ typedef struct WireConn {
     bool fatal;           /* a FATAL error was sent: end the session */
     SrvSession *session;  /* after a successful startup */
 } WireConn;
-
-/* Milliseconds on the monotonic clock. */
-long long wire_now_ms(void);
 
 /* Read exactly n bytes into dst, waiting as long as needed (bounded by
  * c->deadline_ms when set) and giving up when the server begins to stop. */

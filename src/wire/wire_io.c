@@ -7,7 +7,7 @@
  * server's stop descriptor, so an idle session notices shutdown at once.
  * Writes are batched in c->out and leave in one send() loop per flush.
  *
- * Interface: wire_now_ms, wire_io_read, wire_io_flush, wire_io_maybe_flush,
+ * Interface: wire_io_read, wire_io_flush, wire_io_maybe_flush,
  * wire_send_error, wire_log_quote (see wire_int.h).
  */
 #include "wire_int.h"
@@ -18,13 +18,6 @@
 #include <sys/socket.h>
 #include <time.h>
 
-long long wire_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Wait until the socket is readable. */
 static WireIoStatus wait_readable(WireConn *c)
 {
@@ -33,7 +26,7 @@ static WireIoStatus wait_readable(WireConn *c)
                               {.fd = c->sc->stop_fd, .events = POLLIN}};
         int timeout = -1;
         if (c->deadline_ms) {
-            long long left = c->deadline_ms - wire_now_ms();
+            long long left = c->deadline_ms - om_mono_ms();
             if (left <= 0) return WIRE_IO_TIMEOUT;
             timeout = left > 60000 ? 60000 : (int)left;
         }
@@ -135,9 +128,9 @@ void wire_io_close_gracefully(WireConn *c)
     /* Drain (bounded in bytes and time) until the client closes its side. */
     char sink[65536];
     size_t total = 0;
-    long long end = wire_now_ms() + 1000;
+    long long end = om_mono_ms() + 1000;
     while (total < (16u << 20)) {
-        long long left = end - wire_now_ms();
+        long long left = end - om_mono_ms();
         if (left <= 0) break;
         struct pollfd p = {.fd = c->fd, .events = POLLIN};
         if (poll(&p, 1, (int)left) <= 0) break;

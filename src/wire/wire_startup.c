@@ -169,7 +169,7 @@ int wire_startup(WireConn *c)
     bool ssl_done = false, gss_done = false;
     WireStartup st;
     OmError e = {0};
-    c->deadline_ms = wire_now_ms() + WIRE_STARTUP_TIMEOUT_MS;
+    c->deadline_ms = om_mono_ms() + WIRE_STARTUP_TIMEOUT_MS;
 
     for (;;) {
         uint8_t *pkt;
