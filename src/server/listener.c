@@ -262,11 +262,11 @@ static void take_connection(SrvServer *s, int fd, const struct sockaddr *peer)
         free(n);
         return;
     }
+    /* The thread may end and free n as soon as the lock is released: read
+     * what the log needs first (ASan caught the read after the unlock). */
+    bool refused = n->conn.too_many;
     pthread_mutex_unlock(&s->mu);
-    if (n->conn.too_many) {
-        /* n may already be gone: do not touch it after the unlock. */
-        log_warn("too_many_connections", "max_connections=%d", s->cfg.max_connections);
-    }
+    if (refused) log_warn("too_many_connections", "max_connections=%d", s->cfg.max_connections);
 }
 
 static void *acceptor_main(void *arg)
