@@ -32,20 +32,6 @@ const char *bind_node_name(PgQuery__Node *n)
     return NULL;
 }
 
-int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location)
-{
-    CatTable *t = sc ? sc->table : NULL;
-    const char *ref = t ? (sc->alias ? sc->alias : t->name) : NULL;
-    if (ref && !strcmp(relname, ref)) return 0;
-    if (t && sc->alias && !strcmp(relname, t->name)) {
-        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \"%s\"", relname);
-        err_hint(bc->err, "Perhaps you meant to reference the table alias \"%s\".", sc->alias);
-        return bind_error_at(bc, location);
-    }
-    err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
-    return bind_error_at(bc, location);
-}
-
 int bind_node_location(PgQuery__Node *n)
 {
     if (!n) return -1;
@@ -101,12 +87,12 @@ bool bind_has_volatile(const BoundExpr *e)
     return false;
 }
 
-bool bind_has_agg(const BoundExpr *e)
+bool bind_refs_binding(const BoundExpr *e, int binding)
 {
     if (!e) return false;
-    if (e->kind == BE_AGGREF) return true;
+    if (e->kind == BE_COLUMN && e->binding == binding) return true;
     for (int i = 0; i < e->nargs; i++)
-        if (bind_has_agg(e->args[i])) return true;
+        if (bind_refs_binding(e->args[i], binding)) return true;
     return false;
 }
 
@@ -595,29 +581,8 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "improper qualified name (too many dotted names)");
         return bind_error_at(bc, cr->location);
     }
-    CatTable *t = sc ? sc->table : NULL;
-    if (relname && bind_check_qualifier(bc, sc, relname, cr->location) < 0) return -1;
-    int idx = -1;
-    if (t)
-        for (int i = 0; i < t->ncols; i++)
-            if (!strcmp(t->cols[i].name, colname)) idx = i;
-    if (idx < 0) {
-        if (relname)
-            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column %s.%s does not exist", relname, colname);
-        else
-            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" does not exist", colname);
-        return bind_error_at(bc, cr->location);
-    }
-    if (sc->strict_cols && !sc->in_agg_arg) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR,
-                "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function",
-                t->name, colname);
-        return bind_error_at(bc, cr->location);
-    }
-    BoundExpr *e = bind_new_expr(bc, BE_COLUMN, t->cols[idx].type, cr->location, 0);
-    e->col = idx;
-    *out = e;
-    return 0;
+    static BindScope empty;
+    return bind_resolve_column(bc, sc ? sc : &empty, relname, colname, cr->location, out);
 }
 
 /* ---- function calls --------------------------------------------------------- */
@@ -685,14 +650,15 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
         BoundAgg agg = {0};
         agg.type = om_type(OM_T_INT8);
         if (fc->agg_star) {
-            agg.kind = AGG_COUNT_STAR;
+            agg.star = true;
         } else if (fc->n_args == 1) {
-            agg.kind = AGG_COUNT;
+            agg.nargs = 1;
+            agg.args = mem_new_array(bc->ctx, BoundExpr *, 1);
             sc->in_agg_arg = true;
-            int rc = bind_expr(bc, sc, fc->args[0], &agg.arg);
+            int rc = bind_expr(bc, sc, fc->args[0], &agg.args[0]);
             sc->in_agg_arg = false;
             if (rc < 0) return -1;
-            if (bind_resolve_unknown(bc, agg.arg, &agg.arg) < 0) return -1;
+            if (bind_resolve_unknown(bc, agg.args[0], &agg.args[0]) < 0) return -1;
         } else {
             err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function count() does not exist");
             err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
@@ -705,9 +671,7 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
             sc->cap_aggs = nc;
         }
         sc->aggs[sc->naggs] = agg;
-        BoundExpr *e = bind_new_expr(bc, BE_AGGREF, agg.type, fc->location, 0);
-        e->agg_index = sc->naggs++;
-        *out = e;
+        *out = bind_colref(bc, sc->agg_binding, sc->naggs++, agg.type, fc->location);
         return 0;
     }
     if (fc->agg_star) {

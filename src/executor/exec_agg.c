@@ -16,7 +16,7 @@ typedef struct AggState {
 static int agg_next(ExecNode *n, OmBatch **out)
 {
     AggState *s = n->state;
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     if (s->done) return 0;
     OmBatch *b;
     int rc;
@@ -25,7 +25,7 @@ static int agg_next(ExecNode *n, OmBatch **out)
         int live = om_batch_live(b);
         const uint16_t *sel = b->has_sel ? b->sel : NULL;
         for (int a = 0; a < p->naggs; a++) {
-            if (p->aggs[a].kind == AGG_COUNT_STAR) {
+            if (p->aggs[a].star) {
                 s->counts[a] += live;
                 continue;
             }
@@ -46,13 +46,13 @@ static int agg_next(ExecNode *n, OmBatch **out)
 int exec_agg_init(ExecNode *n)
 {
     MemCtx *ctx = n->q->ctx;
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     AggState *s = mem_new(ctx, AggState);
     s->var = mem_ctx_create(ctx, "agg-var");
     s->args = mem_new_array(ctx, ExprState *, p->naggs);
     s->counts = mem_new_array(ctx, int64_t, p->naggs);
     for (int a = 0; a < p->naggs; a++)
-        if (p->aggs[a].arg) s->args[a] = exec_expr_build(ctx, p->aggs[a].arg, s->var, n->q);
+        if (!p->aggs[a].star) s->args[a] = exec_expr_build(ctx, p->aggs[a].args[0], s->var, n->q);
     s->out = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
     n->state = s;
     n->next = agg_next;
