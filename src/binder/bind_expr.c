@@ -17,6 +17,7 @@
 
 #include "../executor/executor.h"
 #include "../functions/functions.h"
+#include "../functions/fn_agg.h"
 #include "../functions/like.h"
 #include "bind_int.h"
 
@@ -629,51 +630,7 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
             return bind_error_at(bc, fc->location);
         }
     }
-    if (name && !strcmp(name, "count")) {
-        if (fc->over) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
-            return bind_error_at(bc, fc->location);
-        }
-        if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "DISTINCT, ORDER BY and FILTER in aggregates are not supported yet");
-            return bind_error_at(bc, fc->location);
-        }
-        if (!sc || !sc->allow_aggs) {
-            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
-                    sc && sc->clause ? sc->clause : "this context");
-            return bind_error_at(bc, fc->location);
-        }
-        if (sc->in_agg_arg) {
-            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate function calls cannot be nested");
-            return bind_error_at(bc, fc->location);
-        }
-        BoundAgg agg = {0};
-        agg.type = om_type(OM_T_INT8);
-        if (fc->agg_star) {
-            agg.star = true;
-        } else if (fc->n_args == 1) {
-            agg.nargs = 1;
-            agg.args = mem_new_array(bc->ctx, BoundExpr *, 1);
-            sc->in_agg_arg = true;
-            int rc = bind_expr(bc, sc, fc->args[0], &agg.args[0]);
-            sc->in_agg_arg = false;
-            if (rc < 0) return -1;
-            if (bind_resolve_unknown(bc, agg.args[0], &agg.args[0]) < 0) return -1;
-        } else {
-            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function count() does not exist");
-            err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
-            return bind_error_at(bc, fc->location);
-        }
-        if (sc->naggs == sc->cap_aggs) {
-            int nc = sc->cap_aggs ? sc->cap_aggs * 2 : 4;
-            sc->aggs = mem_realloc(bc->ctx, sc->aggs, sizeof(BoundAgg) * (size_t)sc->cap_aggs,
-                                   sizeof(BoundAgg) * (size_t)nc);
-            sc->cap_aggs = nc;
-        }
-        sc->aggs[sc->naggs] = agg;
-        *out = bind_colref(bc, sc->agg_binding, sc->naggs++, agg.type, fc->location);
-        return 0;
-    }
+    if (name && fn_agg_exists(name)) return bind_agg_call(bc, sc, fc, name, out);
     if (fc->agg_star) {
         err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "%s(*) specified, but %s is not an aggregate function",
                 name, name);

@@ -111,6 +111,8 @@ const char *bind_figure_colname(PgQuery__Node *n);
 /* Resolve a TypeName (with all its modifiers) to an OmType. */
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 
+/* An aggregate call (bind_agg.c). */
+int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
 /* Resolve name(args) among the registered signatures (bind_func.c). */
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);

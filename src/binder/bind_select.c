@@ -299,6 +299,69 @@ static int expand_star(BindCtx *bc, BindScope *sc, const char *qual, int locatio
     return 0;
 }
 
+/* GROUP BY items: output positions, names (an input column of that name
+ * wins, as PostgreSQL resolves GROUP BY), or expressions over the input. */
+static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
+                         BoundExpr ***out, int *nout)
+{
+    int n = 0;
+    BoundExpr **gs = mem_new_array(bc->ctx, BoundExpr *, s->n_group_clause);
+    bool allow = sc->allow_aggs;
+    sc->allow_aggs = false;
+    sc->clause = "GROUP BY";
+    for (size_t i = 0; i < s->n_group_clause; i++) {
+        PgQuery__Node *g = s->group_clause[i];
+        BoundExpr *e = NULL;
+        if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) return unsupported(bc, "GROUPING SETS, ROLLUP and CUBE", -1);
+        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+            int pos = g->a_const->ival->ival;
+            if (pos < 1 || pos > ntargets) {
+                err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "GROUP BY position %d is not in select list", pos);
+                return bind_error_at(bc, g->a_const->location);
+            }
+            e = tl->exprs[pos - 1];
+            if (bind_refs_binding(e, sc->agg_binding)) {
+                err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
+                return bind_error_at(bc, e->location);
+            }
+        } else {
+            int rc = bind_expr(bc, sc, g, &e);
+            if (rc < 0 && g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && g->column_ref->n_fields == 1 &&
+                !strcmp(bc->err->sqlstate, ERRCODE_UNDEFINED_COLUMN)) {
+                const char *nm = bind_node_name(g->column_ref->fields[0]);
+                for (int t = 0; nm && t < ntargets; t++)
+                    if (!strcmp(tl->names[t], nm)) {
+                        if (e && !node_expr_equal(e, tl->exprs[t])) {
+                            err_set(bc->err, ERRCODE_AMBIGUOUS_COLUMN, "GROUP BY \"%s\" is ambiguous", nm);
+                            return bind_error_at(bc, g->column_ref->location);
+                        }
+                        e = tl->exprs[t];
+                    }
+                if (!e) return -1;
+                err_clear(bc->err);
+                if (bind_refs_binding(e, sc->agg_binding)) {
+                    err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
+                    return bind_error_at(bc, g->column_ref->location);
+                }
+            } else if (rc < 0) {
+                return -1;
+            }
+            if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
+        }
+        if (e->type.id == OM_T_JSON) {
+            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type json");
+            return bind_error_at(bc, e->location);
+        }
+        bool dup = false;
+        for (int k = 0; k < n && !dup; k++) dup = node_expr_equal(gs[k], e);
+        if (!dup) gs[n++] = e;
+    }
+    sc->allow_aggs = allow;
+    *out = gs;
+    *nout = n;
+    return 0;
+}
+
 int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
 {
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
@@ -311,8 +374,6 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
     if (s->n_distinct_clause) return unsupported(bc, "DISTINCT", -1);
-    if (s->n_group_clause) return unsupported(bc, "GROUP BY", -1);
-    if (s->having_clause) return unsupported(bc, "HAVING", -1);
     if (s->n_window_clause) return unsupported(bc, "WINDOW", -1);
     BindScope sc = {.parent = parent};
     TargetList tl = {0};
@@ -386,20 +447,32 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
         if (bind_sort_item(bc, &sc, &tl, ntargets, s->sort_clause[i]->sort_by, &sortcol[i], &sort[i]) < 0 ||
             sort_key_check(bc, &tl, sortcol[i]) < 0)
             return -1;
-    if (sc.naggs > 0) {
+    int ngroups = 0;
+    BoundExpr **groups = NULL;
+    if (s->n_group_clause && bind_group_by(bc, &sc, s, &tl, ntargets, &groups, &ngroups) < 0) return -1;
+    BoundExpr *having = NULL;
+    if (s->having_clause) {
+        sc.clause = "HAVING";
+        if (bind_expr(bc, &sc, s->having_clause, &having) < 0 || where_bool(bc, &having, "HAVING") < 0) return -1;
+    }
+    if (sc.naggs > 0 || s->n_group_clause || having) {
         LogicalOp *a = bind_lop(bc, LOP_AGGREGATE, 1);
         a->children[0] = root;
         a->binding = bind_new_binding(bc);
         a->agg_binding = sc.agg_binding;
         a->naggs = sc.naggs;
         a->aggs = sc.aggs;
+        a->nexprs = ngroups;
+        a->exprs = groups;
         GroupCtx g = {.bc = bc, .sc = &sc, .group_binding = a->binding, .agg_binding = sc.agg_binding,
-                      .nlevel = level_end};
+                      .nlevel = level_end, .ngroups = ngroups, .groups = groups};
         g.level_bindings = mem_new_array(bc->ctx, bool, level_end > 0 ? level_end : 1);
         for (int b = first_binding; b < level_end; b++) g.level_bindings[b] = true;
         for (int i = 0; i < tl.n; i++)
             if (group_rewrite(&g, &tl.exprs[i]) < 0) return -1;
+        if (having && group_rewrite(&g, &having) < 0) return -1;
         root = a;
+        if (having) root = bind_lop_filter(bc, root, having);
     }
     if (sc.nsrfs > 0) {
         if (sc.naggs > 0) return unsupported(bc, "set-returning functions together with aggregates", -1);

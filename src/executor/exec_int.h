@@ -46,6 +46,12 @@ void exec_store_budget(ExecStore *st, const ExecQuery *q, const char *what);
  * -1 with 53200 when the store outgrows its budget. */
 int exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols, OmError *err);
 
+/* Key hashing (exec_hash.c): h[k] = h[k] * 31 + hash of row sel[k] (k
+ * when sel is NULL), equal values hashing alike; NULLs hash to a constant.
+ * exec_keys_equal: grouping equality (NULL equals NULL). */
+void exec_hash_column(OmType t, const OmVector *v, const uint16_t *sel, int n, uint64_t *h);
+bool exec_keys_equal(OmType t, const OmVector *a, int ra, const OmVector *b, int rb);
+
 /* Numeric arithmetic kernels (exec_numeric.c): + - * / % and unary minus
  * over numeric vectors; result strings go to var. */
 int exec_numeric_arith(BoundOp op, const OmVector *a, const OmVector *b, OmVector *o, const uint16_t *sel, int n,
