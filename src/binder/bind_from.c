@@ -211,7 +211,10 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
         if (bind_coerce(bc, le, t, OM_COERCE_IMPLICIT, NULL, &lc) < 0 ||
             bind_coerce(bc, re, t, OM_COERCE_IMPLICIT, NULL, &rc) < 0)
             return -1;
-        if (bind_binary(bc, "=", lc, rc, -1, &eq) < 0) return -1;
+        /* The condition compares the columns as they are (the operator
+         * resolution of l = r, e.g. text = text for char(n) and text); the
+         * merged column has their common type (PostgreSQL's USING). */
+        if (bind_binary(bc, "=", le, re, -1, &eq) < 0) return -1;
         op->conds[op->nconds++] = eq;
         BoundExpr *m = jt == JOIN_RIGHT ? rc : lc;
         if (jt == JOIN_FULL) {

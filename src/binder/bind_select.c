@@ -313,6 +313,10 @@ static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, Tar
         PgQuery__Node *g = s->group_clause[i];
         BoundExpr *e = NULL;
         if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) return unsupported(bc, "GROUPING SETS, ROLLUP and CUBE", -1);
+        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "non-integer constant in GROUP BY");
+            return bind_error_at(bc, g->a_const->location);
+        }
         if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
             int pos = g->a_const->ival->ival;
             if (pos < 1 || pos > ntargets) {

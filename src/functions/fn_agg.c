@@ -592,7 +592,10 @@ bool fn_agg_exists(const char *name)
 /* min / max: types with a btree order (not json, not the pseudo types). */
 static bool orderable(OmTypeId t)
 {
-    return t != OM_T_JSON && t != OM_T_ARR_JSON && t != OM_T_VOID && t != OM_T_NULL && t != OM_T_UNKNOWN;
+    /* PostgreSQL 15 has no min / max for boolean, uuid, bytea, json(b). */
+    return t != OM_T_JSON && t != OM_T_ARR_JSON && t != OM_T_JSONB && t != OM_T_ARR_JSONB && t != OM_T_BOOL &&
+           t != OM_T_ARR_BOOL && t != OM_T_UUID && t != OM_T_BYTEA && t != OM_T_VOID && t != OM_T_NULL &&
+           t != OM_T_UNKNOWN && t != OM_T_REGTYPE;
 }
 
 int fn_agg_arg_type(const char *name, OmTypeId arg)

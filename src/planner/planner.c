@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "../optimizer/optimizer.h"
 #include "planner.h"
 
 typedef struct Layout {
@@ -117,6 +118,32 @@ static OmType *types_array(PCtx *pc, int n)
 }
 
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
+
+/* Does e use only columns of in (constants and outer columns aside)? */
+static bool uses_only(const BoundExpr *e, const Layout *in)
+{
+    if (!e) return true;
+    if (e->kind == BE_SUBQUERY) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(in, e->binding, e->col) < 0) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!uses_only(e->args[i], in)) return false;
+    return true;
+}
+
+static bool uses_any(const BoundExpr *e, const Layout *in)
+{
+    if (!e) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(in, e->binding, e->col) >= 0) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (uses_any(e->args[i], in)) return true;
+    return false;
+}
+
+/* Types whose equality the hash functions (executor/exec_hash.c) follow. */
+static bool hashable(OmTypeId t)
+{
+    return t != OM_T_JSON && t != OM_T_ARR_JSON && !type_is_array(t);
+}
 
 static int plan_child(PCtx *pc, const LogicalOp *op, int i, PhysNode **out, Layout *lay)
 {
@@ -232,7 +259,35 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         Layout both = {0};
         for (int i = 0; i < in.n; i++) layout_push(pc, &both, in.cols[i].binding, in.cols[i].col);
         for (int i = 0; i < rl.n; i++) layout_push(pc, &both, rl.cols[i].binding, rl.cols[i].col);
-        if (resolve_conds(pc, op->conds, op->nconds, &both, &n->pred) < 0) return -1;
+        /* Equality conjuncts with one side over each input make it a hash
+         * join; the rest is its residual condition. */
+        BoundExpr **rest = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        int nrest = 0;
+        n->lkeys = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        n->rkeys = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        for (int i = 0; i < op->nconds; i++) {
+            const BoundExpr *c = op->conds[i];
+            int side = -1;
+            if (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 && hashable(c->args[0]->type.id)) {
+                if (uses_only(c->args[0], &in) && uses_only(c->args[1], &rl) && uses_any(c->args[0], &in) &&
+                    uses_any(c->args[1], &rl))
+                    side = 0;
+                else if (uses_only(c->args[1], &in) && uses_only(c->args[0], &rl) && uses_any(c->args[1], &in) &&
+                         uses_any(c->args[0], &rl))
+                    side = 1;
+            }
+            if (side < 0) {
+                rest[nrest++] = op->conds[i];
+                continue;
+            }
+            if (resolve(pc, c->args[side], &in, &n->lkeys[n->nkeys]) < 0 ||
+                resolve(pc, c->args[1 - side], &rl, &n->rkeys[n->nkeys]) < 0)
+                return -1;
+            n->nkeys++;
+        }
+        if (n->nkeys) n->kind = PHYS_HASH_JOIN;
+        if (resolve_conds(pc, n->nkeys ? rest : op->conds, n->nkeys ? nrest : op->nconds, &both, &n->pred) < 0)
+            return -1;
         bool semi = op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI;
         n->ncols = semi ? l->ncols : l->ncols + r->ncols;
         n->types = types_array(pc, n->ncols);
@@ -296,6 +351,7 @@ int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
     Layout lay = {0};
     switch (st->kind) {
     case BS_SELECT:
+        if (opt_optimize(ctx, &st->query->root, err) < 0) return -1;
         if (plan_op(&pc, st->query->root, &p->root, &lay) < 0) return -1;
         p->returns_rows = true;
         p->nvisible = st->query->ntargets;
@@ -305,8 +361,11 @@ int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
         return 0;
     case BS_INSERT:
     case BS_UPDATE:
-    case BS_DELETE:
-        return plan_op(&pc, st->dml, &p->root, &lay);
+    case BS_DELETE: {
+        LogicalOp *root = st->dml;
+        if (opt_optimize(ctx, &root, err) < 0) return -1;
+        return plan_op(&pc, root, &p->root, &lay);
+    }
     default:
         return err_set(err, ERRCODE_INTERNAL_ERROR, "statement has no plan");
     }
