@@ -85,6 +85,14 @@ bench-learned: deps
 	$(call setup,$(BUILD_DIR),)
 	@$(NINJA) -C $(BUILD_DIR) bench/learned/learned_bench bench/learned/memlat
 
+# TPC-H benchmark (bench/tpch/README.md; not a test):
+#   make bench-tpch-gen   build build/bench/tpch/tpch_gen (the data generator)
+#   bench/tpch/run [--sf 1] [--runs 3] [--systems pg,duckdb,omendb]   run it
+.PHONY: bench-tpch-gen
+bench-tpch-gen: deps
+	$(call setup,$(BUILD_DIR),)
+	@$(NINJA) -C $(BUILD_DIR) bench/tpch/tpch_gen
+
 # ---------------------------------------------------------------------------
 # Fuzzing (test/fuzz/README.md).
 #   make fuzz           build build-fuzz/ with clang (ASan + UBSan, libFuzzer
