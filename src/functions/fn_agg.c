@@ -424,7 +424,7 @@ static void minmax_store(FnAggCall *c, MinMax *s, const OmVector *a, int r)
         s->val.s.ptr = mem_alloc(c->ctx, nc);
         s->cap = nc;
     }
-    memcpy((char *)s->val.s.ptr, v.ptr, v.len);
+    if (v.len) memcpy((char *)s->val.s.ptr, v.ptr, v.len);
     s->val.s.len = v.len;
     s->has = true;
 }
@@ -487,7 +487,7 @@ static int minmax_final(FnAggCall *c, const void *st, OmVector *out, int row)
     if (out->phys == OM_PHYS_STR) {
         /* The state's buffer may be overwritten later: hand out a copy. */
         char *p = mem_alloc(c->ctx, s->val.s.len ? s->val.s.len : 1);
-        memcpy(p, s->val.s.ptr, s->val.s.len);
+        if (s->val.s.len) memcpy(p, s->val.s.ptr, s->val.s.len);
         ((OmStr *)out->data)[row] = (OmStr){p, s->val.s.len};
         return 0;
     }
