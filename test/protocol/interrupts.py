@@ -179,6 +179,8 @@ def case_timeout_per_statement(c, srv):
 
 def case_cancel(c, srv):
     check_cancel(c, SERIES)
+    # Room for the sort past the default work_mem (53200 until sorts spill).
+    c.execute("SET work_mem = '1GB'")
     check_cancel(c, SORT, 0.8)
     check_cancel(c, LIKE)
 
