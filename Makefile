@@ -5,11 +5,12 @@
 #                       foreground on its defaults (./omendb-data, 127.0.0.1:5433);
 #                       extra flags: make run ARGS="--log-level debug"
 #   make test           install missing packages, build, run every test suite
-#                       (unit, sql, psql, protocol, crash, and sql-pg when
-#                       PostgreSQL 15 is installed); narrow with
+#                       (unit, sql, psql, protocol, crash, fuzz, and sql-pg,
+#                       diff and slt when PostgreSQL 15 is installed); narrow with
 #                       make test SUITE=sql   or   make test TESTS="sql/ddl"
 #   make asan           build build-asan/ with AddressSanitizer + UBSan
-#   make test-asan      the suites (sql-pg aside) under the sanitizers; any report fails
+#   make test-asan      the suites (sql-pg aside; slt on a subset of its corpus) under
+#                       the sanitizers; any report fails
 #   make deps           only the package check (scripts/install-deps.sh)
 #   make clean          remove build/ and build-asan/ (never ./omendb-data)
 

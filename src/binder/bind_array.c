@@ -231,6 +231,7 @@ int bind_any_all(BindCtx *bc, BindScope *sc, PgQuery__AExpr *ae, BoundExpr **out
     BoundExpr *elem = bind_new_expr(bc, BE_COLUMN, om_type((OmTypeId)type_array_elem(r->type.id)), -1, 0);
     elem->type.typmod = r->type.typmod;
     elem->col = -1;
+    elem->binding = -1;
     BoundExpr *op;
     if (bind_binary(bc, opname ? opname : "=", l, elem, ae->location, &op) < 0) return -1;
     if (op->kind != BE_OP || op->nargs != 2 ||

@@ -17,6 +17,7 @@
 
 #include "../executor/executor.h"
 #include "../functions/functions.h"
+#include "../functions/fn_agg.h"
 #include "../functions/like.h"
 #include "bind_int.h"
 
@@ -30,20 +31,6 @@ const char *bind_node_name(PgQuery__Node *n)
 {
     if (n && n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
     return NULL;
-}
-
-int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location)
-{
-    CatTable *t = sc ? sc->table : NULL;
-    const char *ref = t ? (sc->alias ? sc->alias : t->name) : NULL;
-    if (ref && !strcmp(relname, ref)) return 0;
-    if (t && sc->alias && !strcmp(relname, t->name)) {
-        err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \"%s\"", relname);
-        err_hint(bc->err, "Perhaps you meant to reference the table alias \"%s\".", sc->alias);
-        return bind_error_at(bc, location);
-    }
-    err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
-    return bind_error_at(bc, location);
 }
 
 int bind_node_location(PgQuery__Node *n)
@@ -101,12 +88,12 @@ bool bind_has_volatile(const BoundExpr *e)
     return false;
 }
 
-bool bind_has_agg(const BoundExpr *e)
+bool bind_refs_binding(const BoundExpr *e, int binding)
 {
     if (!e) return false;
-    if (e->kind == BE_AGGREF) return true;
+    if (e->kind == BE_COLUMN && e->binding == binding) return true;
     for (int i = 0; i < e->nargs; i++)
-        if (bind_has_agg(e->args[i])) return true;
+        if (bind_refs_binding(e->args[i], binding)) return true;
     return false;
 }
 
@@ -595,29 +582,8 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "improper qualified name (too many dotted names)");
         return bind_error_at(bc, cr->location);
     }
-    CatTable *t = sc ? sc->table : NULL;
-    if (relname && bind_check_qualifier(bc, sc, relname, cr->location) < 0) return -1;
-    int idx = -1;
-    if (t)
-        for (int i = 0; i < t->ncols; i++)
-            if (!strcmp(t->cols[i].name, colname)) idx = i;
-    if (idx < 0) {
-        if (relname)
-            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column %s.%s does not exist", relname, colname);
-        else
-            err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column \"%s\" does not exist", colname);
-        return bind_error_at(bc, cr->location);
-    }
-    if (sc->strict_cols && !sc->in_agg_arg) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR,
-                "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function",
-                t->name, colname);
-        return bind_error_at(bc, cr->location);
-    }
-    BoundExpr *e = bind_new_expr(bc, BE_COLUMN, t->cols[idx].type, cr->location, 0);
-    e->col = idx;
-    *out = e;
-    return 0;
+    static BindScope empty;
+    return bind_resolve_column(bc, sc ? sc : &empty, relname, colname, cr->location, out);
 }
 
 /* ---- function calls --------------------------------------------------------- */
@@ -664,52 +630,7 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
             return bind_error_at(bc, fc->location);
         }
     }
-    if (name && !strcmp(name, "count")) {
-        if (fc->over) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
-            return bind_error_at(bc, fc->location);
-        }
-        if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "DISTINCT, ORDER BY and FILTER in aggregates are not supported yet");
-            return bind_error_at(bc, fc->location);
-        }
-        if (!sc || !sc->allow_aggs) {
-            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
-                    sc && sc->clause ? sc->clause : "this context");
-            return bind_error_at(bc, fc->location);
-        }
-        if (sc->in_agg_arg) {
-            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate function calls cannot be nested");
-            return bind_error_at(bc, fc->location);
-        }
-        BoundAgg agg = {0};
-        agg.type = om_type(OM_T_INT8);
-        if (fc->agg_star) {
-            agg.kind = AGG_COUNT_STAR;
-        } else if (fc->n_args == 1) {
-            agg.kind = AGG_COUNT;
-            sc->in_agg_arg = true;
-            int rc = bind_expr(bc, sc, fc->args[0], &agg.arg);
-            sc->in_agg_arg = false;
-            if (rc < 0) return -1;
-            if (bind_resolve_unknown(bc, agg.arg, &agg.arg) < 0) return -1;
-        } else {
-            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "function count() does not exist");
-            err_hint(bc->err, "No function matches the given name and argument types. You might need to add explicit type casts.");
-            return bind_error_at(bc, fc->location);
-        }
-        if (sc->naggs == sc->cap_aggs) {
-            int nc = sc->cap_aggs ? sc->cap_aggs * 2 : 4;
-            sc->aggs = mem_realloc(bc->ctx, sc->aggs, sizeof(BoundAgg) * (size_t)sc->cap_aggs,
-                                   sizeof(BoundAgg) * (size_t)nc);
-            sc->cap_aggs = nc;
-        }
-        sc->aggs[sc->naggs] = agg;
-        BoundExpr *e = bind_new_expr(bc, BE_AGGREF, agg.type, fc->location, 0);
-        e->agg_index = sc->naggs++;
-        *out = e;
-        return 0;
-    }
+    if (name && fn_agg_exists(name)) return bind_agg_call(bc, sc, fc, name, out);
     if (fc->agg_star) {
         err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "%s(*) specified, but %s is not an aggregate function",
                 name, name);

@@ -178,6 +178,7 @@ static int resolve_poly(BindCtx *bc, const FnDesc *pick, BoundExpr **args, int n
         if (is_unknown_type(in)) continue;
         OmTypeId et = t == FN_ANYARRAY ? (OmTypeId)type_array_elem(in) : in;
         es[n] = bind_new_expr(bc, BE_COLUMN, om_type(et), -1, 0);
+        es[n]->binding = -1;
         es[n++]->col = -1;
     }
     if (!any) return 0;

@@ -8,28 +8,69 @@
 #include "../parser/parser.h"
 #include "binder.h"
 
-/* What names resolve against while binding an expression. */
+/* One FROM item visible by name (PostgreSQL's range table entry as the
+ * namespace sees it): a table, a derived table, a function, a join. */
+typedef struct BindRel {
+    const char *name;        /* alias, or the table's name; NULL: an unnamed join */
+    const char *table_name;  /* the table's own name when an alias hides it (42P01 hint) */
+    int ncols;
+    const char **colnames;
+    OmType *coltypes;
+    BoundExpr **colexprs;    /* per column what a reference means: (binding, k) or a USING merge */
+    bool *hidden;            /* per column: skipped by unqualified lookups (a USING column's sides) */
+    uint32_t table_oid;      /* RowDescription's source table, 0 if none */
+    bool in_join_only;       /* reachable only through its join's name (JOIN ... AS alias) */
+} BindRel;
+
+/* One column of SELECT *'s expansion. */
+typedef struct BindStar {
+    BoundExpr *expr;
+    const char *name;
+    uint32_t table_oid;
+    int16_t attnum;
+} BindStar;
+
+/* What names resolve against while binding an expression: the FROM
+ * namespace of this query level, and the enclosing levels (correlated
+ * references) through parent. */
 typedef struct BindScope {
-    CatTable *table;     /* columns are BE_COLUMN over the table's row, or NULL */
-    const char *alias;   /* FROM t AS alias: the only name t's columns answer to */
-    /* Aggregates: when aggs != NULL, aggregate calls are collected here and
-     * bare column references are refused (42803). */
+    int nrels, cap_rels;
+    BindRel **rels;
+    struct BindScope *parent;
+    int nstar;           /* SELECT *: the FROM list's columns in PostgreSQL's order */
+    BindStar *star;
+    bool outer_used;     /* a reference resolved to an enclosing level */
+    /* Aggregates: when aggs != NULL, aggregate calls are collected here as
+     * BE_COLUMN (agg_binding, k). */
     bool allow_aggs;
+    int agg_binding;
     int naggs, cap_aggs;
     BoundAgg *aggs;
     bool in_agg_arg;     /* binding an aggregate's argument */
-    bool strict_cols;    /* refuse column references outside aggregates (42803) */
     const char *clause;  /* for errors: "WHERE", "DEFAULT", "VALUES" ... */
     /* Set-returning functions: in a select list they are collected here
-     * (srfs, evaluated by a ProjectSet below the projection whose output
-     * column srf_base + k is the k-th); in FROM (from_function) the call
-     * itself is the result. Elsewhere they are refused. */
+     * (srfs, evaluated by a ProjectSet below the projection; the k-th is
+     * column (srf_binding, k)); in FROM (from_function) the call itself is
+     * the result. Elsewhere they are refused. */
     bool allow_srfs;
     bool from_function;
-    int srf_base;
+    int srf_binding;
     int nsrfs, cap_srfs;
     BoundExpr **srfs;
 } BindScope;
+
+/* A new binding number for this statement. */
+int bind_new_binding(BindCtx *bc);
+/* (binding, col) of type t. */
+BoundExpr *bind_colref(BindCtx *bc, int binding, int col, OmType t, int location);
+/* Add a FROM item over binding's columns 0..ncols (names and types given;
+ * name NULL = unnamed). */
+BindRel *bind_add_rel(BindCtx *bc, BindScope *sc, const char *name, int binding, int ncols, const char **colnames,
+                      const OmType *types, uint32_t table_oid);
+/* A table as a FROM item (alias may be NULL). */
+BindRel *bind_add_table(BindCtx *bc, BindScope *sc, CatTable *t, const char *alias, int binding);
+/* Name of (binding, col) for messages ("t.x"), from the scope chain. */
+void bind_column_name(BindScope *sc, const BoundExpr *col, const char **rel, const char **name);
 
 int bind_expr(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExpr **out);
 /* Coerce e to t in context cc; constants are folded (errors carry the
@@ -48,8 +89,11 @@ int bind_error_at(BindCtx *bc, int location);
 int bind_variadic_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
 /* expr COLLATE name: checks, then the expression itself (bind_collate.c). */
 int bind_collate(BindCtx *bc, BindScope *sc, PgQuery__CollateClause *cc, BoundExpr **out);
-/* Does the expression contain an aggregate reference? */
-bool bind_has_agg(const BoundExpr *e);
+/* Does the expression reference a column of binding? */
+bool bind_refs_binding(const BoundExpr *e, int binding);
+/* A column reference (relname may be NULL) resolved in sc and its parents. */
+int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const char *colname, int location,
+                        BoundExpr **out);
 /* Does the expression call a volatile function (nextval, random)? */
 bool bind_has_volatile(const BoundExpr *e);
 /* Evaluate a constant expression (no column refs) now. */
@@ -67,6 +111,8 @@ const char *bind_figure_colname(PgQuery__Node *n);
 /* Resolve a TypeName (with all its modifiers) to an OmType. */
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 
+/* An aggregate call (bind_agg.c). */
+int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
 /* Resolve name(args) among the registered signatures (bind_func.c). */
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);
@@ -88,10 +134,18 @@ int bind_array_assign(BindCtx *bc, BindScope *sc, BoundExpr *col, const char *co
  * as a BE_SRFREF, kept as is in FROM, or refused (0A000). */
 int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e);
 /* FROM f(...): the set-returning calls and a synthetic table for their columns. */
-int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs);
+int bind_range_function(BindCtx *bc, BindScope *sc, PgQuery__RangeFunction *rf, LogicalOp **out);
 /* FROM seq (a sequence's one-row state): 1 if rv names a sequence, 0 if not. */
-int bind_sequence_from(BindCtx *bc, PgQuery__RangeVar *rv, BoundSelect *bs);
-int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out);
+int bind_sequence_from(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, LogicalOp **out);
+/* A query at a level whose enclosing scope is parent (NULL at the top). */
+int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out);
+/* FROM list → the joined tree of its items, registered in sc. */
+int bind_from(BindCtx *bc, BindScope *sc, PgQuery__Node **items, size_t n, LogicalOp **out);
+/* Logical operator constructors (bind_plan.c). */
+LogicalOp *bind_lop(BindCtx *bc, LogicalKind k, int nchildren);
+LogicalOp *bind_lop_get(BindCtx *bc, CatTable *t, int binding, bool keys);
+LogicalOp *bind_lop_one_row(BindCtx *bc);
+LogicalOp *bind_lop_filter(BindCtx *bc, LogicalOp *child, BoundExpr *cond);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * bind_select.c — SELECT: FROM (one table or none), WHERE, target list with
- * * expansion, count aggregates, ORDER BY (output names, positions or
- * expressions), LIMIT/OFFSET, and VALUES lists.
+ * bind_select.c — one SELECT block as a logical operator tree:
+ *   FROM tree (bind_from.c) → [Filter WHERE] → [Aggregate] → [ProjectSet]
+ *   → Project (targets, then hidden sort columns) → [Order] → [Limit]
+ * and VALUES lists (a Values operator).
  *
  * ORDER BY expressions that are not output columns become hidden projection
  * columns after the visible ones (PostgreSQL's resjunk entries).
@@ -76,12 +77,14 @@ static void tl_add(BindCtx *bc, TargetList *tl, BoundExpr *e, const char *name, 
     tl->n++;
 }
 
-static int bind_values(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect *bs)
+/* VALUES (...), (...): each column takes the common type of its rows
+ * (select_common_type); the result is a Values operator over binding b. */
+static int bind_values(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, LogicalOp **out, TargetList *tl)
 {
     int nrows = (int)s->n_values_lists;
     int ncols = (int)s->values_lists[0]->list->n_items;
     BoundExpr ***rows = mem_new_array(bc->ctx, BoundExpr **, nrows);
-    BindScope sc = {.clause = "VALUES"};
+    BindScope sc = {.clause = "VALUES", .parent = parent};
     for (int r = 0; r < nrows; r++) {
         PgQuery__List *l = s->values_lists[r]->list;
         if ((int)l->n_items != ncols) {
@@ -97,12 +100,12 @@ static int bind_values(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect *bs)
             if (bind_expr(bc, &sc, l->items[c], &rows[r][c]) < 0) return -1;
         }
     }
-    /* Each column takes the common type of its rows (select_common_type). */
-    bs->ntargets = bs->nprojs = ncols;
-    bs->projs = mem_new_array(bc->ctx, BoundExpr *, ncols);
-    bs->names = mem_new_array(bc->ctx, char *, ncols);
-    bs->src_table = mem_new_array(bc->ctx, uint32_t, ncols);
-    bs->src_attnum = mem_new_array(bc->ctx, int16_t, ncols);
+    LogicalOp *v = bind_lop(bc, LOP_VALUES, 0);
+    v->binding = bind_new_binding(bc);
+    v->nrows = nrows;
+    v->rows = rows;
+    v->ncols = ncols;
+    v->types = mem_new_array(bc->ctx, OmType, ncols > 0 ? ncols : 1);
     BoundExpr **col = mem_new_array(bc->ctx, BoundExpr *, nrows);
     for (int c = 0; c < ncols; c++) {
         for (int r = 0; r < nrows; r++) col[r] = rows[r][c];
@@ -110,23 +113,18 @@ static int bind_values(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect *bs)
         if (bind_common_type(bc, col, nrows, "VALUES", &t) < 0) return -1;
         for (int r = 0; r < nrows; r++)
             if (bind_coerce(bc, rows[r][c], t, OM_COERCE_IMPLICIT, "VALUES", &rows[r][c]) < 0) return -1;
-        BoundExpr *ref = mem_new(bc->ctx, BoundExpr);
-        ref->kind = BE_COLUMN;
-        ref->type = t;
-        ref->col = c;
-        ref->location = -1;
-        bs->projs[c] = ref;
-        bs->names[c] = mem_printf(bc->ctx, "column%d", c + 1);
+        v->types[c] = t;
+        char *name = mem_printf(bc->ctx, "column%d", c + 1);
+        tl_add(bc, tl, bind_colref(bc, v->binding, c, t, -1), name, 0, 0);
     }
-    bs->nvalues_rows = nrows;
-    bs->values = rows;
+    *out = v;
     return 0;
 }
 
-static int bind_limit(BindCtx *bc, PgQuery__Node *n, const char *what, BoundExpr **out)
+static int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out)
 {
     if (!n) return 0;
-    BindScope sc = {.clause = what};
+    BindScope sc = {.clause = what, .parent = parent};
     BoundExpr *e;
     if (bind_expr(bc, &sc, n, &e) < 0) return -1;
     if (e->kind == BE_CONST && e->is_null && e->type.id == OM_T_UNKNOWN) {
@@ -150,7 +148,7 @@ static int bind_limit(BindCtx *bc, PgQuery__Node *n, const char *what, BoundExpr
 /* Resolve one ORDER BY item to a projection column, adding a hidden one if
  * needed. */
 static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQuery__SortBy *sb,
-                          BoundSortKey *key)
+                          int *col, BoundOrder *key)
 {
     PgQuery__Node *n = sb->node;
     key->desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
@@ -164,7 +162,7 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
             err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "ORDER BY position %d is not in select list", pos);
             return bind_error_at(bc, n->a_const->location);
         }
-        key->col = pos - 1;
+        *col = pos - 1;
         return 0;
     }
     /* A bare name matching an output column name refers to that column
@@ -174,8 +172,7 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
         int found = -1;
         for (int i = 0; nm && i < ntargets; i++) {
             if (!strcmp(tl->names[i], nm)) {
-                if (found >= 0 && !(tl->exprs[i]->kind == BE_COLUMN && tl->exprs[found]->kind == BE_COLUMN &&
-                                    tl->exprs[i]->col == tl->exprs[found]->col)) {
+                if (found >= 0 && !node_expr_equal(tl->exprs[i], tl->exprs[found])) {
                     err_set(bc->err, ERRCODE_AMBIGUOUS_COLUMN, "ORDER BY \"%s\" is ambiguous", nm);
                     return bind_error_at(bc, n->column_ref->location);
                 }
@@ -183,7 +180,7 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
             }
         }
         if (found >= 0) {
-            key->col = found;
+            *col = found;
             return 0;
         }
     }
@@ -192,30 +189,187 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
     if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
     /* Reuse an identical plain column already projected. */
     for (int i = 0; i < tl->n; i++) {
-        if (e->kind == BE_COLUMN && tl->exprs[i]->kind == BE_COLUMN && tl->exprs[i]->col == e->col) {
-            key->col = i;
+        if (e->kind == BE_COLUMN && node_expr_equal(tl->exprs[i], e)) {
+            *col = i;
             return 0;
         }
     }
     tl_add(bc, tl, e, "?sort?", 0, 0);
-    key->col = tl->n - 1;
+    *col = tl->n - 1;
     return 0;
 }
 
 /* Sort keys need an ordering: json has none (42883, as PostgreSQL). */
-static int sort_key_check(BindCtx *bc, const TargetList *tl, const BoundSortKey *key)
+static int sort_key_check(BindCtx *bc, const TargetList *tl, int col)
 {
-    const BoundExpr *e = tl->exprs[key->col];
+    const BoundExpr *e = tl->exprs[col];
     if (e->type.id != OM_T_JSON) return 0;
     err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type json");
     err_hint(bc->err, "Use an explicit ordering operator or modify the query.");
     return bind_error_at(bc, e->location);
 }
 
-int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
+/* Aggregated query: every expression above the Aggregate may use group
+ * keys (replaced by their output column), aggregate results, constants and
+ * outer columns; any other column of this level is 42803. */
+typedef struct GroupCtx {
+    BindCtx *bc;
+    BindScope *sc;
+    int group_binding;
+    int ngroups;
+    BoundExpr **groups;
+    int agg_binding;
+    bool *level_bindings;  /* bindings of this query level's FROM items */
+    int nlevel;
+} GroupCtx;
+
+static int group_rewrite(GroupCtx *g, BoundExpr **pe)
 {
-    BoundSelect *bs = mem_new(bc->ctx, BoundSelect);
-    *out = bs;
+    BoundExpr *e = *pe;
+    if (!e) return 0;
+    for (int k = 0; k < g->ngroups; k++)
+        if (node_expr_equal(e, g->groups[k])) {
+            *pe = bind_colref(g->bc, g->group_binding, k, e->type, e->location);
+            return 0;
+        }
+    if (e->kind == BE_COLUMN) {
+        if (e->binding == g->agg_binding || e->binding < 0 || e->binding >= g->nlevel ||
+            !g->level_bindings[e->binding])
+            return 0;
+        const char *rel, *name;
+        bind_column_name(g->sc, e, &rel, &name);
+        err_set(g->bc->err, ERRCODE_GROUPING_ERROR,
+                "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", rel, name);
+        return bind_error_at(g->bc, e->location);
+    }
+    if (e->kind == BE_CONST) return 0;
+    BoundExpr *c = mem_new(g->bc->ctx, BoundExpr);
+    *c = *e;
+    if (e->nargs) {
+        c->args = mem_new_array(g->bc->ctx, BoundExpr *, e->nargs);
+        for (int i = 0; i < e->nargs; i++) {
+            c->args[i] = e->args[i];
+            if (group_rewrite(g, &c->args[i]) < 0) return -1;
+        }
+    }
+    *pe = c;
+    return 0;
+}
+
+static int where_bool(BindCtx *bc, BoundExpr **w, const char *what)
+{
+    if ((*w)->type.id == OM_T_BOOL) return 0;
+    if ((*w)->type.id == OM_T_UNKNOWN) return bind_coerce(bc, *w, om_type(OM_T_BOOL), OM_COERCE_IMPLICIT, NULL, w);
+    char tb[64];
+    err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "argument of %s must be type boolean, not type %s", what,
+            type_name((*w)->type, tb, sizeof tb));
+    return bind_error_at(bc, (*w)->location);
+}
+
+/* Star expansion: the FROM list's columns in order (bind_from keeps them),
+ * or one FROM item's. */
+static int expand_star(BindCtx *bc, BindScope *sc, const char *qual, int location, TargetList *tl)
+{
+    if (!qual) {
+        if (sc->nstar == 0 && sc->nrels == 0) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "SELECT * with no tables specified is not valid");
+            return bind_error_at(bc, location);
+        }
+        for (int i = 0; i < sc->nstar; i++) {
+            BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+            *e = *sc->star[i].expr;
+            e->location = location;
+            tl_add(bc, tl, e, sc->star[i].name, sc->star[i].table_oid, sc->star[i].attnum);
+        }
+        return 0;
+    }
+    if (bind_check_qualifier(bc, sc, qual, location) < 0) return -1;
+    for (BindScope *s = sc; s; s = s->parent)
+        for (int k = 0; k < s->nrels; k++) {
+            BindRel *r = s->rels[k];
+            if (r->in_join_only || !r->name || strcmp(r->name, qual)) continue;
+            for (int i = 0; i < r->ncols; i++) {
+                BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+                *e = *r->colexprs[i];
+                e->location = location;
+                tl_add(bc, tl, e, r->colnames[i], r->table_oid, (int16_t)(r->table_oid ? i + 1 : 0));
+            }
+            return 0;
+        }
+    return 0;
+}
+
+/* GROUP BY items: output positions, names (an input column of that name
+ * wins, as PostgreSQL resolves GROUP BY), or expressions over the input. */
+static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
+                         BoundExpr ***out, int *nout)
+{
+    int n = 0;
+    BoundExpr **gs = mem_new_array(bc->ctx, BoundExpr *, s->n_group_clause);
+    bool allow = sc->allow_aggs;
+    sc->allow_aggs = false;
+    sc->clause = "GROUP BY";
+    for (size_t i = 0; i < s->n_group_clause; i++) {
+        PgQuery__Node *g = s->group_clause[i];
+        BoundExpr *e = NULL;
+        if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) return unsupported(bc, "GROUPING SETS, ROLLUP and CUBE", -1);
+        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL) {
+            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "non-integer constant in GROUP BY");
+            return bind_error_at(bc, g->a_const->location);
+        }
+        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+            int pos = g->a_const->ival->ival;
+            if (pos < 1 || pos > ntargets) {
+                err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "GROUP BY position %d is not in select list", pos);
+                return bind_error_at(bc, g->a_const->location);
+            }
+            e = tl->exprs[pos - 1];
+            if (bind_refs_binding(e, sc->agg_binding)) {
+                err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
+                return bind_error_at(bc, e->location);
+            }
+        } else {
+            int rc = bind_expr(bc, sc, g, &e);
+            if (rc < 0 && g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && g->column_ref->n_fields == 1 &&
+                !strcmp(bc->err->sqlstate, ERRCODE_UNDEFINED_COLUMN)) {
+                const char *nm = bind_node_name(g->column_ref->fields[0]);
+                for (int t = 0; nm && t < ntargets; t++)
+                    if (!strcmp(tl->names[t], nm)) {
+                        if (e && !node_expr_equal(e, tl->exprs[t])) {
+                            err_set(bc->err, ERRCODE_AMBIGUOUS_COLUMN, "GROUP BY \"%s\" is ambiguous", nm);
+                            return bind_error_at(bc, g->column_ref->location);
+                        }
+                        e = tl->exprs[t];
+                    }
+                if (!e) return -1;
+                err_clear(bc->err);
+                if (bind_refs_binding(e, sc->agg_binding)) {
+                    err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
+                    return bind_error_at(bc, g->column_ref->location);
+                }
+            } else if (rc < 0) {
+                return -1;
+            }
+            if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
+        }
+        if (e->type.id == OM_T_JSON) {
+            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type json");
+            return bind_error_at(bc, e->location);
+        }
+        bool dup = false;
+        for (int k = 0; k < n && !dup; k++) dup = node_expr_equal(gs[k], e);
+        if (!dup) gs[n++] = e;
+    }
+    sc->allow_aggs = allow;
+    *out = gs;
+    *nout = n;
+    return 0;
+}
+
+int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
+{
+    BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
+    *out = bq;
     bool insert_select = bc->insert_select;
     bc->insert_select = false;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0)
@@ -223,194 +377,156 @@ int bind_select(BindCtx *bc, PgQuery__SelectStmt *s, BoundSelect **out)
     if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
-    if (s->n_values_lists) {
-        if (bind_values(bc, s, bs) < 0) return -1;
-    }
     if (s->n_distinct_clause) return unsupported(bc, "DISTINCT", -1);
-    if (s->n_group_clause) return unsupported(bc, "GROUP BY", -1);
-    if (s->having_clause) return unsupported(bc, "HAVING", -1);
     if (s->n_window_clause) return unsupported(bc, "WINDOW", -1);
-    if (s->n_from_clause > 1) return unsupported(bc, "a FROM list with more than one table (joins)", -1);
-    if (s->n_from_clause == 1) {
-        PgQuery__Node *f = s->from_clause[0];
-        if (f->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) return unsupported(bc, "JOIN", -1);
-        if (f->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) return unsupported(bc, "a subquery in FROM", -1);
-        if (f->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
-            if (bind_range_function(bc, f->range_function, bs) < 0) return -1;
-        } else {
-            if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return unsupported(bc, "this kind of FROM item", -1);
-            PgQuery__RangeVar *rv = f->range_var;
-            if (rv->alias && rv->alias->n_colnames) return unsupported(bc, "column aliases in FROM", rv->location);
-            int seq = 0;
-            if (bind_table_ref(bc, rv, &bs->table) < 0) {
-                if (strcmp(bc->err->sqlstate, "42809") != 0) return -1;
-                err_clear(bc->err);
-                seq = bind_sequence_from(bc, rv, bs);
-                if (seq <= 0) return -1;
-            }
-            if (rv->alias && !seq) bs->alias = rv->alias->aliasname;
-        }
+    BindScope sc = {.parent = parent};
+    TargetList tl = {0};
+    LogicalOp *root;
+    int first_binding = bc->next_binding;
+    if (s->n_values_lists) {
+        if (bind_values(bc, parent, s, &root, &tl) < 0) return -1;
+        /* ORDER BY over VALUES: its columns answer to column1, column2 ... */
+        const char **names = mem_new_array(bc->ctx, const char *, tl.n > 0 ? tl.n : 1);
+        for (int c = 0; c < tl.n; c++) names[c] = tl.names[c];
+        bind_add_rel(bc, &sc, "*VALUES*", root->binding, tl.n, names, root->types, 0);
+    } else if (s->n_from_clause) {
+        if (bind_from(bc, &sc, s->from_clause, s->n_from_clause, &root) < 0) return -1;
+    } else {
+        root = bind_lop_one_row(bc);
     }
-    BindScope sc = {.table = bs->table, .alias = bs->alias};
+    int level_end = bc->next_binding;
     if (s->where_clause) {
         sc.clause = "WHERE";
         BoundExpr *w;
         if (bind_expr(bc, &sc, s->where_clause, &w) < 0) return -1;
-        if (w->type.id != OM_T_BOOL) {
-            if (w->type.id == OM_T_UNKNOWN) {
-                if (bind_coerce(bc, w, om_type(OM_T_BOOL), OM_COERCE_IMPLICIT, NULL, &w) < 0) return -1;
-            } else {
-                char tb[64];
-                err_set(bc->err, ERRCODE_DATATYPE_MISMATCH, "argument of WHERE must be type boolean, not type %s",
-                        type_name(w->type, tb, sizeof tb));
-                return bind_error_at(bc, w->location);
-            }
-        }
-        bs->where = w;
+        if (where_bool(bc, &w, "WHERE") < 0) return -1;
+        root = bind_lop_filter(bc, root, w);
     }
-    if (bs->nvalues_rows) {
-        /* VALUES: ORDER BY / LIMIT over its output columns column1.. —
-         * names resolve through a scope describing the VALUES output. */
-        if (s->n_sort_clause) {
-            CatTable *vt = mem_new(bc->ctx, CatTable);
-            vt->name = "*VALUES*";
-            vt->ncols = bs->ntargets;
-            vt->cols = mem_new_array(bc->ctx, CatColumn, vt->ncols);
-            TargetList tl = {0};
-            for (int c = 0; c < vt->ncols; c++) {
-                vt->cols[c].name = bs->names[c];
-                vt->cols[c].type = bs->projs[c]->type;
-                tl_add(bc, &tl, bs->projs[c], bs->names[c], 0, 0);
-            }
-            BindScope vsc = {.table = vt, .clause = "ORDER BY"};
-            bs->nsort = (int)s->n_sort_clause;
-            bs->sort = mem_new_array(bc->ctx, BoundSortKey, bs->nsort);
-            for (int i = 0; i < bs->nsort; i++)
-                if (bind_sort_item(bc, &vsc, &tl, bs->ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0 ||
-                    sort_key_check(bc, &tl, &bs->sort[i]) < 0)
-                    return -1;
-            bs->projs = tl.exprs;
-            bs->nprojs = tl.n;
-            bs->src_table = tl.tab;
-            bs->src_attnum = tl.att;
-        }
-        return bind_limit(bc, s->limit_count, "LIMIT", &bs->limit) < 0 ||
-                       bind_limit(bc, s->limit_offset, "OFFSET", &bs->offset) < 0
-                   ? -1 : 0;
-    }
-
-    /* Target list. Aggregates are collected into sc; whether bare columns
-     * are allowed is only known once all of them are bound (below). */
-    TargetList tl = {0};
+    /* Target list. Aggregates are collected into sc as (agg_binding, k). */
     sc.clause = "SELECT";
     sc.allow_aggs = true;
+    sc.agg_binding = bind_new_binding(bc);
     sc.allow_srfs = true;
-    sc.srf_base = bs->table ? bs->table->ncols : 0;
-    /* A function scan's columns come from no table (RowDescription 0, 0). */
-    uint32_t tab_oid = bs->table && !bs->nfrom_srfs ? bs->table->oid : 0;
-    for (size_t i = 0; i < s->n_target_list; i++) {
-        PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-        const char *qual;
-        if (is_star(rt->val, &qual)) {
-            if (!bs->table) {
-                err_set(bc->err, ERRCODE_SYNTAX_ERROR, "SELECT * with no tables specified is not valid");
-                return bind_error_at(bc, rt->val->column_ref->location);
+    sc.srf_binding = bind_new_binding(bc);
+    if (!s->n_values_lists) {
+        for (size_t i = 0; i < s->n_target_list; i++) {
+            PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+            const char *qual;
+            if (is_star(rt->val, &qual)) {
+                if (expand_star(bc, &sc, qual, rt->val->column_ref->location, &tl) < 0) return -1;
+                continue;
             }
-            if (qual && bind_check_qualifier(bc, &sc, qual, rt->val->column_ref->location) < 0) return -1;
-            for (int c = 0; c < bs->table->ncols; c++) {
-                BoundExpr *e = mem_new(bc->ctx, BoundExpr);
-                e->kind = BE_COLUMN;
-                e->type = bs->table->cols[c].type;
-                e->col = c;
-                e->location = rt->location;
-                tl_add(bc, &tl, e, bs->table->cols[c].name, tab_oid, (int16_t)(tab_oid ? c + 1 : 0));
+            BoundExpr *e;
+            if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
+            /* PostgreSQL resolves an untyped output to text, except in INSERT's
+             * own SELECT, where the target column's type decides. */
+            if (!insert_select && bind_resolve_unknown(bc, e, &e) < 0) return -1;
+            const char *name = rt->name && rt->name[0] ? rt->name : bind_figure_colname(rt->val);
+            uint32_t tab = 0;
+            int16_t att = 0;
+            /* RowDescription names a plain table column's source. */
+            for (int k = 0; e->kind == BE_COLUMN && k < sc.nrels; k++) {
+                BindRel *r = sc.rels[k];
+                if (!r->table_oid) continue;
+                for (int c = 0; c < r->ncols; c++)
+                    if (r->colexprs[c]->kind == BE_COLUMN && r->colexprs[c]->binding == e->binding &&
+                        r->colexprs[c]->col == e->col) {
+                        tab = r->table_oid;
+                        att = (int16_t)(c + 1);
+                    }
             }
-            continue;
+            tl_add(bc, &tl, e, name, tab, att);
         }
-        BoundExpr *e;
-        if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
-        /* PostgreSQL resolves an untyped output to text, except in INSERT's
-         * own SELECT, where the target column's type decides. */
-        if (!insert_select && bind_resolve_unknown(bc, e, &e) < 0) return -1;
-        const char *name = rt->name && rt->name[0] ? rt->name : bind_figure_colname(rt->val);
-        uint32_t tab = 0;
-        int16_t att = 0;
-        if (e->kind == BE_COLUMN && tab_oid) {
-            tab = tab_oid;
-            att = (int16_t)(e->col + 1);
-        }
-        tl_add(bc, &tl, e, name, tab, att);
     }
     int ntargets = tl.n;
     /* PostgreSQL's MaxTupleAttributeNumber; also keeps RowDescription's
      * 16-bit column count from wrapping. */
     if (ntargets > 1664)
         return err_set(bc->err, ERRCODE_TOO_MANY_COLUMNS, "target lists can have at most 1664 entries");
-    if (s->n_sort_clause) {
-        bs->nsort = (int)s->n_sort_clause;
-        bs->sort = mem_new_array(bc->ctx, BoundSortKey, bs->nsort);
-        BindScope ssc = sc;
-        ssc.clause = "ORDER BY";
-        for (int i = 0; i < bs->nsort; i++) {
-            if (bind_sort_item(bc, &ssc, &tl, ntargets, s->sort_clause[i]->sort_by, &bs->sort[i]) < 0 ||
-                sort_key_check(bc, &tl, &bs->sort[i]) < 0)
-                return -1;
-            sc.naggs = ssc.naggs;
-            sc.cap_aggs = ssc.cap_aggs;
-            sc.aggs = ssc.aggs;
-            sc.nsrfs = ssc.nsrfs;
-            sc.cap_srfs = ssc.cap_srfs;
-            sc.srfs = ssc.srfs;
-        }
+    int nsort = (int)s->n_sort_clause;
+    BoundOrder *sort = mem_new_array(bc->ctx, BoundOrder, nsort > 0 ? nsort : 1);
+    int *sortcol = mem_new_array(bc->ctx, int, nsort > 0 ? nsort : 1);
+    sc.clause = "ORDER BY";
+    for (int i = 0; i < nsort; i++)
+        if (bind_sort_item(bc, &sc, &tl, ntargets, s->sort_clause[i]->sort_by, &sortcol[i], &sort[i]) < 0 ||
+            sort_key_check(bc, &tl, sortcol[i]) < 0)
+            return -1;
+    int ngroups = 0;
+    BoundExpr **groups = NULL;
+    if (s->n_group_clause && bind_group_by(bc, &sc, s, &tl, ntargets, &groups, &ngroups) < 0) return -1;
+    BoundExpr *having = NULL;
+    if (s->having_clause) {
+        sc.clause = "HAVING";
+        if (bind_expr(bc, &sc, s->having_clause, &having) < 0 || where_bool(bc, &having, "HAVING") < 0) return -1;
     }
-    if (sc.naggs > 0) {
-        /* With aggregates and no GROUP BY, every column reference must be
-         * inside an aggregate: rebind to find the offending one. */
-        for (size_t i = 0; i < s->n_target_list; i++) {
-            PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-            const char *qual;
-            if (is_star(rt->val, &qual)) {
-                err_set(bc->err, ERRCODE_GROUPING_ERROR,
-                        "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function",
-                        bs->table->name, bs->table->cols[0].name);
-                return bind_error_at(bc, rt->location);
-            }
-            BindScope chk = {.table = bs->table, .alias = bs->alias, .allow_aggs = true, .strict_cols = true, .clause = "SELECT"};
-            BoundExpr *tmp;
-            if (bind_expr(bc, &chk, rt->val, &tmp) < 0) return -1;
-        }
-        for (int i = 0; i < bs->nsort; i++) {
-            PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
-            if (bs->sort[i].col < ntargets) continue;
-            BindScope chk = {.table = bs->table, .alias = bs->alias, .allow_aggs = true, .strict_cols = true, .clause = "ORDER BY"};
-            BoundExpr *tmp;
-            if (bind_expr(bc, &chk, sb->node, &tmp) < 0) return -1;
-        }
-        if (bs->where && bind_has_agg(bs->where)) {
-            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in WHERE");
-            return bind_error_at(bc, bs->where->location);
-        }
-        bs->naggs = sc.naggs;
-        bs->aggs = sc.aggs;
-    }
-    if (s->where_clause && bs->where && bind_has_agg(bs->where)) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in WHERE");
-        return bind_error_at(bc, bs->where->location);
+    if (sc.naggs > 0 || s->n_group_clause || having) {
+        LogicalOp *a = bind_lop(bc, LOP_AGGREGATE, 1);
+        a->children[0] = root;
+        a->binding = bind_new_binding(bc);
+        a->agg_binding = sc.agg_binding;
+        a->naggs = sc.naggs;
+        a->aggs = sc.aggs;
+        a->nexprs = ngroups;
+        a->exprs = groups;
+        GroupCtx g = {.bc = bc, .sc = &sc, .group_binding = a->binding, .agg_binding = sc.agg_binding,
+                      .nlevel = level_end, .ngroups = ngroups, .groups = groups};
+        g.level_bindings = mem_new_array(bc->ctx, bool, level_end > 0 ? level_end : 1);
+        for (int b = first_binding; b < level_end; b++) g.level_bindings[b] = true;
+        for (int i = 0; i < tl.n; i++)
+            if (group_rewrite(&g, &tl.exprs[i]) < 0) return -1;
+        if (having && group_rewrite(&g, &having) < 0) return -1;
+        root = a;
+        if (having) root = bind_lop_filter(bc, root, having);
     }
     if (sc.nsrfs > 0) {
-        if (bs->naggs > 0) return unsupported(bc, "set-returning functions together with aggregates", -1);
-        bs->nsrfs = sc.nsrfs;
-        bs->srfs = sc.srfs;
+        if (sc.naggs > 0) return unsupported(bc, "set-returning functions together with aggregates", -1);
+        LogicalOp *ps = bind_lop(bc, LOP_PROJECT_SET, 1);
+        ps->children[0] = root;
+        ps->binding = sc.srf_binding;
+        ps->nsrfs = sc.nsrfs;
+        ps->srfs = sc.srfs;
+        ps->ncols = sc.nsrfs;
+        ps->types = mem_new_array(bc->ctx, OmType, sc.nsrfs);
+        for (int i = 0; i < sc.nsrfs; i++) ps->types[i] = sc.srfs[i]->type;
+        root = ps;
     }
-    bs->ntargets = ntargets;
-    bs->nprojs = tl.n;
-    bs->projs = tl.exprs;
-    bs->names = tl.names;
-    bs->src_table = tl.tab;
-    bs->src_attnum = tl.att;
+    LogicalOp *proj = bind_lop(bc, LOP_PROJECT, 1);
+    proj->children[0] = root;
+    proj->binding = bind_new_binding(bc);
+    proj->nexprs = tl.n;
+    proj->exprs = tl.exprs;
+    root = proj;
+    if (nsort) {
+        LogicalOp *o = bind_lop(bc, LOP_ORDER, 1);
+        o->children[0] = root;
+        o->nkeys = nsort;
+        o->keys = sort;
+        for (int i = 0; i < nsort; i++)
+            sort[i].expr = bind_colref(bc, proj->binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
+        root = o;
+    }
     if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
         return unsupported(bc, "FETCH ... WITH TIES", -1);
-    if (bind_limit(bc, s->limit_count, "LIMIT", &bs->limit) < 0) return -1;
-    if (bind_limit(bc, s->limit_offset, "OFFSET", &bs->offset) < 0) return -1;
+    BoundExpr *limit = NULL, *offset = NULL;
+    if (bind_limit(bc, parent, s->limit_count, "LIMIT", &limit) < 0) return -1;
+    if (bind_limit(bc, parent, s->limit_offset, "OFFSET", &offset) < 0) return -1;
+    if (limit || offset) {
+        LogicalOp *l = bind_lop(bc, LOP_LIMIT, 1);
+        l->children[0] = root;
+        l->limit = limit;
+        l->offset = offset;
+        root = l;
+    }
+    bq->root = root;
+    bq->ntargets = ntargets;
+    bq->names = tl.names;
+    bq->src_table = tl.tab;
+    bq->src_attnum = tl.att;
+    bq->types = mem_new_array(bc->ctx, OmType, ntargets > 0 ? ntargets : 1);
+    bq->locations = mem_new_array(bc->ctx, int, ntargets > 0 ? ntargets : 1);
+    for (int i = 0; i < ntargets; i++) {
+        bq->types[i] = tl.exprs[i]->type;
+        bq->locations[i] = tl.exprs[i]->location;
+    }
     return 0;
 }

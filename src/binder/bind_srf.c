@@ -12,7 +12,7 @@
 static bool has_srfref(const BoundExpr *e)
 {
     if (!e) return false;
-    if (e->kind == BE_SRFREF) return true;
+    if (e->kind == BE_FUNC && e->fn->srf) return true;
     for (int i = 0; i < e->nargs; i++)
         if (has_srfref(e->args[i])) return true;
     return false;
@@ -45,9 +45,7 @@ int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e)
         sc->cap_srfs = nc;
     }
     sc->srfs[sc->nsrfs] = call;
-    BoundExpr *ref = bind_new_expr(bc, BE_SRFREF, call->type, location, 0);
-    ref->col = sc->srf_base + sc->nsrfs++;
-    *e = ref;
+    *e = bind_colref(bc, sc->srf_binding, sc->nsrfs++, call->type, location);
     return 0;
 }
 
@@ -108,8 +106,8 @@ static int collect_calls(BindCtx *bc, PgQuery__RangeFunction *rf, PgQuery__FuncC
 
 /* The FROM item of set-returning calls: a synthetic table naming their
  * columns (alias column names first), and the calls for the ProjectSet. */
-static int from_calls(BindCtx *bc, BoundExpr **srfs, const char **fnames, int ncalls, PgQuery__Alias *al,
-                      bool ordinality, BoundSelect *bs)
+static int from_calls(BindCtx *bc, BindScope *sc, BoundExpr **srfs, const char **fnames, int ncalls,
+                      PgQuery__Alias *al, bool ordinality, LogicalOp **out)
 {
     int ncols = 0;
     for (int i = 0; i < ncalls; i++) ncols += srfs[i]->fn->srf->nout;
@@ -140,15 +138,22 @@ static int from_calls(BindCtx *bc, BoundExpr **srfs, const char **fnames, int nc
         t->cols[c].name = "ordinality";
     }
     for (size_t k = 0; al && k < al->n_colnames; k++) t->cols[k].name = (char *)bind_node_name(al->colnames[k]);
-    bs->table = t;
-    bs->alias = al ? al->aliasname : NULL;
-    bs->nfrom_srfs = ncalls;
-    bs->from_srfs = srfs;
-    bs->ordinality = ordinality;
+    LogicalOp *ps = bind_lop(bc, LOP_PROJECT_SET, 1);
+    ps->children[0] = bind_lop_one_row(bc);
+    ps->binding = bind_new_binding(bc);
+    ps->nsrfs = ncalls;
+    ps->srfs = srfs;
+    ps->srf_only = true;
+    ps->ordinality = ordinality;
+    ps->ncols = total;
+    ps->types = mem_new_array(bc->ctx, OmType, total > 0 ? total : 1);
+    for (int i = 0; i < total; i++) ps->types[i] = t->cols[i].type;
+    bind_add_table(bc, sc, t, NULL, ps->binding);
+    *out = ps;
     return 0;
 }
 
-int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs)
+int bind_range_function(BindCtx *bc, BindScope *sc, PgQuery__RangeFunction *rf, LogicalOp **out)
 {
     if (rf->lateral) {
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
@@ -159,7 +164,7 @@ int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs
     if (collect_calls(bc, rf, &calls, &ncalls) < 0) return -1;
     BoundExpr **srfs = mem_new_array(bc->ctx, BoundExpr *, ncalls);
     for (int i = 0; i < ncalls; i++) {
-        BindScope fsc = {.clause = "FROM", .from_function = true};
+        BindScope fsc = {.clause = "FROM", .from_function = true, .parent = sc->parent};
         PgQuery__Node wrap = PG_QUERY__NODE__INIT;
         wrap.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
         wrap.func_call = calls[i];
@@ -174,12 +179,12 @@ int bind_range_function(BindCtx *bc, PgQuery__RangeFunction *rf, BoundSelect *bs
     }
     const char **fnames = mem_new_array(bc->ctx, const char *, ncalls);
     for (int i = 0; i < ncalls; i++) fnames[i] = func_name(calls[i]);
-    return from_calls(bc, srfs, fnames, ncalls, rf->alias, rf->ordinality, bs);
+    return from_calls(bc, sc, srfs, fnames, ncalls, rf->alias, rf->ordinality, out);
 }
 
 /* FROM seq: one row (last_value, log_cnt, is_called), read when the
  * statement runs. 1 when rv names a sequence, 0 when not, -1 on error. */
-int bind_sequence_from(BindCtx *bc, PgQuery__RangeVar *rv, BoundSelect *bs)
+int bind_sequence_from(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, LogicalOp **out)
 {
     if (rv->schemaname && rv->schemaname[0] && strcmp(rv->schemaname, "public")) return 0;
     CatSequence *seq;
@@ -191,5 +196,5 @@ int bind_sequence_from(BindCtx *bc, PgQuery__RangeVar *rv, BoundSelect *bs)
     if (bind_func_call(bc, "sequence state", NULL, 0, rv->location, false, &calls[0]) < 0) return -1;
     calls[0]->fn_data = def;
     const char *fname = rv->relname;
-    return from_calls(bc, calls, &fname, 1, rv->alias, false, bs) < 0 ? -1 : 1;
+    return from_calls(bc, sc, calls, &fname, 1, rv->alias, false, out) < 0 ? -1 : 1;
 }

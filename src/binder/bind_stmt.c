@@ -54,14 +54,29 @@ static int find_column(const CatTable *t, const char *name)
     return -1;
 }
 
-static BoundExpr *colref(BindCtx *bc, OmType t, int col)
+static BoundExpr *colref(BindCtx *bc, int binding, OmType t, int col)
 {
-    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
-    e->kind = BE_COLUMN;
-    e->type = t;
-    e->col = col;
-    e->location = -1;
-    return e;
+    return bind_colref(bc, binding, col, t, -1);
+}
+
+static LogicalOp *values_op(BindCtx *bc, const CatTable *t, int nrows, BoundExpr ***rows)
+{
+    LogicalOp *v = bind_lop(bc, LOP_VALUES, 0);
+    v->binding = bind_new_binding(bc);
+    v->nrows = nrows;
+    v->rows = rows;
+    v->ncols = t->ncols;
+    v->types = mem_new_array(bc->ctx, OmType, t->ncols > 0 ? t->ncols : 1);
+    for (int c = 0; c < t->ncols; c++) v->types[c] = t->cols[c].type;
+    return v;
+}
+
+static LogicalOp *dml_op(BindCtx *bc, LogicalKind k, CatTable *t, LogicalOp *child)
+{
+    LogicalOp *op = bind_lop(bc, k, 1);
+    op->children[0] = child;
+    op->table = t;
+    return op;
 }
 
 /* ---- INSERT ---------------------------------------------------------------- */
@@ -128,22 +143,19 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
             }
         }
     }
-    BoundSelect *src = mem_new(bc->ctx, BoundSelect);
-    st->select = src;
     PgQuery__SelectStmt *sel = ins->select_stmt ? ins->select_stmt->select_stmt : NULL;
     if (!sel) {
         /* INSERT ... DEFAULT VALUES: one row of defaults. */
-        src->nvalues_rows = 1;
-        src->values = mem_new_array(bc->ctx, BoundExpr **, 1);
-        src->values[0] = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+        BoundExpr ***rows = mem_new_array(bc->ctx, BoundExpr **, 1);
+        rows[0] = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
         for (int c = 0; c < t->ncols; c++)
-            if (column_default(bc, &t->cols[c], &src->values[0][c]) < 0) return -1;
+            if (column_default(bc, &t->cols[c], &rows[0][c]) < 0) return -1;
+        st->dml = dml_op(bc, LOP_INSERT, t, values_op(bc, t, 1, rows));
     } else if (sel->n_values_lists && !sel->n_sort_clause && !sel->limit_count && !sel->limit_offset) {
         /* VALUES rows: each expression is assigned to its column directly
          * (PostgreSQL's transformInsertRow), not through a common type. */
         int nrows = (int)sel->n_values_lists;
-        src->nvalues_rows = nrows;
-        src->values = mem_new_array(bc->ctx, BoundExpr **, nrows);
+        BoundExpr ***rows = mem_new_array(bc->ctx, BoundExpr **, nrows);
         BindScope sc = {.clause = "VALUES"};
         for (int r = 0; r < nrows; r++) {
             PgQuery__List *l = sel->values_lists[r]->list;
@@ -182,13 +194,14 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
                 if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &row[c]) < 0)
                     return -1;
             }
-            src->values[r] = row;
+            rows[r] = row;
         }
+        st->dml = dml_op(bc, LOP_INSERT, t, values_op(bc, t, nrows, rows));
     } else {
         /* INSERT ... SELECT: coerce the query's outputs to the columns. */
-        BoundSelect *q;
+        BoundQuery *q;
         bc->insert_select = true;
-        int rc = bind_select(bc, sel, &q);
+        int rc = bind_select(bc, NULL, sel, &q);
         bc->insert_select = false;
         if (rc < 0) return -1;
         if (q->ntargets > ntarget) {
@@ -199,28 +212,37 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more target columns than expressions");
             return -1;
         }
-        /* The Insert node evaluates col_exprs over the query's output row. */
-        st->col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+        /* A projection over the query's output row makes the table's row. */
+        BoundExpr **cols = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
         for (int c = 0; c < t->ncols; c++)
-            if (!given[c] && column_default(bc, &t->cols[c], &st->col_exprs[c]) < 0) return -1;
+            if (!given[c] && column_default(bc, &t->cols[c], &cols[c]) < 0) return -1;
+        ColBinding *outs;
+        OmType *otypes;
+        lop_outputs(bc->ctx, q->root, &outs, &otypes);
         for (int i = 0; i < ntarget; i++) {
             int c = target[i];
-            BoundExpr *ref = colref(bc, q->projs[i]->type, i);
-            ref->location = q->projs[i]->location;
-            if (bind_coerce(bc, ref, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &st->col_exprs[c]) < 0)
+            BoundExpr *ref = colref(bc, outs[i].binding, q->types[i], outs[i].col);
+            ref->location = q->locations[i];
+            if (bind_coerce(bc, ref, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &cols[c]) < 0)
                 return -1;
         }
-        st->select = q;
+        LogicalOp *p = bind_lop(bc, LOP_PROJECT, 1);
+        p->children[0] = q->root;
+        p->binding = bind_new_binding(bc);
+        p->nexprs = t->ncols;
+        p->exprs = cols;
+        st->dml = dml_op(bc, LOP_INSERT, t, p);
     }
     return 0;
 }
 
 /* ---- UPDATE / DELETE ------------------------------------------------------- */
 
-static int bind_where(BindCtx *bc, CatTable *t, const char *alias, PgQuery__Node *w, BoundExpr **out)
+static int bind_where(BindCtx *bc, CatTable *t, const char *alias, int binding, PgQuery__Node *w, BoundExpr **out)
 {
     if (!w) return 0;
-    BindScope sc = {.table = t, .alias = alias, .clause = "WHERE"};
+    BindScope sc = {.clause = "WHERE"};
+    bind_add_table(bc, &sc, t, alias, binding);
     BoundExpr *e;
     if (bind_expr(bc, &sc, w, &e) < 0) return -1;
     if (e->type.id == OM_T_UNKNOWN) {
@@ -244,8 +266,10 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     if (bind_table_ref(bc, up->relation, &t) < 0) return -1;
     const char *alias = up->relation->alias ? up->relation->alias->aliasname : NULL;
     st->table = t;
-    st->col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
-    BindScope sc = {.table = t, .alias = alias, .clause = "UPDATE"};
+    int b = bind_new_binding(bc);
+    BoundExpr **col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
+    BindScope sc = {.clause = "UPDATE"};
+    bind_add_table(bc, &sc, t, alias, b);
     for (size_t i = 0; i < up->n_target_list; i++) {
         PgQuery__ResTarget *rt = up->target_list[i]->res_target;
         if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
@@ -258,7 +282,7 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
                     t->name);
             return bind_error_at(bc, rt->location);
         }
-        if (st->col_exprs[c]) {
+        if (col_exprs[c]) {
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "multiple assignments to same column \"%s\"", rt->name);
             return bind_error_at(bc, rt->location);
         }
@@ -271,18 +295,25 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
             return -1;
         } else if (rt->n_indirection) {
             /* SET a[i] = v: the column's new array with element i replaced. */
-            if (bind_array_assign(bc, &sc, colref(bc, t->cols[c].type, c), t->cols[c].name, rt->indirection,
+            if (bind_array_assign(bc, &sc, colref(bc, b, t->cols[c].type, c), t->cols[c].name, rt->indirection,
                                   (int)rt->n_indirection, rt->val, rt->location, &e) < 0)
                 return -1;
         } else {
             if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
             if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;
         }
-        st->col_exprs[c] = e;
+        col_exprs[c] = e;
     }
     for (int c = 0; c < t->ncols; c++)
-        if (!st->col_exprs[c]) st->col_exprs[c] = colref(bc, t->cols[c].type, c);
-    return bind_where(bc, t, alias, up->where_clause, &st->where);
+        if (!col_exprs[c]) col_exprs[c] = colref(bc, b, t->cols[c].type, c);
+    BoundExpr *w = NULL;
+    if (bind_where(bc, t, alias, b, up->where_clause, &w) < 0) return -1;
+    LogicalOp *src = bind_lop_get(bc, t, b, true);
+    if (w) src = bind_lop_filter(bc, src, w);
+    st->dml = dml_op(bc, LOP_UPDATE, t, src);
+    st->dml->nexprs = t->ncols;
+    st->dml->exprs = col_exprs;
+    return 0;
 }
 
 static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
@@ -293,8 +324,14 @@ static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
     CatTable *t;
     if (bind_table_ref(bc, del->relation, &t) < 0) return -1;
     st->table = t;
-    return bind_where(bc, t, del->relation->alias ? del->relation->alias->aliasname : NULL, del->where_clause,
-                      &st->where);
+    int b = bind_new_binding(bc);
+    BoundExpr *w = NULL;
+    if (bind_where(bc, t, del->relation->alias ? del->relation->alias->aliasname : NULL, b, del->where_clause, &w) < 0)
+        return -1;
+    LogicalOp *src = bind_lop_get(bc, t, b, true);
+    if (w) src = bind_lop_filter(bc, src, w);
+    st->dml = dml_op(bc, LOP_DELETE, t, src);
+    return 0;
 }
 
 /* ---- CREATE TABLE ------------------------------------------------------------ */
@@ -643,7 +680,7 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
     switch (n->node_case) {
     case PG_QUERY__NODE__NODE_SELECT_STMT:
         st->kind = BS_SELECT;
-        return bind_select(bc, n->select_stmt, &st->select);
+        return bind_select(bc, NULL, n->select_stmt, &st->query);
     case PG_QUERY__NODE__NODE_INSERT_STMT:
         st->kind = BS_INSERT;
         return bind_insert(bc, n->insert_stmt, st);

@@ -10,6 +10,13 @@ long long om_mono_us(void)
     return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+long long om_mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 struct timespec om_timespec_in(clockid_t clock, long long ms)
 {
     struct timespec ts;

@@ -13,6 +13,7 @@
 
 /* CLOCK_MONOTONIC in microseconds / milliseconds. */
 long long om_mono_us(void);
+long long om_mono_ns(void);
 static inline long long om_mono_ms(void) { return om_mono_us() / 1000; }
 
 /* An absolute timespec ms milliseconds from now on clock (for

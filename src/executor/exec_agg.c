@@ -1,44 +1,210 @@
 /*
- * exec_agg.c — Agg without grouping: count(*) and count(expr) over the
- * whole input, one output row. (GROUP BY and the other aggregates arrive
- * with the aggregates issue.)
+ * exec_agg.c — Agg: plain aggregation (no GROUP BY: one group, one row even
+ * over no input) and hash aggregation (GROUP BY keys → group ids through an
+ * open-addressing table; one row per group, in order of first appearance).
+ *
+ * Per input batch: the key expressions are evaluated as vectors, hashed a
+ * column at a time (exec_hash.c), and each row is looked up or given a new
+ * group id; then every aggregate folds the whole batch in one call of its
+ * update function over (row, group id) pairs (functions/fn_agg.h), after
+ * FILTER and, for strict aggregates, NULL inputs have been taken out. Group
+ * keys are kept in a store of batches (one row per group) and the states in
+ * an array per aggregate; both count against work_mem (53200 past it until
+ * hash aggregation spills).
  */
+#include "../functions/fn_agg.h"
 #include "exec_int.h"
 
+typedef struct AggRun {
+    const BoundAgg *agg;
+    ExprState *arg;
+    ExprState *filter;
+    FnAggCall call;
+    uint8_t *states;
+    size_t cap;          /* groups the states array has room for */
+} AggRun;
+
 typedef struct AggState {
-    ExprState **args;
-    int64_t *counts;
+    int ngk;
+    ExprState **gk;
+    const OmVector **gkv;
+    OmVector *kcols;     /* the key vectors of the batch, for the key store */
+    AggRun *runs;
+    ExecStore keys;      /* group keys, group g at batch g / 2048, row g % 2048 */
+    uint64_t *ghash;
+    size_t gcap;
+    uint32_t *table;     /* group id + 1, 0 = empty */
+    size_t tsize;
+    uint32_t ngroups;
+    uint64_t *h;
+    uint32_t *gids;
+    uint32_t *gids2;
+    uint16_t *sel2;
+    MemCtx *var, *state_ctx;
     bool done;
+    uint32_t emit_pos;
     OmBatch *out;
-    MemCtx *var;
+    size_t limit;
 } AggState;
 
-static int agg_next(ExecNode *n, OmBatch **out)
+static int over_budget(ExecNode *n, AggState *s)
 {
-    AggState *s = n->state;
-    const PlanNode *p = n->plan;
-    if (s->done) return 0;
+    if (!s->limit || mem_ctx_bytes(s->state_ctx) + mem_ctx_bytes(s->keys.ctx) <= s->limit) return 0;
+    err_set(n->q->err, ERRCODE_OUT_OF_MEMORY, "out of memory");
+    err_detail(n->q->err, "HashAggregate needs more than work_mem (%zu kB) and cannot spill to disk yet.",
+               s->limit / 1024);
+    return -1;
+}
+
+/* Room for group id g in every aggregate's state array (new states inited). */
+static int grow_states(ExecNode *n, AggState *s, uint32_t g)
+{
+    const PhysNode *p = n->plan;
+    for (int a = 0; a < p->naggs; a++) {
+        AggRun *r = &s->runs[a];
+        size_t sz = r->agg->fn->state_size;
+        if (g >= r->cap) {
+            size_t nc = r->cap ? r->cap * 2 : 64;
+            while (nc <= g) nc *= 2;
+            r->states = mem_realloc(s->state_ctx, r->states, r->cap * sz, nc * sz);
+            r->cap = nc;
+        }
+        r->agg->fn->init(r->states + (size_t)g * sz);
+    }
+    if (g >= s->gcap) {
+        size_t nc = s->gcap ? s->gcap * 2 : 64;
+        s->ghash = mem_realloc(s->state_ctx, s->ghash, s->gcap * sizeof(uint64_t), nc * sizeof(uint64_t));
+        s->gcap = nc;
+    }
+    return over_budget(n, s);
+}
+
+static void rehash(AggState *s, size_t nsize)
+{
+    uint32_t *t = mem_new_array(s->state_ctx, uint32_t, nsize);
+    for (uint32_t g = 0; g < s->ngroups; g++) {
+        size_t i = s->ghash[g] & (nsize - 1);
+        while (t[i]) i = (i + 1) & (nsize - 1);
+        t[i] = g + 1;
+    }
+    s->table = t;
+    s->tsize = nsize;
+}
+
+static bool group_matches(const PhysNode *p, AggState *s, uint32_t g, int row)
+{
+    const OmBatch *kb = s->keys.batches[g / OM_BATCH_SIZE];
+    int kr = (int)(g % OM_BATCH_SIZE);
+    for (int c = 0; c < s->ngk; c++)
+        if (!exec_keys_equal(p->exprs[c]->type, &kb->cols[c], kr, s->gkv[c], row)) return false;
+    return true;
+}
+
+/* Group ids for the live rows of b (key vectors already evaluated). */
+static int assign_groups(ExecNode *n, AggState *s, const OmBatch *b, int live)
+{
+    const PhysNode *p = n->plan;
+    const uint16_t *sel = b->has_sel ? b->sel : NULL;
+    memset(s->h, 0, sizeof(uint64_t) * (size_t)live);
+    for (int c = 0; c < s->ngk; c++) exec_hash_column(p->exprs[c]->type, s->gkv[c], sel, live, s->h);
+    for (int k = 0; k < live; k++) {
+        int row = sel ? sel[k] : k;
+        uint64_t h = s->h[k];
+        size_t i = h & (s->tsize - 1);
+        uint32_t found = 0;
+        for (; s->table[i]; i = (i + 1) & (s->tsize - 1)) {
+            uint32_t g = s->table[i] - 1;
+            if (s->ghash[g] == h && group_matches(p, s, g, row)) {
+                found = s->table[i];
+                break;
+            }
+        }
+        if (!found) {
+            uint32_t g = s->ngroups;
+            if (grow_states(n, s, g) < 0) return -1;
+            uint16_t one = (uint16_t)row;
+            OmBatch view = {.ncols = s->ngk, .count = b->count, .sel = &one, .nsel = 1, .has_sel = true};
+            for (int c = 0; c < s->ngk; c++) s->kcols[c] = *s->gkv[c];
+            if (exec_store_append(&s->keys, &view, s->kcols, n->q->err) < 0) return -1;
+            s->ghash[g] = h;
+            s->table[i] = g + 1;
+            s->ngroups++;
+            found = g + 1;
+            if ((size_t)s->ngroups * 2 > s->tsize) rehash(s, s->tsize * 2);
+        }
+        s->gids[k] = found - 1;
+    }
+    return 0;
+}
+
+static int consume(ExecNode *n, AggState *s)
+{
+    const PhysNode *p = n->plan;
     OmBatch *b;
     int rc;
     while ((rc = exec_next(n->child, &b)) > 0) {
         mem_ctx_reset(s->var);
         int live = om_batch_live(b);
+        if (live == 0) continue;
         const uint16_t *sel = b->has_sel ? b->sel : NULL;
-        for (int a = 0; a < p->naggs; a++) {
-            if (p->aggs[a].kind == AGG_COUNT_STAR) {
-                s->counts[a] += live;
-                continue;
+        if (s->ngk) {
+            for (int c = 0; c < s->ngk; c++) {
+                if (exec_expr_eval(s->gk[c], b, sel, live, n->q->err) < 0) return -1;
+                s->gkv[c] = &s->gk[c]->out;
             }
-            if (exec_expr_eval(s->args[a], b, sel, live, n->q->err) < 0) return -1;
-            for (int k = 0; k < live; k++)
-                if (!om_vec_is_null(&s->args[a]->out, om_batch_row(b, k))) s->counts[a]++;
+            if (assign_groups(n, s, b, live) < 0) return -1;
+        } else {
+            memset(s->gids, 0, sizeof(uint32_t) * (size_t)live);
+        }
+        for (int a = 0; a < p->naggs; a++) {
+            AggRun *r = &s->runs[a];
+            const OmVector *argv[1] = {NULL};
+            if (r->arg) {
+                if (exec_expr_eval(r->arg, b, sel, live, n->q->err) < 0) return -1;
+                argv[0] = &r->arg->out;
+            }
+            if (r->filter && exec_expr_eval(r->filter, b, sel, live, n->q->err) < 0) return -1;
+            int m = 0;
+            for (int k = 0; k < live; k++) {
+                int row = sel ? sel[k] : k;
+                if (r->filter && (om_vec_is_null(&r->filter->out, row) || !((const uint8_t *)r->filter->out.data)[row]))
+                    continue;
+                if (r->agg->fn->strict && argv[0] && om_vec_is_null(argv[0], row)) continue;
+                s->sel2[m] = (uint16_t)row;
+                s->gids2[m++] = s->gids[k];
+            }
+            if (m && r->agg->fn->update(&r->call, r->states, s->gids2, argv, s->sel2, m) < 0) return -1;
         }
     }
-    if (rc < 0) return -1;
+    return rc;
+}
+
+static int agg_next(ExecNode *n, OmBatch **out)
+{
+    AggState *s = n->state;
+    const PhysNode *p = n->plan;
+    if (!s->done) {
+        if (consume(n, s) < 0) return -1;
+        s->done = true;
+    }
+    if (s->emit_pos >= s->ngroups) return 0;
     om_batch_clear(s->out);
-    for (int a = 0; a < p->naggs; a++) ((int64_t *)s->out->cols[a].data)[0] = s->counts[a];
-    s->out->count = 1;
-    s->done = true;
+    int k = 0;
+    for (; s->emit_pos < s->ngroups && k < OM_BATCH_SIZE; s->emit_pos++, k++) {
+        uint32_t g = s->emit_pos;
+        if (s->ngk) {
+            const OmBatch *kb = s->keys.batches[g / OM_BATCH_SIZE];
+            for (int c = 0; c < s->ngk; c++)
+                exec_copy_value(&kb->cols[c], (int)(g % OM_BATCH_SIZE), &s->out->cols[c], k, NULL);
+        }
+        for (int a = 0; a < p->naggs; a++) {
+            AggRun *r = &s->runs[a];
+            if (r->agg->fn->final(&r->call, r->states + (size_t)g * r->agg->fn->state_size, &s->out->cols[s->ngk + a],
+                                  k) < 0)
+                return -1;
+        }
+    }
+    s->out->count = k;
     *out = s->out;
     return 1;
 }
@@ -46,14 +212,44 @@ static int agg_next(ExecNode *n, OmBatch **out)
 int exec_agg_init(ExecNode *n)
 {
     MemCtx *ctx = n->q->ctx;
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     AggState *s = mem_new(ctx, AggState);
     s->var = mem_ctx_create(ctx, "agg-var");
-    s->args = mem_new_array(ctx, ExprState *, p->naggs);
-    s->counts = mem_new_array(ctx, int64_t, p->naggs);
-    for (int a = 0; a < p->naggs; a++)
-        if (p->aggs[a].arg) s->args[a] = exec_expr_build(ctx, p->aggs[a].arg, s->var, n->q);
+    s->state_ctx = mem_ctx_create(ctx, "agg-states");
+    s->limit = n->q->mem_limit;
+    s->ngk = p->nexprs;
+    s->gk = mem_new_array(ctx, ExprState *, s->ngk > 0 ? s->ngk : 1);
+    s->gkv = mem_new_array(ctx, const OmVector *, s->ngk > 0 ? s->ngk : 1);
+    s->kcols = mem_new_array(ctx, OmVector, s->ngk > 0 ? s->ngk : 1);
+    OmPhysType *kph = mem_new_array(ctx, OmPhysType, s->ngk > 0 ? s->ngk : 1);
+    for (int c = 0; c < s->ngk; c++) {
+        s->gk[c] = exec_expr_build(ctx, p->exprs[c], s->var, n->q);
+        kph[c] = type_phys(p->exprs[c]->type.id);
+    }
+    exec_store_init(&s->keys, mem_ctx_create(ctx, "agg-keys"), s->ngk, kph, false);
+    s->runs = mem_new_array(ctx, AggRun, p->naggs > 0 ? p->naggs : 1);
+    for (int a = 0; a < p->naggs; a++) {
+        AggRun *r = &s->runs[a];
+        r->agg = &p->aggs[a];
+        if (!r->agg->star && r->agg->nargs) r->arg = exec_expr_build(ctx, r->agg->args[0], s->var, n->q);
+        if (r->agg->filter) r->filter = exec_expr_build(ctx, r->agg->filter, s->var, n->q);
+        r->call.ctx = s->state_ctx;
+        r->call.err = n->q->err;
+        r->call.arg_type = r->agg->nargs ? r->agg->args[0]->type : om_type(OM_T_NULL);
+        r->call.ret_type = r->agg->type;
+    }
+    s->h = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE);
+    s->gids = mem_new_array(ctx, uint32_t, OM_BATCH_SIZE);
+    s->gids2 = mem_new_array(ctx, uint32_t, OM_BATCH_SIZE);
+    s->sel2 = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
     s->out = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
+    if (s->ngk) {
+        rehash(s, 1024);
+    } else {
+        /* One group, present even over no input. */
+        if (grow_states(n, s, 0) < 0) return -1;
+        s->ngroups = 1;
+    }
     n->state = s;
     n->next = agg_next;
     return 0;

@@ -7,7 +7,7 @@
  */
 #include "exec_int.h"
 
-OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p)
+OmPhysType *exec_phys_types(MemCtx *ctx, const PhysNode *p)
 {
     OmPhysType *ph = mem_new_array(ctx, OmPhysType, p->ncols > 0 ? p->ncols : 1);
     for (int i = 0; i < p->ncols; i++) ph[i] = type_phys(p->types[i].id);
@@ -28,7 +28,7 @@ typedef struct ValuesState {
 static int values_next(ExecNode *n, OmBatch **out)
 {
     ValuesState *s = n->state;
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     if (s->row >= p->nrows) return 0;
     om_batch_clear(s->batch);
     mem_ctx_reset(s->var_exprs);
@@ -56,7 +56,7 @@ static int values_next(ExecNode *n, OmBatch **out)
 
 int exec_values_init(ExecNode *n)
 {
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     MemCtx *ctx = n->q->ctx;
     ValuesState *s = mem_new(ctx, ValuesState);
     s->batch = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
@@ -145,7 +145,7 @@ static int project_next(ExecNode *n, OmBatch **out)
 
 int exec_project_init(ExecNode *n)
 {
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     ProjectState *s = mem_new(n->q->ctx, ProjectState);
     s->var = mem_ctx_create(n->q->ctx, "project-var");
     s->exprs = mem_new_array(n->q->ctx, ExprState *, p->nexprs > 0 ? p->nexprs : 1);

@@ -38,7 +38,7 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const E
     st->e = e;
     st->var = var;
     st->sql = q ? q->sql : NULL;
-    if (e->kind != BE_COLUMN && e->kind != BE_AGGREF && e->kind != BE_SRFREF) alloc_vec(ctx, &st->out, type_phys(e->type.id));
+    if (e->kind != BE_COLUMN) alloc_vec(ctx, &st->out, type_phys(e->type.id));
     if (e->nargs) {
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
         for (int i = 0; i < e->nargs; i++)
@@ -478,12 +478,11 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         eval_const(st, sel, n);
         return 0;
     case BE_COLUMN:
-    case BE_SRFREF:
         st->out = in->cols[e->col];
         return 0;
-    case BE_AGGREF:
-        st->out = in->cols[e->agg_index];
-        return 0;
+    case BE_SUBQUERY:
+    case BE_PARAM:
+        return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "subqueries are not supported yet");
     case BE_AND:
     case BE_OR:
         rc = eval_and_or(st, in, sel, n, err);

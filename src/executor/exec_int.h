@@ -21,9 +21,11 @@ int exec_insert_init(ExecNode *n);
 int exec_update_init(ExecNode *n);
 int exec_delete_init(ExecNode *n);
 int exec_project_set_init(ExecNode *n);
+int exec_nl_join_init(ExecNode *n);
+int exec_hash_join_init(ExecNode *n);
 
 /* Physical types of a plan node's output columns, allocated in ctx. */
-OmPhysType *exec_phys_types(MemCtx *ctx, const PlanNode *p);
+OmPhysType *exec_phys_types(MemCtx *ctx, const PhysNode *p);
 
 /* A growing list of deep-copied batches (Sort, Update materialise input). */
 typedef struct ExecStore {
@@ -34,11 +36,22 @@ typedef struct ExecStore {
     int nbatches, cap;
     OmBatch **batches;
     long long rows;
+    size_t limit;      /* work_mem in bytes (0 = none): past it, 53200 */
+    const char *what;  /* the operator, for the 53200 message */
 } ExecStore;
 
 void exec_store_init(ExecStore *st, MemCtx *ctx, int ncols, OmPhysType *phys, bool keys);
-/* Append the live rows of b (first ncols columns; its keys if st->keys). */
-void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols);
+/* Set the store's memory budget from the query (what names the operator). */
+void exec_store_budget(ExecStore *st, const ExecQuery *q, const char *what);
+/* Append the live rows of b (first ncols columns; its keys if st->keys).
+ * -1 with 53200 when the store outgrows its budget. */
+int exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols, OmError *err);
+
+/* Key hashing (exec_hash.c): h[k] = h[k] * 31 + hash of row sel[k] (k
+ * when sel is NULL), equal values hashing alike; NULLs hash to a constant.
+ * exec_keys_equal: grouping equality (NULL equals NULL). */
+void exec_hash_column(OmType t, const OmVector *v, const uint16_t *sel, int n, uint64_t *h);
+bool exec_keys_equal(OmType t, const OmVector *a, int ra, const OmVector *b, int rb);
 
 /* Numeric arithmetic kernels (exec_numeric.c): + - * / % and unary minus
  * over numeric vectors; result strings go to var. */

@@ -2,32 +2,66 @@
  * exec_main.c — building the run-time tree from a plan, running DML to
  * completion, and the materialisation store Sort and Update share.
  */
+#include "../common/clock.h"
 #include "exec_int.h"
 
-int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out)
+int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
 {
     ExecNode *n = mem_new(q->ctx, ExecNode);
     n->plan = plan;
     n->q = q;
-    if (plan->child && exec_build(q, plan->child, &n->child) < 0) return -1;
+    n->nchildren = plan->nchildren;
+    if (plan->nchildren) n->children = mem_new_array(q->ctx, ExecNode *, plan->nchildren);
+    for (int i = 0; i < plan->nchildren; i++)
+        if (exec_build(q, plan->children[i], &n->children[i]) < 0) return -1;
+    n->child = plan->nchildren ? n->children[0] : NULL;
     int rc;
     switch (plan->kind) {
-    case PLAN_SCAN: rc = exec_scan_init(n); break;
-    case PLAN_VALUES: rc = exec_values_init(n); break;
-    case PLAN_FILTER: rc = exec_filter_init(n); break;
-    case PLAN_PROJECT: rc = exec_project_init(n); break;
-    case PLAN_AGG: rc = exec_agg_init(n); break;
-    case PLAN_SORT: rc = exec_sort_init(n); break;
-    case PLAN_LIMIT: rc = exec_limit_init(n); break;
-    case PLAN_INSERT: rc = exec_insert_init(n); break;
-    case PLAN_UPDATE: rc = exec_update_init(n); break;
-    case PLAN_DELETE: rc = exec_delete_init(n); break;
-    case PLAN_PROJECT_SET: rc = exec_project_set_init(n); break;
+    case PHYS_SCAN: rc = exec_scan_init(n); break;
+    case PHYS_VALUES: rc = exec_values_init(n); break;
+    case PHYS_FILTER: rc = exec_filter_init(n); break;
+    case PHYS_PROJECT: rc = exec_project_init(n); break;
+    case PHYS_AGG: rc = exec_agg_init(n); break;
+    case PHYS_SORT: rc = exec_sort_init(n); break;
+    case PHYS_LIMIT: rc = exec_limit_init(n); break;
+    case PHYS_INSERT: rc = exec_insert_init(n); break;
+    case PHYS_UPDATE: rc = exec_update_init(n); break;
+    case PHYS_DELETE: rc = exec_delete_init(n); break;
+    case PHYS_PROJECT_SET: rc = exec_project_set_init(n); break;
+    case PHYS_NL_JOIN: rc = exec_nl_join_init(n); break;
+    case PHYS_HASH_JOIN: rc = exec_hash_join_init(n); break;
     default: rc = err_set(q->err, ERRCODE_INTERNAL_ERROR, "unknown plan node %d", (int)plan->kind);
     }
     if (rc < 0) return -1;
     *out = n;
     return 0;
+}
+
+int exec_next_timed(ExecNode *n, OmBatch **out)
+{
+    long long t0 = om_mono_ns();
+    int rc = n->next(n, out);
+    n->time_ns += (uint64_t)(om_mono_ns() - t0);
+    if (rc > 0) {
+        n->batches++;
+        n->rows += (uint64_t)om_batch_live(*out);
+    }
+    return rc;
+}
+
+int exec_rescan(ExecNode *n)
+{
+    if (!n->rescan)
+        return err_set(n->q->err, ERRCODE_INTERNAL_ERROR, "operator cannot be rescanned");
+    return n->rescan(n);
+}
+
+void exec_end(ExecNode *root)
+{
+    if (!root) return;
+    for (int i = 0; i < root->nchildren; i++) exec_end(root->children[i]);
+    if (root->end) root->end(root);
+    root->end = NULL;
 }
 
 int exec_run(ExecNode *root)
@@ -42,14 +76,29 @@ int exec_run(ExecNode *root)
 void exec_store_init(ExecStore *st, MemCtx *ctx, int ncols, OmPhysType *phys, bool keys)
 {
     memset(st, 0, sizeof *st);
+    st->limit = 0;
     st->ctx = ctx;
     st->ncols = ncols;
     st->phys = phys;
     st->keys = keys;
 }
 
-void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols)
+void exec_store_budget(ExecStore *st, const ExecQuery *q, const char *what)
 {
+    st->limit = q->mem_limit;
+    st->what = what;
+}
+
+int exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols, OmError *err)
+{
+    /* Nothing spills to disk yet: an operator that would hold more than
+     * work_mem fails cleanly instead of taking the server's memory. */
+    if (st->limit && mem_ctx_bytes(st->ctx) > st->limit) {
+        err_set(err, ERRCODE_OUT_OF_MEMORY, "out of memory");
+        err_detail(err, "%s needs more than work_mem (%zu kB) and cannot spill to disk yet.",
+                   st->what ? st->what : "An operator", st->limit / 1024);
+        return -1;
+    }
     int live = om_batch_live(b);
     int k = 0;
     while (k < live) {
@@ -76,4 +125,5 @@ void exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols)
             st->rows++;
         }
     }
+    return 0;
 }

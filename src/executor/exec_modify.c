@@ -79,10 +79,11 @@ static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)
 
 /* Does the plan below read table oid? Then INSERT must not write while
  * it reads (INSERT INTO t SELECT ... FROM t would see its own rows). */
-static bool plan_reads(const PlanNode *p, uint32_t oid)
+static bool plan_reads(const PhysNode *p, uint32_t oid)
 {
-    for (; p; p = p->child)
-        if (p->kind == PLAN_SCAN && p->table && p->table->oid == oid) return true;
+    if (p->kind == PHYS_SCAN && p->table && p->table->oid == oid) return true;
+    for (int i = 0; i < p->nchildren; i++)
+        if (plan_reads(p->children[i], oid)) return true;
     return false;
 }
 
@@ -92,7 +93,8 @@ static int insert_next(ExecNode *n, OmBatch **out)
     OmBatch *b;
     int rc;
     if (s->materialize) {
-        while ((rc = exec_next(n->child, &b)) > 0) exec_store_append(&s->store, b, b->cols);
+        while ((rc = exec_next(n->child, &b)) > 0)
+            if (exec_store_append(&s->store, b, b->cols, n->q->err) < 0) return -1;
         if (rc < 0) return -1;
         for (int bi = 0; bi < s->store.nbatches; bi++) {
             OmBatch *sb = s->store.batches[bi];
@@ -116,7 +118,7 @@ int exec_insert_init(ExecNode *n)
     init_names(n, s);
     s->materialize = plan_reads(n->plan->child, n->plan->table->oid);
     if (s->materialize) {
-        const PlanNode *c = n->plan->child;
+        const PhysNode *c = n->plan->child;
         exec_store_init(&s->store, mem_ctx_create(n->q->ctx, "insert-store"), c->ncols, exec_phys_types(n->q->ctx, c),
                         false);
     }
@@ -128,7 +130,7 @@ int exec_insert_init(ExecNode *n)
 /* Read everything first, then apply. */
 static int collect(ExecNode *n, ModifyState *s)
 {
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     OmBatch *b;
     int rc;
     OmVector *newcols = p->nexprs ? mem_new_array(n->q->ctx, OmVector, p->nexprs) : NULL;
@@ -140,7 +142,7 @@ static int collect(ExecNode *n, ModifyState *s)
             if (exec_expr_eval(s->exprs[c], b, sel, live, n->q->err) < 0) return -1;
             newcols[c] = s->exprs[c]->out;
         }
-        exec_store_append(&s->store, b, newcols ? newcols : b->cols);
+        if (exec_store_append(&s->store, b, newcols ? newcols : b->cols, n->q->err) < 0) return -1;
     }
     return rc;
 }
@@ -187,7 +189,7 @@ static int delete_next(ExecNode *n, OmBatch **out)
 static int modify_init(ExecNode *n, int (*next)(ExecNode *, OmBatch **))
 {
     MemCtx *ctx = n->q->ctx;
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     ModifyState *s = mem_new(ctx, ModifyState);
     init_names(n, s);
     s->var = mem_ctx_create(ctx, "modify-var");

@@ -23,7 +23,7 @@ static int scan_next(ExecNode *n, OmBatch **out)
 
 int exec_scan_init(ExecNode *n)
 {
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     ScanState *s = mem_new(n->q->ctx, ScanState);
     s->phys = mem_new_array(n->q->ctx, OmPhysType, p->ncols > 0 ? p->ncols : 1);
     for (int i = 0; i < p->ncols; i++) s->phys[i] = type_phys(p->types[i].id);

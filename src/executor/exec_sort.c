@@ -20,7 +20,7 @@ typedef struct SortState {
     uint64_t *order;   /* (batch << 16) | row */
     long long nrows, pos;
     OmBatch *out;
-    const PlanNode *plan;
+    const PhysNode *plan;
 } SortState;
 
 static int sort_cmp(const void *pa, const void *pb, void *arg)
@@ -29,10 +29,11 @@ static int sort_cmp(const void *pa, const void *pb, void *arg)
     uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
     const OmBatch *ba = s->store.batches[a >> 16], *bb = s->store.batches[b >> 16];
     int ra = (int)(a & 0xFFFF), rb = (int)(b & 0xFFFF);
-    const PlanNode *p = s->plan;
+    const PhysNode *p = s->plan;
     for (int k = 0; k < p->nkeys; k++) {
-        const BoundSortKey *key = &p->keys[k];
-        const OmVector *va = &ba->cols[key->col], *vb = &bb->cols[key->col];
+        const BoundOrder *key = &p->keys[k];
+        int col = key->expr->col;
+        const OmVector *va = &ba->cols[col], *vb = &bb->cols[col];
         bool na = om_vec_is_null(va, ra), nb = om_vec_is_null(vb, rb);
         int c;
         if (na || nb) {
@@ -41,7 +42,7 @@ static int sort_cmp(const void *pa, const void *pb, void *arg)
             if (key->nulls_first) c = -c;
             return c;        /* ... and NULL placement ignores DESC */
         }
-        c = exec_compare_values(p->types[key->col], va, ra, vb, rb);
+        c = exec_compare_values(p->types[col], va, ra, vb, rb);
         if (c) return key->desc ? -c : c;
     }
     return (a > b) - (a < b); /* stable */
@@ -95,7 +96,8 @@ static int sort_next(ExecNode *n, OmBatch **out)
     if (!s->loaded) {
         OmBatch *b;
         int rc;
-        while ((rc = exec_next(n->child, &b)) > 0) exec_store_append(&s->store, b, b->cols);
+        while ((rc = exec_next(n->child, &b)) > 0)
+            if (exec_store_append(&s->store, b, b->cols, n->q->err) < 0) return -1;
         if (rc < 0) return -1;
         s->nrows = s->store.rows;
         s->order = mem_new_array(n->q->ctx, uint64_t, s->nrows > 0 ? s->nrows : 1);
@@ -125,6 +127,7 @@ int exec_sort_init(ExecNode *n)
     s->plan = n->plan;
     OmPhysType *ph = exec_phys_types(ctx, n->plan);
     exec_store_init(&s->store, mem_ctx_create(ctx, "sort"), n->plan->ncols, ph, false);
+    exec_store_budget(&s->store, n->q, "Sort");
     s->out = om_batch_create(ctx, n->plan->ncols, ph, false);
     n->state = s;
     n->next = sort_next;

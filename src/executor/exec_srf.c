@@ -163,7 +163,7 @@ static int project_set_next(ExecNode *n, OmBatch **out)
 
 int exec_project_set_init(ExecNode *n)
 {
-    const PlanNode *p = n->plan;
+    const PhysNode *p = n->plan;
     MemCtx *ctx = n->q->ctx;
     ProjectSetState *s = mem_new(ctx, ProjectSetState);
     s->base = p->srf_only ? 0 : p->child->ncols;

@@ -18,11 +18,13 @@
 
 #include "../common/interrupt.h"
 
-#include "../binder/binder.h"
-#include "../planner/planner.h"
+#include "../nodes/nodes.h"
+#include "../storage/storage.h"
 
 typedef struct ExecQuery {
     MemCtx *ctx;
+    bool timing;           /* EXPLAIN ANALYZE: time each operator's next() */
+    size_t mem_limit;      /* work_mem: bytes one operator may hold (0 = no limit) */
     StorTxn *txn;
     OmError *err;
     const char *sql;     /* for error positions */
@@ -31,24 +33,50 @@ typedef struct ExecQuery {
     struct FnSeqSession *seqs; /* the session's currval/lastval */
 } ExecQuery;
 
+/*
+ * A physical operator at run time. Each kind has an init routine (building
+ * state; exec_build calls it after building the children), next (the next
+ * batch), rescan (start over, for the inner side of a nested loop; NULL:
+ * the operator cannot, and the parent materialises instead) and end
+ * (release what outlives the query context, NULL if nothing). Counters are
+ * kept for EXPLAIN ANALYZE.
+ */
 typedef struct ExecNode ExecNode;
 struct ExecNode {
-    const PlanNode *plan;
-    ExecNode *child;
+    const PhysNode *plan;
+    ExecNode *child;       /* children[0] */
+    int nchildren;
+    ExecNode **children;
     ExecQuery *q;
     int (*next)(ExecNode *n, OmBatch **out);
+    int (*rescan)(ExecNode *n);
+    void (*end)(ExecNode *n);
     void *state;
+    uint64_t rows;         /* rows returned (live rows of returned batches) */
+    uint64_t batches;
+    uint64_t time_ns;      /* inclusive time in next(), when timing */
 };
 
 /* Build the run-time tree for a plan. */
-int exec_build(ExecQuery *q, const PlanNode *plan, ExecNode **out);
+int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out);
+int exec_next_timed(ExecNode *n, OmBatch **out);
 static inline int exec_next(ExecNode *n, OmBatch **out)
 {
     /* Checked once per batch here; kernels that can run long within one
      * batch check on their own (common/interrupt.h). */
     if (om_intr_check(n->q->err) < 0) return -1;
-    return n->next(n, out);
+    if (n->q->timing) return exec_next_timed(n, out);
+    int rc = n->next(n, out);
+    if (rc > 0) {
+        n->batches++;
+        n->rows += (uint64_t)om_batch_live(*out);
+    }
+    return rc;
 }
+/* Start n over (the inner side of a nested loop). */
+int exec_rescan(ExecNode *n);
+/* Release run-time resources of the tree (cursors; idempotent). */
+void exec_end(ExecNode *root);
 /* Run a plan that returns no rows (INSERT/UPDATE/DELETE) to completion. */
 int exec_run(ExecNode *root);
 

@@ -1,166 +1,370 @@
 /*
- * planner.c — physical plans for the statements the binder produces.
+ * planner.c — physical plans from logical operator trees.
  *
- * There is no choice to make yet (one table, no indexes beyond the primary
- * key, no joins); the optimizer issue adds rewrite rules and primary-key
- * lookups here.
+ * Operator choice today: Get → Scan, Values → Values, Filter → Filter,
+ * Project → Project, ProjectSet → ProjectSet, Aggregate → Agg, Join →
+ * nested loop, Order → Sort, Limit → Limit, DML → Insert/Update/Delete.
+ * Column references are resolved here: each physical node knows the
+ * (binding, column) pairs its input batch holds, in order, and every
+ * expression it evaluates is copied with BE_COLUMN's binding replaced by
+ * the slot (binding -1).
  */
-#include "../functions/fn_srf.h"
+#include <string.h>
+
+#include "../optimizer/optimizer.h"
 #include "planner.h"
 
-static PlanNode *node(MemCtx *ctx, PlanKind k, PlanNode *child)
+typedef struct Layout {
+    int n;
+    ColBinding *cols;
+} Layout;
+
+typedef struct PCtx {
+    MemCtx *ctx;
+    OmError *err;
+} PCtx;
+
+static PhysNode *pnode(PCtx *pc, PhysKind k, int nchildren)
 {
-    PlanNode *n = mem_new(ctx, PlanNode);
+    PhysNode *n = mem_new(pc->ctx, PhysNode);
     n->kind = k;
-    n->child = child;
-    if (child) {
-        n->ncols = child->ncols;
-        n->types = child->types;
-    }
+    n->nchildren = nchildren;
+    if (nchildren) n->children = mem_new_array(pc->ctx, PhysNode *, nchildren);
     return n;
 }
 
-static OmType *table_types(MemCtx *ctx, const CatTable *t)
+static void set_child(PhysNode *n, int i, PhysNode *c)
 {
-    OmType *ts = mem_new_array(ctx, OmType, t->ncols > 0 ? t->ncols : 1);
-    for (int i = 0; i < t->ncols; i++) ts[i] = t->cols[i].type;
-    return ts;
+    n->children[i] = c;
+    if (i == 0) {
+        n->child = c;
+        n->ncols = c->ncols;
+        n->types = c->types;
+    }
 }
 
-static PlanNode *scan(MemCtx *ctx, CatTable *t, bool keys)
+static int slot_of(const Layout *in, int binding, int col)
 {
-    PlanNode *n = node(ctx, PLAN_SCAN, NULL);
-    n->table = t;
-    n->want_keys = keys;
-    n->ncols = t->ncols;
-    n->types = table_types(ctx, t);
-    return n;
+    for (int i = 0; i < in->n; i++)
+        if (in->cols[i].binding == binding && in->cols[i].col == col) return i;
+    return -1;
 }
 
-static PlanNode *values(MemCtx *ctx, int nrows, int ncols, BoundExpr ***rows)
+/* Copy e with every column reference resolved against in. */
+static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **out)
 {
-    PlanNode *n = node(ctx, PLAN_VALUES, NULL);
-    n->nrows = nrows;
-    n->rows = rows;
-    n->ncols = ncols;
-    n->types = mem_new_array(ctx, OmType, ncols > 0 ? ncols : 1);
-    for (int c = 0; c < ncols && nrows > 0; c++) n->types[c] = rows[0][c]->type;
-    return n;
+    if (!e) {
+        *out = NULL;
+        return 0;
+    }
+    BoundExpr *c = mem_new(pc->ctx, BoundExpr);
+    *c = *e;
+    if (e->kind == BE_COLUMN && e->binding >= 0) {
+        int s = slot_of(in, e->binding, e->col);
+        if (s < 0)
+            return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "column (%d, %d) is not produced below its use", e->binding,
+                           e->col);
+        c->binding = -1;
+        c->col = s;
+    }
+    if (e->nargs) {
+        c->args = mem_new_array(pc->ctx, BoundExpr *, e->nargs);
+        for (int i = 0; i < e->nargs; i++)
+            if (resolve(pc, e->args[i], in, &c->args[i]) < 0) return -1;
+    }
+    *out = c;
+    return 0;
 }
 
-static PlanNode *project(MemCtx *ctx, PlanNode *child, int n, BoundExpr **exprs)
+static int resolve_list(PCtx *pc, BoundExpr **es, int n, const Layout *in, BoundExpr ***out)
 {
-    PlanNode *p = node(ctx, PLAN_PROJECT, child);
-    p->nexprs = n;
-    p->exprs = exprs;
-    p->ncols = n;
-    p->types = mem_new_array(ctx, OmType, n > 0 ? n : 1);
-    for (int i = 0; i < n; i++) p->types[i] = exprs[i]->type;
-    return p;
+    BoundExpr **r = mem_new_array(pc->ctx, BoundExpr *, n > 0 ? n : 1);
+    for (int i = 0; i < n; i++)
+        if (resolve(pc, es[i], in, &r[i]) < 0) return -1;
+    *out = r;
+    return 0;
 }
 
-static PlanNode *project_set(MemCtx *ctx, PlanNode *child, int nsrfs, BoundExpr **srfs, bool srf_only,
-                             bool ordinality, const CatTable *desc)
+/* The AND of a condition list, resolved (NULL when empty). */
+static int resolve_conds(PCtx *pc, BoundExpr **conds, int n, const Layout *in, BoundExpr **out)
 {
-    PlanNode *p = node(ctx, PLAN_PROJECT_SET, child);
-    p->nsrfs = nsrfs;
-    p->srfs = srfs;
-    p->srf_only = srf_only;
-    p->ordinality = ordinality;
-    int base = srf_only ? 0 : child->ncols;
-    int n = base + (ordinality ? 1 : 0);
-    for (int i = 0; i < nsrfs; i++) n += srfs[i]->fn->srf->nout;
-    p->ncols = n;
-    p->types = mem_new_array(ctx, OmType, n > 0 ? n : 1);
-    for (int i = 0; i < base; i++) p->types[i] = child->types[i];
-    if (desc) {
-        /* FROM f(...): the synthetic table describes every column. */
-        for (int i = 0; i < n; i++) p->types[i] = desc->cols[i].type;
-    } else {
-        for (int i = 0; i < nsrfs; i++) p->types[base + i] = srfs[i]->type;
-    }
-    return p;
+    *out = NULL;
+    if (n == 0) return 0;
+    if (n == 1) return resolve(pc, conds[0], in, out);
+    BoundExpr *a = mem_new(pc->ctx, BoundExpr);
+    a->kind = BE_AND;
+    a->type = om_type(OM_T_BOOL);
+    a->location = -1;
+    a->nargs = n;
+    if (resolve_list(pc, conds, n, in, &a->args) < 0) return -1;
+    *out = a;
+    return 0;
 }
 
-static PlanNode *plan_select(MemCtx *ctx, const BoundSelect *s, int ncols_hint)
+static void layout_push(PCtx *pc, Layout *l, int binding, int col)
 {
-    PlanNode *n;
-    static BoundExpr **one_empty_row[1] = {NULL};
-    if (s->nfrom_srfs) {
-        n = project_set(ctx, values(ctx, 1, 0, one_empty_row), s->nfrom_srfs, s->from_srfs, true, s->ordinality,
-                        s->table);
-    } else if (s->table) {
-        n = scan(ctx, s->table, false);
-    } else if (s->nvalues_rows) {
-        n = values(ctx, s->nvalues_rows, s->ntargets ? s->ntargets : ncols_hint, s->values);
-        if (!s->projs) return n; /* INSERT ... VALUES: rows are the result */
-    } else {
-        n = values(ctx, 1, 0, one_empty_row);
+    if ((l->n & (l->n - 1)) == 0) {
+        int nc = l->n ? l->n * 2 : 8;
+        l->cols = mem_realloc(pc->ctx, l->cols, sizeof(ColBinding) * (size_t)l->n, sizeof(ColBinding) * (size_t)nc);
     }
-    if (s->where) {
-        n = node(ctx, PLAN_FILTER, n);
-        n->pred = s->where;
+    l->cols[l->n].binding = binding;
+    l->cols[l->n].col = col;
+    l->n++;
+}
+
+static OmType *types_array(PCtx *pc, int n)
+{
+    return mem_new_array(pc->ctx, OmType, n > 0 ? n : 1);
+}
+
+static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
+
+/* Does e use only columns of in (constants and outer columns aside)? */
+static bool uses_only(const BoundExpr *e, const Layout *in)
+{
+    if (!e) return true;
+    if (e->kind == BE_SUBQUERY) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(in, e->binding, e->col) < 0) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!uses_only(e->args[i], in)) return false;
+    return true;
+}
+
+static bool uses_any(const BoundExpr *e, const Layout *in)
+{
+    if (!e) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(in, e->binding, e->col) >= 0) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (uses_any(e->args[i], in)) return true;
+    return false;
+}
+
+/* Types whose equality the hash functions (executor/exec_hash.c) follow. */
+static bool hashable(OmTypeId t)
+{
+    return t != OM_T_JSON && t != OM_T_ARR_JSON && !type_is_array(t);
+}
+
+static int plan_child(PCtx *pc, const LogicalOp *op, int i, PhysNode **out, Layout *lay)
+{
+    memset(lay, 0, sizeof *lay);
+    return plan_op(pc, op->children[i], out, lay);
+}
+
+static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
+{
+    PhysNode *n = NULL;
+    Layout in = {0};
+    switch (op->kind) {
+    case LOP_GET:
+        n = pnode(pc, PHYS_SCAN, 0);
+        n->table = op->table;
+        n->want_keys = op->want_keys;
+        n->ncols = op->table->ncols;
+        n->types = types_array(pc, n->ncols);
+        for (int i = 0; i < n->ncols; i++) {
+            n->types[i] = op->table->cols[i].type;
+            layout_push(pc, lay, op->binding, i);
+        }
+        break;
+    case LOP_VALUES:
+        n = pnode(pc, PHYS_VALUES, 0);
+        n->nrows = op->nrows;
+        n->rows = op->rows;
+        n->ncols = op->ncols;
+        n->types = op->types;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
+        break;
+    case LOP_FILTER: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_FILTER, 1);
+        set_child(n, 0, c);
+        if (resolve_conds(pc, op->conds, op->nconds, &in, &n->pred) < 0) return -1;
+        *lay = in;
+        break;
     }
-    if (s->naggs) {
-        PlanNode *a = node(ctx, PLAN_AGG, n);
-        a->naggs = s->naggs;
-        a->aggs = s->aggs;
-        a->ncols = s->naggs;
-        a->types = mem_new_array(ctx, OmType, s->naggs);
-        for (int i = 0; i < s->naggs; i++) a->types[i] = s->aggs[i].type;
-        n = a;
+    case LOP_PROJECT: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_PROJECT, 1);
+        set_child(n, 0, c);
+        n->nexprs = op->nexprs;
+        if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        n->ncols = op->nexprs;
+        n->types = types_array(pc, n->ncols);
+        for (int i = 0; i < op->nexprs; i++) {
+            n->types[i] = op->exprs[i]->type;
+            layout_push(pc, lay, op->binding, i);
+        }
+        break;
     }
-    if (s->nsrfs) n = project_set(ctx, n, s->nsrfs, s->srfs, false, false, NULL);
-    n = project(ctx, n, s->nprojs, s->projs);
-    if (s->nsort) {
-        n = node(ctx, PLAN_SORT, n);
-        n->nkeys = s->nsort;
-        n->keys = s->sort;
+    case LOP_PROJECT_SET: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_PROJECT_SET, 1);
+        set_child(n, 0, c);
+        n->nsrfs = op->nsrfs;
+        if (resolve_list(pc, op->srfs, op->nsrfs, &in, &n->srfs) < 0) return -1;
+        n->srf_only = op->srf_only;
+        n->ordinality = op->ordinality;
+        int base = op->srf_only ? 0 : c->ncols;
+        n->ncols = base + op->ncols;
+        n->types = types_array(pc, n->ncols);
+        for (int i = 0; i < base; i++) {
+            n->types[i] = c->types[i];
+            layout_push(pc, lay, in.cols[i].binding, in.cols[i].col);
+        }
+        for (int i = 0; i < op->ncols; i++) {
+            n->types[base + i] = op->types[i];
+            layout_push(pc, lay, op->binding, i);
+        }
+        break;
     }
-    if (s->limit || s->offset) {
-        n = node(ctx, PLAN_LIMIT, n);
-        n->limit = s->limit;
-        n->offset = s->offset;
+    case LOP_AGGREGATE: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_AGG, 1);
+        set_child(n, 0, c);
+        n->nexprs = op->nexprs;
+        if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        n->naggs = op->naggs;
+        n->aggs = mem_new_array(pc->ctx, BoundAgg, op->naggs > 0 ? op->naggs : 1);
+        for (int i = 0; i < op->naggs; i++) {
+            n->aggs[i] = op->aggs[i];
+            if (resolve_list(pc, op->aggs[i].args, op->aggs[i].nargs, &in, &n->aggs[i].args) < 0 ||
+                resolve(pc, op->aggs[i].filter, &in, &n->aggs[i].filter) < 0)
+                return -1;
+        }
+        n->ncols = op->nexprs + op->naggs;
+        n->types = types_array(pc, n->ncols);
+        for (int i = 0; i < op->nexprs; i++) {
+            n->types[i] = op->exprs[i]->type;
+            layout_push(pc, lay, op->binding, i);
+        }
+        for (int i = 0; i < op->naggs; i++) {
+            n->types[op->nexprs + i] = op->aggs[i].type;
+            layout_push(pc, lay, op->agg_binding, i);
+        }
+        break;
     }
-    return n;
+    case LOP_JOIN: {
+        PhysNode *l, *r;
+        Layout rl = {0};
+        if (plan_child(pc, op, 0, &l, &in) < 0 || plan_child(pc, op, 1, &r, &rl) < 0) return -1;
+        n = pnode(pc, PHYS_NL_JOIN, 2);
+        set_child(n, 0, l);
+        n->children[1] = r;
+        n->join_type = op->join_type;
+        Layout both = {0};
+        for (int i = 0; i < in.n; i++) layout_push(pc, &both, in.cols[i].binding, in.cols[i].col);
+        for (int i = 0; i < rl.n; i++) layout_push(pc, &both, rl.cols[i].binding, rl.cols[i].col);
+        /* Equality conjuncts with one side over each input make it a hash
+         * join; the rest is its residual condition. */
+        BoundExpr **rest = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        int nrest = 0;
+        n->lkeys = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        n->rkeys = mem_new_array(pc->ctx, BoundExpr *, op->nconds > 0 ? op->nconds : 1);
+        for (int i = 0; i < op->nconds; i++) {
+            const BoundExpr *c = op->conds[i];
+            int side = -1;
+            if (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 && hashable(c->args[0]->type.id)) {
+                if (uses_only(c->args[0], &in) && uses_only(c->args[1], &rl) && uses_any(c->args[0], &in) &&
+                    uses_any(c->args[1], &rl))
+                    side = 0;
+                else if (uses_only(c->args[1], &in) && uses_only(c->args[0], &rl) && uses_any(c->args[1], &in) &&
+                         uses_any(c->args[0], &rl))
+                    side = 1;
+            }
+            if (side < 0) {
+                rest[nrest++] = op->conds[i];
+                continue;
+            }
+            if (resolve(pc, c->args[side], &in, &n->lkeys[n->nkeys]) < 0 ||
+                resolve(pc, c->args[1 - side], &rl, &n->rkeys[n->nkeys]) < 0)
+                return -1;
+            n->nkeys++;
+        }
+        if (n->nkeys) n->kind = PHYS_HASH_JOIN;
+        if (resolve_conds(pc, n->nkeys ? rest : op->conds, n->nkeys ? nrest : op->nconds, &both, &n->pred) < 0)
+            return -1;
+        bool semi = op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI;
+        n->ncols = semi ? l->ncols : l->ncols + r->ncols;
+        n->types = types_array(pc, n->ncols);
+        for (int i = 0; i < l->ncols; i++) n->types[i] = l->types[i];
+        for (int i = 0; !semi && i < r->ncols; i++) n->types[l->ncols + i] = r->types[i];
+        *lay = semi ? in : both;
+        break;
+    }
+    case LOP_ORDER: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_SORT, 1);
+        set_child(n, 0, c);
+        n->nkeys = op->nkeys;
+        n->keys = mem_new_array(pc->ctx, BoundOrder, op->nkeys > 0 ? op->nkeys : 1);
+        for (int i = 0; i < op->nkeys; i++) {
+            n->keys[i] = op->keys[i];
+            if (resolve(pc, op->keys[i].expr, &in, &n->keys[i].expr) < 0) return -1;
+            if (n->keys[i].expr->kind != BE_COLUMN)
+                return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "sort key is not a column of its input");
+        }
+        *lay = in;
+        break;
+    }
+    case LOP_LIMIT: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_LIMIT, 1);
+        set_child(n, 0, c);
+        n->limit = op->limit;
+        n->offset = op->offset;
+        *lay = in;
+        break;
+    }
+    case LOP_INSERT:
+    case LOP_UPDATE:
+    case LOP_DELETE: {
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, op->kind == LOP_INSERT ? PHYS_INSERT : op->kind == LOP_UPDATE ? PHYS_UPDATE : PHYS_DELETE, 1);
+        set_child(n, 0, c);
+        n->table = op->table;
+        n->nexprs = op->nexprs;
+        if (op->nexprs && resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        n->ncols = 0;
+        break;
+    }
+    default:
+        return err_set(pc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this query shape is not supported yet");
+    }
+    n->est_rows = op->est_rows;
+    *out = n;
+    return 0;
 }
 
 int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
 {
+    PCtx pc = {.ctx = ctx, .err = err};
     Plan *p = mem_new(ctx, Plan);
     *out = p;
+    Layout lay = {0};
     switch (st->kind) {
     case BS_SELECT:
-        p->root = plan_select(ctx, st->select, 0);
+        if (opt_optimize(ctx, &st->query->root, err) < 0) return -1;
+        if (plan_op(&pc, st->query->root, &p->root, &lay) < 0) return -1;
         p->returns_rows = true;
-        p->nvisible = st->select->ntargets;
-        p->names = st->select->names;
-        p->src_table = st->select->src_table;
-        p->src_attnum = st->select->src_attnum;
+        p->nvisible = st->query->ntargets;
+        p->names = st->query->names;
+        p->src_table = st->query->src_table;
+        p->src_attnum = st->query->src_attnum;
         return 0;
-    case BS_INSERT: {
-        PlanNode *src = plan_select(ctx, st->select, st->table->ncols);
-        if (st->col_exprs) src = project(ctx, src, st->table->ncols, st->col_exprs);
-        PlanNode *n = node(ctx, PLAN_INSERT, src);
-        n->table = st->table;
-        n->ncols = 0;
-        p->root = n;
-        return 0;
-    }
+    case BS_INSERT:
     case BS_UPDATE:
     case BS_DELETE: {
-        PlanNode *n = scan(ctx, st->table, true);
-        if (st->where) {
-            n = node(ctx, PLAN_FILTER, n);
-            n->pred = st->where;
-        }
-        n = node(ctx, st->kind == BS_UPDATE ? PLAN_UPDATE : PLAN_DELETE, n);
-        n->table = st->table;
-        n->nexprs = st->kind == BS_UPDATE ? st->table->ncols : 0;
-        n->exprs = st->col_exprs;
-        n->ncols = 0;
-        p->root = n;
-        return 0;
+        LogicalOp *root = st->dml;
+        if (opt_optimize(ctx, &root, err) < 0) return -1;
+        return plan_op(&pc, root, &p->root, &lay);
     }
     default:
         return err_set(err, ERRCODE_INTERNAL_ERROR, "statement has no plan");

@@ -437,8 +437,9 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;
-        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql, 
-                       .env = s->env, .seqs = s->seqs};
+        ExecQuery q = {.ctx = r->ctx, .txn = txn, .err = r->err, .sql = r->sql,
+                       .env = s->env, .seqs = s->seqs,
+                       .mem_limit = (size_t)srv_settings_kb(s->settings, "work_mem") * 1024};
         ExecNode *root = NULL;
         rc = plan_stmt(r->ctx, st, &plan, r->err);
         if (rc == 0) rc = exec_build(&q, plan->root, &root);
@@ -451,6 +452,7 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
                           (unsigned long long)q.processed);
             tag = tagbuf;
         }
+        exec_end(root);
     }
     /* Release what this statement owned: the statement context first (its
      * cleanups close cursors), then the transaction. An autocommit write is

@@ -73,7 +73,7 @@ static const SetDef defs[] = {
     {"synchronous_commit", SK_ENUM, "on", false, false, 0, 0, e_sync},
     {"TimeZone", SK_TIMEZONE, "UTC", true},
     {"transaction_isolation", SK_ENUM, "read committed", false, false, 0, 0, e_iso},
-    {"work_mem", SK_MEMORY, "4MB"},
+    {"work_mem", SK_MEMORY, "64MB"},
 };
 #define NDEFS ((int)(sizeof defs / sizeof defs[0]))
 
@@ -313,6 +313,18 @@ long long srv_settings_ms(const SrvSettings *st, const char *name)
     else if (!strcmp(end, "min")) n *= 60000;
     else if (!strcmp(end, "h")) n *= 3600000;
     else if (!strcmp(end, "d")) n *= 86400000;
+    return n;
+}
+
+long long srv_settings_kb(const SrvSettings *st, const char *name)
+{
+    int i = find(name);
+    if (i < 0 || defs[i].kind != SK_MEMORY) return 0;
+    /* The stored text is canon_memory's output: an integer and a unit. */
+    char *end;
+    long long n = strtoll(st->values[i], &end, 10);
+    if (!strcmp(end, "MB")) n *= 1024;
+    else if (!strcmp(end, "GB")) n *= 1024 * 1024;
     return n;
 }
 

@@ -50,5 +50,7 @@ const OmSessionParams *srv_settings_params(const SrvSettings *st);
 /* A milliseconds setting's current value (statement_timeout, lock_timeout,
  * idle_in_transaction_session_timeout, idle_session_timeout); 0 = off. */
 long long srv_settings_ms(const SrvSettings *st, const char *name);
+/* A memory setting (work_mem) in kB. */
+long long srv_settings_kb(const SrvSettings *st, const char *name);
 
 #endif

@@ -1,0 +1,47 @@
+/*
+ * bind_plan.c — constructors for the logical operators the binder emits.
+ */
+#include "bind_int.h"
+
+LogicalOp *bind_lop(BindCtx *bc, LogicalKind k, int nchildren)
+{
+    LogicalOp *op = mem_new(bc->ctx, LogicalOp);
+    op->kind = k;
+    op->nchildren = nchildren;
+    if (nchildren) op->children = mem_new_array(bc->ctx, LogicalOp *, nchildren);
+    op->binding = -1;
+    op->agg_binding = -1;
+    return op;
+}
+
+LogicalOp *bind_lop_get(BindCtx *bc, CatTable *t, int binding, bool keys)
+{
+    LogicalOp *op = bind_lop(bc, LOP_GET, 0);
+    op->table = t;
+    op->binding = binding;
+    op->want_keys = keys;
+    return op;
+}
+
+/* One row of no columns: the input of SELECT without FROM. */
+LogicalOp *bind_lop_one_row(BindCtx *bc)
+{
+    static BoundExpr **one_empty_row[1] = {NULL};
+    LogicalOp *op = bind_lop(bc, LOP_VALUES, 0);
+    op->binding = bind_new_binding(bc);
+    op->nrows = 1;
+    op->rows = one_empty_row;
+    op->ncols = 0;
+    op->types = mem_new_array(bc->ctx, OmType, 1);
+    return op;
+}
+
+LogicalOp *bind_lop_filter(BindCtx *bc, LogicalOp *child, BoundExpr *cond)
+{
+    LogicalOp *op = bind_lop(bc, LOP_FILTER, 1);
+    op->children[0] = child;
+    op->nconds = 1;
+    op->conds = mem_new_array(bc->ctx, BoundExpr *, 1);
+    op->conds[0] = cond;
+    return op;
+}

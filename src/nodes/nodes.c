@@ -1,0 +1,116 @@
+/*
+ * nodes.c — structural helpers over the shared node types: expression
+ * equality (GROUP BY matching, ORDER BY reuse) and the output columns of a
+ * logical operator.
+ */
+#include <string.h>
+
+#include "../functions/functions.h"
+#include "nodes.h"
+
+bool node_expr_equal(const BoundExpr *a, const BoundExpr *b)
+{
+    if (a == b) return true;
+    if (!a || !b) return false;
+    if (a->kind != b->kind || a->type.id != b->type.id || a->type.typmod != b->type.typmod || a->nargs != b->nargs)
+        return false;
+    switch (a->kind) {
+    case BE_CONST:
+        if (a->is_null != b->is_null) return false;
+        if (a->is_null) return true;
+        return type_compare(a->type, &a->cval, 0, &b->cval, 0) == 0 &&
+               type_compare(b->type, &b->cval, 0, &a->cval, 0) == 0 && a->cval.phys == b->cval.phys &&
+               (a->cval.phys != OM_PHYS_STR ||
+                (((const OmStr *)a->cval.data)->len == ((const OmStr *)b->cval.data)->len &&
+                 !memcmp(((const OmStr *)a->cval.data)->ptr, ((const OmStr *)b->cval.data)->ptr,
+                         ((const OmStr *)a->cval.data)->len)));
+    case BE_COLUMN:
+    case BE_PARAM:
+        return a->binding == b->binding && a->col == b->col;
+    case BE_SUBQUERY:
+        return false;
+    default:
+        break;
+    }
+    if (a->op != b->op || a->arg_type.id != b->arg_type.id || a->cctx != b->cctx || a->has_else != b->has_else ||
+        a->fn != b->fn || a->fn_data != b->fn_data || a->array_multi != b->array_multi || a->nsubs != b->nsubs ||
+        a->is_slice != b->is_slice || a->all != b->all || a->eager != b->eager)
+        return false;
+    if (a->kind == BE_FUNC && a->fn && (a->fn->flags & FN_VOLATILE)) return false;
+    for (int i = 0; i < a->nargs; i++)
+        if (!node_expr_equal(a->args[i], b->args[i])) return false;
+    return true;
+}
+
+static void push(ColBinding *out, OmType *types, int *n, int binding, int col, OmType t)
+{
+    out[*n].binding = binding;
+    out[*n].col = col;
+    types[*n] = t;
+    (*n)++;
+}
+
+int lop_count_outputs(const LogicalOp *op)
+{
+    switch (op->kind) {
+    case LOP_GET: return op->table->ncols;
+    case LOP_VALUES:
+    case LOP_SETOP: return op->ncols;
+    case LOP_PROJECT: return op->nexprs;
+    case LOP_PROJECT_SET: {
+        /* ncols / types: every SRF column, then ordinality */
+        return (op->srf_only ? 0 : lop_count_outputs(op->children[0])) + op->ncols;
+    }
+    case LOP_AGGREGATE: return op->nexprs + op->naggs;
+    case LOP_JOIN:
+        if (op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI) return lop_count_outputs(op->children[0]);
+        return lop_count_outputs(op->children[0]) + lop_count_outputs(op->children[1]);
+    case LOP_INSERT:
+    case LOP_UPDATE:
+    case LOP_DELETE: return 0;
+    default: return lop_count_outputs(op->children[0]);
+    }
+}
+
+/* Fills out/types (room for lop_count_outputs entries) from position *n. */
+static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
+{
+    switch (op->kind) {
+    case LOP_GET:
+        for (int i = 0; i < op->table->ncols; i++) push(out, types, n, op->binding, i, op->table->cols[i].type);
+        return;
+    case LOP_VALUES:
+    case LOP_SETOP:
+        for (int i = 0; i < op->ncols; i++) push(out, types, n, op->binding, i, op->types[i]);
+        return;
+    case LOP_PROJECT:
+        for (int i = 0; i < op->nexprs; i++) push(out, types, n, op->binding, i, op->exprs[i]->type);
+        return;
+    case LOP_PROJECT_SET:
+        if (!op->srf_only) outputs(op->children[0], out, types, n);
+        for (int i = 0; i < op->ncols; i++) push(out, types, n, op->binding, i, op->types[i]);
+        return;
+    case LOP_AGGREGATE:
+        for (int i = 0; i < op->nexprs; i++) push(out, types, n, op->binding, i, op->exprs[i]->type);
+        for (int i = 0; i < op->naggs; i++) push(out, types, n, op->agg_binding, i, op->aggs[i].type);
+        return;
+    case LOP_JOIN:
+        outputs(op->children[0], out, types, n);
+        if (op->join_type != JOIN_SEMI && op->join_type != JOIN_ANTI) outputs(op->children[1], out, types, n);
+        return;
+    case LOP_INSERT:
+    case LOP_UPDATE:
+    case LOP_DELETE: return;
+    default: outputs(op->children[0], out, types, n); return;
+    }
+}
+
+int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **types)
+{
+    int cnt = lop_count_outputs(op);
+    *out = mem_new_array(ctx, ColBinding, cnt > 0 ? cnt : 1);
+    *types = mem_new_array(ctx, OmType, cnt > 0 ? cnt : 1);
+    int n = 0;
+    outputs(op, *out, *types, &n);
+    return n;
+}

@@ -1,0 +1,24 @@
+/*
+ * optimizer.h — rewrite rules over the logical operator tree (nodes/nodes.h).
+ *
+ * Rules today:
+ *   - predicate pushdown: WHERE / HAVING-free filter conjuncts and inner
+ *     join conditions move down to the lowest operator that has all their
+ *     columns: into join conditions (where the planner finds equi-joins for
+ *     hash joins) and right above scans; never below the NULL-extended side
+ *     of an outer join, never past an Aggregate, Project or Limit;
+ *   - join order: a cluster of inner joins (comma lists, JOIN ... ON) is
+ *     rebuilt left-deep, each next relation one that an equality condition
+ *     connects to the ones already joined (cross products last).
+ * The tree is rewritten in place (nodes in the statement's context).
+ */
+#ifndef OM_OPTIMIZER_H
+#define OM_OPTIMIZER_H
+
+#include "../common/err.h"
+#include "../common/mem.h"
+#include "../nodes/nodes.h"
+
+int opt_optimize(MemCtx *ctx, LogicalOp **root, OmError *err);
+
+#endif

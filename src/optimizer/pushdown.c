@@ -1,0 +1,276 @@
+/*
+ * pushdown.c — predicate pushdown and inner-join ordering (optimizer.h).
+ *
+ * Conditions travel down as a list of conjuncts. A conjunct may go below
+ * an operator only if every column it uses that the operator's subtree
+ * produces comes from the side it goes to (columns of enclosing queries are
+ * constants here). Inner joins take the conditions that span both sides;
+ * an outer join keeps the conditions that touch its NULL-extended side
+ * above it (WHERE) or in it (ON); anything that cannot go further is put
+ * back as a Filter where it stopped. Volatile conditions stay where they
+ * were written.
+ */
+#include <string.h>
+
+#include "../functions/functions.h"
+#include "optimizer.h"
+
+typedef struct List {
+    int n, cap;
+    BoundExpr **e;
+} List;
+
+typedef struct Set {
+    int n;
+    int *b;
+} Set;
+
+typedef struct OCtx {
+    MemCtx *ctx;
+    OmError *err;
+} OCtx;
+
+static void list_add(OCtx *oc, List *l, BoundExpr *e)
+{
+    if (e->kind == BE_AND) {
+        for (int i = 0; i < e->nargs; i++) list_add(oc, l, e->args[i]);
+        return;
+    }
+    if (l->n == l->cap) {
+        int nc = l->cap ? l->cap * 2 : 8;
+        l->e = mem_realloc(oc->ctx, l->e, sizeof(BoundExpr *) * (size_t)l->cap, sizeof(BoundExpr *) * (size_t)nc);
+        l->cap = nc;
+    }
+    l->e[l->n++] = e;
+}
+
+static bool set_has(const Set *s, int b)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->b[i] == b) return true;
+    return false;
+}
+
+/* The bindings an operator's output carries. */
+static Set out_set(OCtx *oc, const LogicalOp *op)
+{
+    ColBinding *cb;
+    OmType *ts;
+    int n = lop_outputs(oc->ctx, op, &cb, &ts);
+    Set s = {0, mem_new_array(oc->ctx, int, n > 0 ? n : 1)};
+    for (int i = 0; i < n; i++)
+        if (!set_has(&s, cb[i].binding)) s.b[s.n++] = cb[i].binding;
+    return s;
+}
+
+/* Does e use only columns of side among those of all? */
+static bool within(const BoundExpr *e, const Set *all, const Set *side)
+{
+    if (!e) return true;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && set_has(all, e->binding) && !set_has(side, e->binding)) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!within(e->args[i], all, side)) return false;
+    return true;
+}
+
+static bool movable(const BoundExpr *e)
+{
+    if (!e) return true;
+    if (e->kind == BE_SUBQUERY) return false;
+    if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!movable(e->args[i])) return false;
+    return true;
+}
+
+static LogicalOp *wrap(OCtx *oc, LogicalOp *op, List *l)
+{
+    if (l->n == 0) return op;
+    LogicalOp *f = mem_new(oc->ctx, LogicalOp);
+    f->kind = LOP_FILTER;
+    f->nchildren = 1;
+    f->children = mem_new_array(oc->ctx, LogicalOp *, 1);
+    f->children[0] = op;
+    f->binding = f->agg_binding = -1;
+    f->nconds = l->n;
+    f->conds = l->e;
+    return f;
+}
+
+static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending);
+
+/* ---- inner join clusters ---------------------------------------------------- */
+
+static bool inner(const LogicalOp *op) { return op->kind == LOP_JOIN && op->join_type == JOIN_INNER; }
+
+static void flatten(OCtx *oc, LogicalOp *op, LogicalOp ***leaves, int *n, int *cap, List *conds)
+{
+    if (inner(op)) {
+        for (int i = 0; i < op->nconds; i++) list_add(oc, conds, op->conds[i]);
+        flatten(oc, op->children[0], leaves, n, cap, conds);
+        flatten(oc, op->children[1], leaves, n, cap, conds);
+        return;
+    }
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 8;
+        *leaves = mem_realloc(oc->ctx, *leaves, sizeof(LogicalOp *) * (size_t)*cap, sizeof(LogicalOp *) * (size_t)nc);
+        *cap = nc;
+    }
+    (*leaves)[(*n)++] = op;
+}
+
+/* Is there a condition joining leaf (set ls) to the relations in cur? */
+static bool connects(const List *conds, const Set *all, const Set *cur, const Set *ls)
+{
+    for (int i = 0; i < conds->n; i++) {
+        const BoundExpr *c = conds->e[i];
+        if (c->kind != BE_OP || c->op != BOP_EQ || c->nargs != 2) continue;
+        for (int s = 0; s < 2; s++)
+            if (within(c->args[s], all, cur) && !within(c->args[s], all, ls) && within(c->args[1 - s], all, ls) &&
+                !within(c->args[1 - s], all, cur))
+                return true;
+    }
+    return false;
+}
+
+static Set set_union(OCtx *oc, const Set *a, const Set *b)
+{
+    Set s = {0, mem_new_array(oc->ctx, int, a->n + b->n + 1)};
+    for (int i = 0; i < a->n; i++) s.b[s.n++] = a->b[i];
+    for (int i = 0; i < b->n; i++)
+        if (!set_has(&s, b->b[i])) s.b[s.n++] = b->b[i];
+    return s;
+}
+
+static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
+{
+    LogicalOp **leaves = NULL;
+    int nl = 0, cap = 0;
+    List conds = {0};
+    for (int i = 0; i < pending->n; i++) list_add(oc, &conds, pending->e[i]);
+    flatten(oc, op, &leaves, &nl, &cap, &conds);
+    Set all = out_set(oc, op);
+    Set *ls = mem_new_array(oc->ctx, Set, nl);
+    for (int i = 0; i < nl; i++) ls[i] = out_set(oc, leaves[i]);
+    /* Left-deep, greedily: the next relation is the first one a condition
+     * connects to those already joined; a cross product only when none. */
+    bool *used = mem_new_array(oc->ctx, bool, nl);
+    int *order = mem_new_array(oc->ctx, int, nl);
+    order[0] = 0;
+    used[0] = true;
+    Set cur = ls[0];
+    for (int k = 1; k < nl; k++) {
+        int pick = -1;
+        for (int i = 0; i < nl && pick < 0; i++)
+            if (!used[i] && connects(&conds, &all, &cur, &ls[i])) pick = i;
+        for (int i = 0; i < nl && pick < 0; i++)
+            if (!used[i]) pick = i;
+        used[pick] = true;
+        order[k] = pick;
+        cur = set_union(oc, &cur, &ls[pick]);
+    }
+    /* Each condition goes to the lowest join (or leaf) that has its columns. */
+    List *leaf_conds = mem_new_array(oc->ctx, List, nl);
+    List *join_conds = mem_new_array(oc->ctx, List, nl);
+    List keep = {0};
+    Set *prefix = mem_new_array(oc->ctx, Set, nl);
+    prefix[0] = ls[order[0]];
+    for (int k = 1; k < nl; k++) prefix[k] = set_union(oc, &prefix[k - 1], &ls[order[k]]);
+    for (int i = 0; i < conds.n; i++) {
+        BoundExpr *c = conds.e[i];
+        if (!movable(c)) {
+            list_add(oc, &keep, c);
+            continue;
+        }
+        int placed = -1;
+        for (int k = 0; k < nl && placed < 0; k++)
+            if (within(c, &all, &ls[order[k]])) placed = k;
+        if (placed >= 0) {
+            list_add(oc, &leaf_conds[placed], c);
+            continue;
+        }
+        int at = nl - 1;
+        for (int k = 1; k < nl; k++)
+            if (within(c, &all, &prefix[k])) {
+                at = k;
+                break;
+            }
+        list_add(oc, &join_conds[at], c);
+    }
+    LogicalOp *t = push(oc, leaves[order[0]], &leaf_conds[0]);
+    for (int k = 1; k < nl; k++) {
+        LogicalOp *j = mem_new(oc->ctx, LogicalOp);
+        j->kind = LOP_JOIN;
+        j->join_type = JOIN_INNER;
+        j->binding = j->agg_binding = -1;
+        j->nchildren = 2;
+        j->children = mem_new_array(oc->ctx, LogicalOp *, 2);
+        j->children[0] = t;
+        j->children[1] = push(oc, leaves[order[k]], &leaf_conds[k]);
+        j->nconds = join_conds[k].n;
+        j->conds = join_conds[k].e;
+        t = j;
+    }
+    return wrap(oc, t, &keep);
+}
+
+/* ---- the walk --------------------------------------------------------------------- */
+
+static LogicalOp *push_outer(OCtx *oc, LogicalOp *op, List *pending)
+{
+    /* LEFT: the right side is NULL-extended; RIGHT: the left. */
+    JoinType jt = op->join_type;
+    int keep_side = jt == JOIN_LEFT ? 0 : 1; /* the preserved side */
+    Set all = out_set(oc, op);
+    Set pres = out_set(oc, op->children[keep_side]);
+    Set nul = out_set(oc, op->children[1 - keep_side]);
+    List down_pres = {0}, down_nul = {0}, above = {0}, on = {0};
+    for (int i = 0; i < pending->n; i++) {
+        BoundExpr *c = pending->e[i];
+        if (jt != JOIN_FULL && movable(c) && within(c, &all, &pres)) list_add(oc, &down_pres, c);
+        else list_add(oc, &above, c);
+    }
+    for (int i = 0; i < op->nconds; i++) {
+        BoundExpr *c = op->conds[i];
+        /* An ON condition on the NULL-extended side alone filters that side. */
+        if (jt != JOIN_FULL && movable(c) && within(c, &all, &nul)) list_add(oc, &down_nul, c);
+        else list_add(oc, &on, c);
+    }
+    op->nconds = on.n;
+    op->conds = on.e;
+    op->children[keep_side] = push(oc, op->children[keep_side], &down_pres);
+    op->children[1 - keep_side] = push(oc, op->children[1 - keep_side], &down_nul);
+    return wrap(oc, op, &above);
+}
+
+static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
+{
+    switch (op->kind) {
+    case LOP_FILTER: {
+        List l = {0};
+        for (int i = 0; i < pending->n; i++) list_add(oc, &l, pending->e[i]);
+        for (int i = 0; i < op->nconds; i++) list_add(oc, &l, op->conds[i]);
+        return push(oc, op->children[0], &l);
+    }
+    case LOP_JOIN:
+        if (op->join_type == JOIN_INNER) return push_inner(oc, op, pending);
+        if (op->join_type == JOIN_LEFT || op->join_type == JOIN_RIGHT || op->join_type == JOIN_FULL)
+            return push_outer(oc, op, pending);
+        break;
+    default:
+        break;
+    }
+    for (int i = 0; i < op->nchildren; i++) {
+        List none = {0};
+        op->children[i] = push(oc, op->children[i], &none);
+    }
+    return wrap(oc, op, pending);
+}
+
+int opt_optimize(MemCtx *ctx, LogicalOp **root, OmError *err)
+{
+    OCtx oc = {ctx, err};
+    List none = {0};
+    *root = push(&oc, *root, &none);
+    return 0;
+}
