@@ -377,7 +377,9 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
-    if (s->n_distinct_clause) return unsupported(bc, "DISTINCT", -1);
+    bool distinct = s->n_distinct_clause == 1 &&
+                    (!s->distinct_clause[0] || s->distinct_clause[0]->node_case == PG_QUERY__NODE__NODE__NOT_SET);
+    if (s->n_distinct_clause && !distinct) return unsupported(bc, "DISTINCT ON", -1);
     if (s->n_window_clause) return unsupported(bc, "WINDOW", -1);
     BindScope sc = {.parent = parent};
     TargetList tl = {0};
@@ -496,13 +498,40 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     proj->nexprs = tl.n;
     proj->exprs = tl.exprs;
     root = proj;
+    int out_binding = proj->binding;
+    if (distinct) {
+        /* SELECT DISTINCT: a grouping on every output column (PostgreSQL
+         * plans it as a HashAggregate too); ORDER BY may use only them. */
+        for (int i = 0; i < nsort; i++)
+            if (sortcol[i] >= ntargets) {
+                err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE,
+                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+                return bind_error_at(bc, tl.exprs[sortcol[i]]->location);
+            }
+        LogicalOp *d = bind_lop(bc, LOP_AGGREGATE, 1);
+        d->children[0] = root;
+        d->binding = bind_new_binding(bc);
+        d->agg_binding = bind_new_binding(bc);
+        d->nexprs = ntargets;
+        d->exprs = mem_new_array(bc->ctx, BoundExpr *, ntargets > 0 ? ntargets : 1);
+        for (int i = 0; i < ntargets; i++) {
+            if (tl.exprs[i]->type.id == OM_T_JSON || tl.exprs[i]->type.id == OM_T_ARR_JSON) {
+                err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type %s",
+                        tl.exprs[i]->type.id == OM_T_JSON ? "json" : "json[]");
+                return bind_error_at(bc, tl.exprs[i]->location);
+            }
+            d->exprs[i] = bind_colref(bc, proj->binding, i, tl.exprs[i]->type, -1);
+        }
+        root = d;
+        out_binding = d->binding;
+    }
     if (nsort) {
         LogicalOp *o = bind_lop(bc, LOP_ORDER, 1);
         o->children[0] = root;
         o->nkeys = nsort;
         o->keys = sort;
         for (int i = 0; i < nsort; i++)
-            sort[i].expr = bind_colref(bc, proj->binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
+            sort[i].expr = bind_colref(bc, out_binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
         root = o;
     }
     if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)

@@ -232,6 +232,7 @@ struct PhysNode {
     double est_rows;
     CatTable *table;    /* SCAN source; INSERT/UPDATE/DELETE target */
     bool want_keys;     /* SCAN: fill storage keys (for UPDATE/DELETE) */
+    int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
     int nrows;          /* VALUES */
     BoundExpr ***rows;
     BoundExpr *pred;    /* FILTER; joins: residual condition over left ++ right (NULL = none) */

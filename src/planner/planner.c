@@ -22,6 +22,7 @@ typedef struct Layout {
 typedef struct PCtx {
     MemCtx *ctx;
     OmError *err;
+    Layout used;        /* every column some expression of the statement reads */
 } PCtx;
 
 static PhysNode *pnode(PCtx *pc, PhysKind k, int nchildren)
@@ -118,6 +119,44 @@ static OmType *types_array(PCtx *pc, int n)
 }
 
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
+static void layout_push(PCtx *pc, Layout *l, int binding, int col);
+
+/* ---- projection pushdown: which columns does anything read? ---- */
+
+static void use_expr(PCtx *pc, const BoundExpr *e)
+{
+    if (!e) return;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(&pc->used, e->binding, e->col) < 0)
+        layout_push(pc, &pc->used, e->binding, e->col);
+    for (int i = 0; i < e->nargs; i++) use_expr(pc, e->args[i]);
+}
+
+static void use_op(PCtx *pc, const LogicalOp *op)
+{
+    for (int i = 0; i < op->nconds; i++) use_expr(pc, op->conds[i]);
+    for (int i = 0; i < op->nexprs; i++) use_expr(pc, op->exprs[i]);
+    for (int i = 0; i < op->naggs; i++) {
+        for (int k = 0; k < op->aggs[i].nargs; k++) use_expr(pc, op->aggs[i].args[k]);
+        use_expr(pc, op->aggs[i].filter);
+    }
+    for (int i = 0; i < op->nkeys; i++) use_expr(pc, op->keys[i].expr);
+    for (int i = 0; i < op->nsrfs; i++) use_expr(pc, op->srfs[i]);
+    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
+        for (int c = 0; c < op->ncols; c++) use_expr(pc, op->rows[r][c]);
+    use_expr(pc, op->limit);
+    use_expr(pc, op->offset);
+    for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
+}
+
+static void use_all(PCtx *pc, const LogicalOp *root)
+{
+    use_op(pc, root);
+    ColBinding *cb;
+    OmType *ts;
+    int n = lop_outputs(pc->ctx, root, &cb, &ts);
+    for (int i = 0; i < n; i++)
+        if (slot_of(&pc->used, cb[i].binding, cb[i].col) < 0) layout_push(pc, &pc->used, cb[i].binding, cb[i].col);
+}
 
 /* Does e use only columns of in (constants and outer columns aside)? */
 static bool uses_only(const BoundExpr *e, const Layout *in)
@@ -157,13 +196,16 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
     Layout in = {0};
     switch (op->kind) {
     case LOP_GET:
+        /* Only the columns something reads (UPDATE / DELETE keep whole rows). */
         n = pnode(pc, PHYS_SCAN, 0);
         n->table = op->table;
         n->want_keys = op->want_keys;
-        n->ncols = op->table->ncols;
-        n->types = types_array(pc, n->ncols);
-        for (int i = 0; i < n->ncols; i++) {
-            n->types[i] = op->table->cols[i].type;
+        n->types = types_array(pc, op->table->ncols);
+        n->scan_cols = mem_new_array(pc->ctx, int, op->table->ncols > 0 ? op->table->ncols : 1);
+        for (int i = 0; i < op->table->ncols; i++) {
+            if (!op->want_keys && slot_of(&pc->used, op->binding, i) < 0) continue;
+            n->scan_cols[n->ncols] = i;
+            n->types[n->ncols++] = op->table->cols[i].type;
             layout_push(pc, lay, op->binding, i);
         }
         break;
@@ -352,6 +394,7 @@ int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
     switch (st->kind) {
     case BS_SELECT:
         if (opt_optimize(ctx, &st->query->root, err) < 0) return -1;
+        use_all(&pc, st->query->root);
         if (plan_op(&pc, st->query->root, &p->root, &lay) < 0) return -1;
         p->returns_rows = true;
         p->nvisible = st->query->ntargets;
@@ -364,6 +407,7 @@ int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
     case BS_DELETE: {
         LogicalOp *root = st->dml;
         if (opt_optimize(ctx, &root, err) < 0) return -1;
+        use_all(&pc, root);
         return plan_op(&pc, root, &p->root, &lay);
     }
     default:
