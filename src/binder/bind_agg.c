@@ -25,8 +25,8 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
         return bind_error_at(bc, fc->location);
     }
-    if (fc->agg_distinct || fc->n_agg_order || fc->agg_within_group) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "DISTINCT and ORDER BY in aggregates are not supported yet");
+    if (fc->n_agg_order || fc->agg_within_group) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "ORDER BY in aggregates is not supported yet");
         return bind_error_at(bc, fc->location);
     }
     if (!sc || !sc->allow_aggs) {
@@ -39,6 +39,7 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         return bind_error_at(bc, fc->location);
     }
     BoundAgg agg = {0};
+    agg.distinct = fc->agg_distinct;
     if (fc->agg_star) {
         agg.star = true;
         agg.fn = fn_agg_lookup(name, OM_T_NULL, true);
@@ -52,9 +53,22 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         agg.nargs = 1;
         agg.args = mem_new_array(bc->ctx, BoundExpr *, 1);
         sc->in_agg_arg = true;
+        bool outer = sc->outer_used;
+        int local = sc->local_refs;
+        sc->outer_used = false;
+        sc->local_refs = 0;
         int rc = bind_expr(bc, sc, fc->args[0], &agg.args[0]);
         sc->in_agg_arg = false;
         if (rc < 0) return -1;
+        /* An aggregate of outer columns only belongs to the outer query
+         * (PostgreSQL): not done yet, and evaluating it here would be wrong. */
+        if (sc->outer_used && sc->local_refs == 0) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                    "aggregates over columns of an outer query are not supported yet");
+            return bind_error_at(bc, fc->location);
+        }
+        sc->outer_used |= outer;
+        sc->local_refs += local;
         BoundExpr *a = agg.args[0];
         if (a->type.id == OM_T_UNKNOWN || a->type.id == OM_T_NULL) {
             if (strcmp(name, "count") && strcmp(name, "min") && strcmp(name, "max") && strcmp(name, "bool_and") &&
@@ -73,6 +87,11 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
             if (bind_coerce(bc, a, to, OM_COERCE_IMPLICIT, NULL, &a) < 0) return -1;
         }
         agg.args[0] = a;
+        if (agg.distinct && (a->type.id == OM_T_JSON || a->type.id == OM_T_ARR_JSON)) {
+            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type %s",
+                    a->type.id == OM_T_JSON ? "json" : "json[]");
+            return bind_error_at(bc, fc->location);
+        }
         agg.fn = fn_agg_lookup(name, a->type.id, false);
         if (!agg.fn) return no_such(bc, name, a, fc->location);
         agg.type = agg.fn->ret < 0 ? a->type : om_type((OmTypeId)agg.fn->ret);

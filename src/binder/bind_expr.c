@@ -1324,8 +1324,7 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
         return 0;
     }
     case PG_QUERY__NODE__NODE_SUB_LINK:
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "subqueries are not supported yet");
-        return bind_error_at(bc, n->sub_link->location);
+        return bind_sublink(bc, sc, n->sub_link, out);
     case PG_QUERY__NODE__NODE_PARAM_REF:
         err_set(bc->err, ERRCODE_UNDEFINED_PARAMETER, "there is no parameter $%d", n->param_ref->number);
         return bind_error_at(bc, n->param_ref->location);
@@ -1391,6 +1390,29 @@ static const char *figure(PgQuery__Node *n, int *strength)
 {
     *strength = 0;
     switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_SUB_LINK: {
+        /* EXISTS is "exists"; a scalar subquery takes its column's name. */
+        PgQuery__SubLink *sl = n->sub_link;
+        if (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) {
+            *strength = 2;
+            return "exists";
+        }
+        if (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) {
+            *strength = 2;
+            return "array";
+        }
+        if (sl->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK || !sl->subselect ||
+            sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+            return NULL;
+        PgQuery__SelectStmt *ss = sl->subselect->select_stmt;
+        if (!ss->n_target_list || ss->target_list[0]->node_case != PG_QUERY__NODE__NODE_RES_TARGET) return NULL;
+        PgQuery__ResTarget *rt = ss->target_list[0]->res_target;
+        *strength = 2;
+        if (rt->name && rt->name[0]) return rt->name;
+        int st2;
+        const char *nm = rt->val ? figure(rt->val, &st2) : NULL;
+        return nm ? nm : "?column?";
+    }
     case PG_QUERY__NODE__NODE_COLUMN_REF: {
         PgQuery__ColumnRef *cr = n->column_ref;
         const char *last = NULL;

@@ -40,6 +40,7 @@ typedef struct BindScope {
     int nstar;           /* SELECT *: the FROM list's columns in PostgreSQL's order */
     BindStar *star;
     bool outer_used;     /* a reference resolved to an enclosing level */
+    int local_refs;      /* references resolved at this level */
     /* Aggregates: when aggs != NULL, aggregate calls are collected here as
      * BE_COLUMN (agg_binding, k). */
     bool allow_aggs;
@@ -111,6 +112,8 @@ const char *bind_figure_colname(PgQuery__Node *n);
 /* Resolve a TypeName (with all its modifiers) to an OmType. */
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 
+/* A subquery in an expression (bind_sublink.c). */
+int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **out);
 /* An aggregate call (bind_agg.c). */
 int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
 /* Resolve name(args) among the registered signatures (bind_func.c). */

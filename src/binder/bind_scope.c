@@ -116,6 +116,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
                 if (!strcmp(r->colnames[i], colname)) {
                     *out = rel_column(bc, r, i, location);
                     if (s != sc) sc->outer_used = true;
+                    else sc->local_refs++;
                     return 0;
                 }
             err_set(bc->err, ERRCODE_UNDEFINED_COLUMN, "column %s.%s does not exist", relname, colname);
@@ -138,6 +139,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
         if (found) {
             *out = rel_column(bc, found, fcol, location);
             if (s != sc) sc->outer_used = true;
+            else sc->local_refs++;
             return 0;
         }
     }

@@ -243,6 +243,11 @@ static int group_rewrite(GroupCtx *g, BoundExpr **pe)
         return bind_error_at(g->bc, e->location);
     }
     if (e->kind == BE_CONST) return 0;
+    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, g->level_bindings, g->nlevel)) {
+        err_set(g->bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                "correlated subqueries above GROUP BY or aggregates are not supported yet");
+        return bind_error_at(g->bc, e->location);
+    }
     BoundExpr *c = mem_new(g->bc->ctx, BoundExpr);
     *c = *e;
     if (e->nargs) {

@@ -22,6 +22,15 @@ typedef struct AggRun {
     FnAggCall call;
     uint8_t *states;
     size_t cap;          /* groups the states array has room for */
+    /* agg(DISTINCT x): the (group, value) pairs seen, so each reaches
+     * update once. */
+    ExecStore dvals;
+    uint32_t *dgid;
+    uint64_t *dhash;
+    size_t dcap;
+    uint32_t *dtable;
+    size_t dtsize;
+    uint32_t dn;
 } AggRun;
 
 typedef struct AggState {
@@ -49,6 +58,7 @@ typedef struct AggState {
 
 static int over_budget(ExecNode *n, AggState *s)
 {
+    /* The distinct-value stores are children of state_ctx. */
     if (!s->limit || mem_ctx_bytes(s->state_ctx) + mem_ctx_bytes(s->keys.ctx) <= s->limit) return 0;
     err_set(n->q->err, ERRCODE_OUT_OF_MEMORY, "out of memory");
     err_detail(n->q->err, "HashAggregate needs more than work_mem (%zu kB) and cannot spill to disk yet.",
@@ -137,6 +147,62 @@ static int assign_groups(ExecNode *n, AggState *s, const OmBatch *b, int live)
     return 0;
 }
 
+static void distinct_rehash(AggState *s, AggRun *r, size_t nsize)
+{
+    uint32_t *t = mem_new_array(s->state_ctx, uint32_t, nsize);
+    for (uint32_t i = 0; i < r->dn; i++) {
+        size_t j = r->dhash[i] & (nsize - 1);
+        while (t[j]) j = (j + 1) & (nsize - 1);
+        t[j] = i + 1;
+    }
+    r->dtable = t;
+    r->dtsize = nsize;
+}
+
+/* Keep, of the m (row, group) pairs, those whose value the group has not
+ * seen yet; returns how many are left. */
+static int distinct_filter(ExecNode *n, AggState *s, AggRun *r, const OmBatch *b, const OmVector *v, int m)
+{
+    OmType t = r->agg->args[0]->type;
+    memset(s->h, 0, sizeof(uint64_t) * (size_t)m);
+    exec_hash_column(t, v, s->sel2, m, s->h);
+    int kept = 0;
+    for (int k = 0; k < m; k++) {
+        int row = s->sel2[k];
+        uint32_t g = s->gids2[k];
+        uint64_t h = s->h[k] * 0x9e3779b97f4a7c15ULL + g;
+        size_t j = h & (r->dtsize - 1);
+        bool seen = false;
+        for (; r->dtable[j]; j = (j + 1) & (r->dtsize - 1)) {
+            uint32_t i = r->dtable[j] - 1;
+            if (r->dhash[i] != h || r->dgid[i] != g) continue;
+            const OmBatch *db = r->dvals.batches[i / OM_BATCH_SIZE];
+            if (exec_keys_equal(t, &db->cols[0], (int)(i % OM_BATCH_SIZE), v, row)) {
+                seen = true;
+                break;
+            }
+        }
+        if (seen) continue;
+        if (r->dn == r->dcap) {
+            size_t nc = r->dcap ? r->dcap * 2 : 256;
+            r->dgid = mem_realloc(s->state_ctx, r->dgid, r->dcap * sizeof(uint32_t), nc * sizeof(uint32_t));
+            r->dhash = mem_realloc(s->state_ctx, r->dhash, r->dcap * sizeof(uint64_t), nc * sizeof(uint64_t));
+            r->dcap = nc;
+        }
+        uint16_t one = (uint16_t)row;
+        OmBatch view = {.ncols = 1, .count = b->count, .sel = &one, .nsel = 1, .has_sel = true};
+        if (exec_store_append(&r->dvals, &view, v, n->q->err) < 0) return -1;
+        r->dgid[r->dn] = g;
+        r->dhash[r->dn] = h;
+        r->dtable[j] = ++r->dn;
+        if ((size_t)r->dn * 2 > r->dtsize) distinct_rehash(s, r, r->dtsize * 2);
+        s->sel2[kept] = (uint16_t)row;
+        s->gids2[kept++] = g;
+    }
+    if (over_budget(n, s) < 0) return -1;
+    return kept;
+}
+
 static int consume(ExecNode *n, AggState *s)
 {
     const PhysNode *p = n->plan;
@@ -173,6 +239,7 @@ static int consume(ExecNode *n, AggState *s)
                 s->sel2[m] = (uint16_t)row;
                 s->gids2[m++] = s->gids[k];
             }
+            if (m && r->agg->distinct && (m = distinct_filter(n, s, r, b, argv[0], m)) < 0) return -1;
             if (m && r->agg->fn->update(&r->call, r->states, s->gids2, argv, s->sel2, m) < 0) return -1;
         }
     }
@@ -237,6 +304,12 @@ int exec_agg_init(ExecNode *n)
         r->call.err = n->q->err;
         r->call.arg_type = r->agg->nargs ? r->agg->args[0]->type : om_type(OM_T_NULL);
         r->call.ret_type = r->agg->type;
+        if (r->agg->distinct) {
+            OmPhysType *dp = mem_new_array(ctx, OmPhysType, 1);
+            dp[0] = type_phys(r->agg->args[0]->type.id);
+            exec_store_init(&r->dvals, mem_ctx_create(s->state_ctx, "agg-distinct"), 1, dp, false);
+            distinct_rehash(s, r, 1024);
+        }
     }
     s->h = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE);
     s->gids = mem_new_array(ctx, uint32_t, OM_BATCH_SIZE);

@@ -38,6 +38,7 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const E
     st->e = e;
     st->var = var;
     st->sql = q ? q->sql : NULL;
+    st->q = q;
     if (e->kind != BE_COLUMN) alloc_vec(ctx, &st->out, type_phys(e->type.id));
     if (e->nargs) {
         st->args = mem_new_array(ctx, ExprState *, e->nargs);
@@ -60,6 +61,7 @@ ExprState *exec_expr_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const E
         st->argv = mem_new_array(ctx, const OmVector *, e->nargs > 0 ? e->nargs : 1);
     }
     if (e->kind == BE_OP && e->op >= BOP_LIKE && e->op <= BOP_NOT_ILIKE) st->like = exec_like_build(ctx, e);
+    if (e->kind == BE_SUBQUERY) st->sub = exec_sub_build(ctx, e, var, q);
     if (e->kind == BE_AND || e->kind == BE_OR || e->kind == BE_CASE || e->kind == BE_COALESCE ||
         e->kind == BE_CAST || e->kind == BE_FUNC) {
         st->sel_a = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
@@ -481,8 +483,11 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         st->out = in->cols[e->col];
         return 0;
     case BE_SUBQUERY:
+        return exec_eval_subquery(st, in, sel, n, err);
     case BE_PARAM:
-        return err_set(err, ERRCODE_FEATURE_NOT_SUPPORTED, "subqueries are not supported yet");
+        if (!st->q || !st->q->params) return err_set(err, ERRCODE_INTERNAL_ERROR, "parameter outside a subquery");
+        for (int k = 0; k < n; k++) exec_copy_value(&st->q->params->cols[e->col], 0, o, ROW(k), NULL);
+        return 0;
     case BE_AND:
     case BE_OR:
         rc = eval_and_or(st, in, sel, n, err);

@@ -72,6 +72,10 @@ static inline bool exec_cmp_holds(BoundOp op, int c)
     }
 }
 
+/* Subqueries in expressions (exec_subquery.c). */
+struct ExecSub *exec_sub_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, const ExecQuery *q);
+int exec_eval_subquery(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
+
 /* Array expressions (exec_array.c). */
 int exec_eval_array(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);
 int exec_eval_subscript(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err);

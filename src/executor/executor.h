@@ -31,6 +31,7 @@ typedef struct ExecQuery {
     uint64_t processed;  /* rows inserted / updated / deleted */
     StorEnv *env;          /* for sequence functions */
     struct FnSeqSession *seqs; /* the session's currval/lastval */
+    const OmBatch *params; /* a subquery's run: its outer values (BE_PARAM), one row */
 } ExecQuery;
 
 /*
@@ -96,6 +97,8 @@ struct ExprState {
     struct FnCall *call; /* BE_FUNC: the kernel's call context */
     const OmVector **argv; /* BE_FUNC: argument vectors for the kernel */
     ExecLike *like;      /* BE_OP LIKE family: the compiled pattern (exec_like.c) */
+    const ExecQuery *q;  /* BE_PARAM / BE_SUBQUERY: the query evaluating it */
+    struct ExecSub *sub; /* BE_SUBQUERY: run-time state (exec_subquery.c) */
 };
 
 /* Build evaluation state for e; strings it makes go to var. q gives the

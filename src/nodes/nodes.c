@@ -114,3 +114,37 @@ int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **typ
     outputs(op, *out, *types, &n);
     return n;
 }
+
+static bool expr_uses(const BoundExpr *e, const bool *set, int nset)
+{
+    if (!e) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && e->binding < nset && set[e->binding]) return true;
+    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, set, nset)) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (expr_uses(e->args[i], set, nset)) return true;
+    return false;
+}
+
+bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset)
+{
+    for (int i = 0; i < op->nconds; i++)
+        if (expr_uses(op->conds[i], set, nset)) return true;
+    for (int i = 0; i < op->nexprs; i++)
+        if (expr_uses(op->exprs[i], set, nset)) return true;
+    for (int i = 0; i < op->naggs; i++) {
+        for (int k = 0; k < op->aggs[i].nargs; k++)
+            if (expr_uses(op->aggs[i].args[k], set, nset)) return true;
+        if (expr_uses(op->aggs[i].filter, set, nset)) return true;
+    }
+    for (int i = 0; i < op->nkeys; i++)
+        if (expr_uses(op->keys[i].expr, set, nset)) return true;
+    for (int i = 0; i < op->nsrfs; i++)
+        if (expr_uses(op->srfs[i], set, nset)) return true;
+    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
+        for (int c = 0; c < op->ncols; c++)
+            if (expr_uses(op->rows[r][c], set, nset)) return true;
+    if (expr_uses(op->limit, set, nset) || expr_uses(op->offset, set, nset)) return true;
+    for (int i = 0; i < op->nchildren; i++)
+        if (lop_uses_bindings(op->children[i], set, nset)) return true;
+    return false;
+}

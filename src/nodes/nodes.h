@@ -287,5 +287,8 @@ bool node_expr_equal(const BoundExpr *a, const BoundExpr *b);
 /* Number of output columns of op, and their bindings and types (arrays in ctx). */
 int lop_count_outputs(const LogicalOp *op);
 int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **types);
+/* Does any expression in op's tree (subqueries included) use a binding b
+ * with b < nset and set[b]? */
+bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset);
 
 #endif

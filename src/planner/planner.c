@@ -23,6 +23,9 @@ typedef struct PCtx {
     MemCtx *ctx;
     OmError *err;
     Layout used;        /* every column some expression of the statement reads */
+    struct PCtx *parent;/* planning a subquery: the plan that evaluates it */
+    Layout params;      /* a subquery's outer columns, by parameter slot */
+    OmType *params_types;
 } PCtx;
 
 static PhysNode *pnode(PCtx *pc, PhysKind k, int nchildren)
@@ -51,6 +54,29 @@ static int slot_of(const Layout *in, int binding, int col)
     return -1;
 }
 
+static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **out);
+static void layout_push(PCtx *pc, Layout *l, int binding, int col);
+static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
+
+/* A subquery's plan: its outer columns become parameters, filled per
+ * evaluation from param_src (resolved in the evaluating node's input). */
+static int plan_subquery(PCtx *pc, BoundExpr *c, const Layout *in)
+{
+    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
+    Layout lay = {0};
+    if (opt_optimize(pc->ctx, &c->subplan, pc->err) < 0) return -1;
+    if (plan_op(&sub, c->subplan, &c->subphys, &lay) < 0) return -1;
+    c->nparams = sub.params.n;
+    c->param_src = mem_new_array(pc->ctx, BoundExpr *, sub.params.n > 0 ? sub.params.n : 1);
+    for (int i = 0; i < sub.params.n; i++) {
+        BoundExpr ref = {.kind = BE_COLUMN, .binding = sub.params.cols[i].binding, .col = sub.params.cols[i].col,
+                         .location = -1};
+        ref.type = sub.params_types[i];
+        if (resolve(pc, &ref, in, &c->param_src[i]) < 0) return -1;
+    }
+    return 0;
+}
+
 /* Copy e with every column reference resolved against in. */
 static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **out)
 {
@@ -62,11 +88,39 @@ static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **o
     *c = *e;
     if (e->kind == BE_COLUMN && e->binding >= 0) {
         int s = slot_of(in, e->binding, e->col);
+        if (s < 0 && pc->parent) {
+            /* A column of an enclosing query: a parameter of this subquery. */
+            int p = slot_of(&pc->params, e->binding, e->col);
+            if (p < 0) {
+                p = pc->params.n;
+                layout_push(pc, &pc->params, e->binding, e->col);
+                pc->params_types = mem_realloc(pc->ctx, pc->params_types, sizeof(OmType) * (size_t)p,
+                                               sizeof(OmType) * (size_t)(p + 1));
+                pc->params_types[p] = e->type;
+            }
+            c->kind = BE_PARAM;
+            c->binding = -1;
+            c->col = p;
+            *out = c;
+            return 0;
+        }
         if (s < 0)
             return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "column (%d, %d) is not produced below its use", e->binding,
                            e->col);
         c->binding = -1;
         c->col = s;
+    }
+    if (e->kind == BE_SUBQUERY) {
+        /* args[0] (the left operand) is over the outer row; args[1] (the
+         * comparison) over the executor's probe slots, already resolved. */
+        if (e->nargs) {
+            c->args = mem_new_array(pc->ctx, BoundExpr *, e->nargs);
+            if (resolve(pc, e->args[0], in, &c->args[0]) < 0) return -1;
+            c->args[1] = e->args[1];
+        }
+        if (plan_subquery(pc, c, in) < 0) return -1;
+        *out = c;
+        return 0;
     }
     if (e->nargs) {
         c->args = mem_new_array(pc->ctx, BoundExpr *, e->nargs);
@@ -123,12 +177,16 @@ static void layout_push(PCtx *pc, Layout *l, int binding, int col);
 
 /* ---- projection pushdown: which columns does anything read? ---- */
 
+static void use_subquery(PCtx *pc, const LogicalOp *root);
+static void use_all(PCtx *pc, const LogicalOp *root);
+
 static void use_expr(PCtx *pc, const BoundExpr *e)
 {
     if (!e) return;
     if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(&pc->used, e->binding, e->col) < 0)
         layout_push(pc, &pc->used, e->binding, e->col);
     for (int i = 0; i < e->nargs; i++) use_expr(pc, e->args[i]);
+    if (e->kind == BE_SUBQUERY) use_subquery(pc, e->subplan);
 }
 
 static void use_op(PCtx *pc, const LogicalOp *op)
@@ -146,6 +204,12 @@ static void use_op(PCtx *pc, const LogicalOp *op)
     use_expr(pc, op->limit);
     use_expr(pc, op->offset);
     for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
+}
+
+/* A subquery's own output columns are read by its parent expression. */
+static void use_subquery(PCtx *pc, const LogicalOp *root)
+{
+    use_all(pc, root);
 }
 
 static void use_all(PCtx *pc, const LogicalOp *root)
@@ -213,6 +277,13 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n = pnode(pc, PHYS_VALUES, 0);
         n->nrows = op->nrows;
         n->rows = op->rows;
+        /* Cells may hold subqueries (planned here) and, inside a
+         * subquery, outer columns (parameters). */
+        if (op->ncols > 0) {
+            n->rows = mem_new_array(pc->ctx, BoundExpr **, op->nrows > 0 ? op->nrows : 1);
+            for (int r = 0; r < op->nrows; r++)
+                if (resolve_list(pc, op->rows[r], op->ncols, &in, &n->rows[r]) < 0) return -1;
+        }
         n->ncols = op->ncols;
         n->types = op->types;
         for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
