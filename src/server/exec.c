@@ -25,6 +25,7 @@
 #include "../common/log.h"
 #include "../executor/executor.h"
 #include "../parser/parser.h"
+#include "../planner/explain.h"
 #include "../planner/planner.h"
 #include "../types/datetime.h"
 #include "server.h"
@@ -252,7 +253,16 @@ static int txn_options(StmtRun *r, PgQuery__Node **opts, size_t n)
     return 0;
 }
 
+static int show_rows_tag(StmtRun *r, int ncols, const char *const *names, int nrows, const char *const *cells,
+                         const char *tag);
+
 static int show_rows(StmtRun *r, int ncols, const char *const *names, int nrows, const char *const *cells)
+{
+    return show_rows_tag(r, ncols, names, nrows, cells, "SHOW");
+}
+
+static int show_rows_tag(StmtRun *r, int ncols, const char *const *names, int nrows, const char *const *cells,
+                         const char *tag)
 {
     SrvColumn *cols = mem_new_array(r->ctx, SrvColumn, ncols);
     OmPhysType *ph = mem_new_array(r->ctx, OmPhysType, ncols);
@@ -273,7 +283,7 @@ static int show_rows(StmtRun *r, int ncols, const char *const *names, int nrows,
             b->count = 0;
         }
     }
-    return complete(r, "SHOW");
+    return complete(r, tag);
 }
 
 static int run_set(StmtRun *r, PgQuery__VariableSetStmt *vs)
@@ -386,6 +396,67 @@ static int run_txn_stmt(StmtRun *r, const BoundStmt *st)
     }
 }
 
+/* EXPLAIN's options: ANALYZE and FORMAT TEXT | JSON; the others
+ * PostgreSQL has are accepted and change nothing here. */
+static int explain_options(StmtRun *r, PgQuery__ExplainStmt *ex, bool *analyze, bool *json)
+{
+    *analyze = *json = false;
+    for (size_t i = 0; i < ex->n_options; i++) {
+        PgQuery__DefElem *d = ex->options[i]->def_elem;
+        const char *v = NULL;
+        bool on = true;
+        if (d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_STRING) v = d->arg->string->sval;
+        if (d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+            PgQuery__AConst *c = d->arg->a_const;
+            if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL) v = c->sval->sval;
+            else if (c->val_case == PG_QUERY__A__CONST__VAL_IVAL) on = c->ival->ival != 0;
+            else if (c->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL) on = c->boolval->boolval;
+        }
+        if (v && strcmp(d->defname, "format")) on = !strcmp(v, "true") || !strcmp(v, "on") || !strcmp(v, "1");
+        if (!strcmp(d->defname, "analyze")) {
+            *analyze = on;
+        } else if (!strcmp(d->defname, "format")) {
+            if (v && !strcmp(v, "json")) *json = true;
+            else if (!v || strcmp(v, "text"))
+                return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "EXPLAIN format \"%s\" is not supported yet",
+                               v ? v : "?");
+        } else if (strcmp(d->defname, "verbose") && strcmp(d->defname, "costs") && strcmp(d->defname, "buffers") &&
+                   strcmp(d->defname, "timing") && strcmp(d->defname, "summary") && strcmp(d->defname, "settings") &&
+                   strcmp(d->defname, "wal")) {
+            return err_set(r->err, ERRCODE_SYNTAX_ERROR, "unrecognized EXPLAIN option \"%s\"", d->defname);
+        }
+    }
+    return 0;
+}
+
+/* EXPLAIN [ANALYZE]: the plan (run first, results discarded, for ANALYZE). */
+static int run_explain(StmtRun *r, Plan *plan, ExecQuery *q, bool analyze, bool json)
+{
+    ExecNode *root = NULL;
+    double ms = 0;
+    if (analyze) {
+        q->timing = true;
+        long long t0 = om_mono_us();
+        if (exec_build(q, plan->root, &root) < 0) return -1;
+        int rc;
+        if (plan->returns_rows) {
+            OmBatch *b;
+            while ((rc = exec_next(root, &b)) > 0) {
+            }
+        } else {
+            rc = exec_run(root);
+        }
+        exec_end(root);
+        if (rc < 0) return -1;
+        ms = (double)(om_mono_us() - t0) / 1000.0;
+    }
+    char **lines;
+    int n;
+    if (explain_render(r->ctx, plan, root, json, ms, &lines, &n) < 0) return -1;
+    static const char *const names[] = {"QUERY PLAN"};
+    return show_rows_tag(r, 1, names, n, (const char *const *)lines, "EXPLAIN");
+}
+
 /* Run one statement. Returns 0, or -1 with r->err set. */
 static int run_stmt(StmtRun *r, PgQuery__Node *node)
 {
@@ -406,7 +477,17 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
     }
     if (node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) return run_set(r, node->variable_set_stmt);
     if (node->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) return run_show(r, node->variable_show_stmt);
-    bool writes = bind_stmt_writes(node);
+    bool explain = false, analyze = false, json = false;
+    if (node->node_case == PG_QUERY__NODE__NODE_EXPLAIN_STMT) {
+        if (explain_options(r, node->explain_stmt, &analyze, &json) < 0) return -1;
+        explain = true;
+        node = node->explain_stmt->query;
+        int k = (int)node->node_case;
+        if (k != PG_QUERY__NODE__NODE_SELECT_STMT && k != PG_QUERY__NODE__NODE_INSERT_STMT &&
+            k != PG_QUERY__NODE__NODE_UPDATE_STMT && k != PG_QUERY__NODE__NODE_DELETE_STMT)
+            return err_set(r->err, ERRCODE_FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
+    }
+    bool writes = bind_stmt_writes(node) && (!explain || analyze);
     bool in_txn = s->txn_state == SRV_TXN_BLOCK || r->implicit;
     StorTxn *txn = NULL;
     bool own_read = false, own_write = false;
@@ -442,6 +523,10 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
                        .mem_limit = (size_t)srv_settings_kb(s->settings, "work_mem") * 1024};
         ExecNode *root = NULL;
         rc = plan_stmt(r->ctx, st, &plan, r->err);
+        if (rc == 0 && explain) {
+            rc = run_explain(r, plan, &q, analyze, json);
+            goto done;
+        }
         if (rc == 0) rc = exec_build(&q, plan->root, &root);
         if (rc == 0 && plan->returns_rows) {
             rc = send_rows(r, plan, root);
@@ -454,6 +539,7 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         }
         exec_end(root);
     }
+done:
     /* Release what this statement owned: the statement context first (its
      * cleanups close cursors), then the transaction. An autocommit write is
      * acknowledged only after its commit is durable. */
