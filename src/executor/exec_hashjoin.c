@@ -35,8 +35,10 @@ typedef struct HashJoinState {
     bool left_done;
     uint64_t tail;       /* RIGHT / FULL: next build row to consider */
     OmBatch *out;
+    OmBatch *pairs;      /* SEMI / ANTI: candidate pairs for the residual condition */
     ExprState *pred;
     int nl, nr, nk;
+    bool semi;
 } HashJoinState;
 
 static const OmBatch *build_batch(const HashJoinState *s, uint64_t g, int *row)
@@ -145,19 +147,43 @@ static int probe(ExecNode *n, HashJoinState *s)
     return 0;
 }
 
-static void put_row(HashJoinState *s, int d, int lrow, uint64_t g, bool has_right)
+static void put_row_in(HashJoinState *s, OmBatch *o, int d, int lrow, uint64_t g, bool has_right)
 {
-    OmBatch *o = s->out;
     for (int c = 0; c < s->nl; c++) {
         if (lrow < 0) om_vec_set_null(&o->cols[c], d, true);
         else exec_copy_value(&s->left->cols[c], lrow, &o->cols[c], d, NULL);
     }
+    if (o->ncols == s->nl) return; /* SEMI / ANTI output: the left row only */
     int rr;
     const OmBatch *rb = has_right ? build_batch(s, g, &rr) : NULL;
     for (int c = 0; c < s->nr; c++) {
         if (!rb) om_vec_set_null(&o->cols[s->nl + c], d, true);
         else exec_copy_value(&rb->cols[c], rr, &o->cols[s->nl + c], d, NULL);
     }
+}
+
+static void put_row(HashJoinState *s, int d, int lrow, uint64_t g, bool has_right)
+{
+    put_row_in(s, s->out, d, lrow, g, has_right);
+}
+
+/* SEMI / ANTI: which left rows of the batch have a match (the residual
+ * condition evaluated over the candidate pairs a batch at a time). */
+static int semi_match(ExecNode *n, HashJoinState *s)
+{
+    while (s->pos < s->npairs) {
+        OmBatch *pb = s->pairs;
+        om_batch_clear(pb);
+        size_t start = s->pos;
+        int k = 0;
+        for (; s->pos < s->npairs && k < OM_BATCH_SIZE; s->pos++, k++) put_row_in(s, pb, k, s->pl[s->pos], s->pr[s->pos], true);
+        pb->count = k;
+        mem_ctx_reset(s->kvar);
+        if (exec_expr_eval(s->pred, pb, NULL, k, n->q->err) < 0) return -1;
+        for (int i = 0; i < k; i++)
+            if (!om_vec_is_null(&s->pred->out, i) && ((const uint8_t *)s->pred->out.data)[i]) s->lmatched[s->pl[start + i]] = 1;
+    }
+    return 0;
 }
 
 static int hj_next(ExecNode *n, OmBatch **out)
@@ -195,9 +221,10 @@ static int hj_next(ExecNode *n, OmBatch **out)
         }
         if (s->left && s->left_tail) {
             int k = 0;
+            bool want = jt == JOIN_SEMI; /* SEMI keeps matched rows; LEFT, FULL, ANTI the others */
             for (; s->ltail_pos < s->llive && k < OM_BATCH_SIZE; s->ltail_pos++) {
                 int row = om_batch_row(s->left, s->ltail_pos);
-                if (!s->lmatched[row]) put_row(s, k++, row, 0, false);
+                if ((bool)s->lmatched[row] == want) put_row(s, k++, row, 0, false);
             }
             if (s->ltail_pos >= s->llive) s->left_tail = false;
             if (k == 0) continue;
@@ -215,7 +242,15 @@ static int hj_next(ExecNode *n, OmBatch **out)
             }
             s->llive = om_batch_live(s->left);
             if (probe(n, s) < 0) return -1;
-            s->left_tail = jt == JOIN_LEFT || jt == JOIN_FULL;
+            s->left_tail = jt == JOIN_LEFT || jt == JOIN_FULL || s->semi;
+            if (s->semi) {
+                if (s->pred) {
+                    if (semi_match(n, s) < 0) return -1;
+                } else {
+                    for (size_t i = 0; i < s->npairs; i++) s->lmatched[s->pl[i]] = 1;
+                }
+                s->pos = s->npairs;
+            }
             s->ltail_pos = 0;
             continue;
         }
@@ -255,7 +290,14 @@ int exec_hash_join_init(ExecNode *n)
     }
     s->lh = mem_new_array(ctx, uint64_t, OM_BATCH_SIZE);
     s->lmatched = mem_new_array(ctx, uint8_t, OM_BATCH_SIZE);
+    s->semi = p->join_type == JOIN_SEMI || p->join_type == JOIN_ANTI;
     s->out = om_batch_create(ctx, p->ncols, exec_phys_types(ctx, p), false);
+    if (s->semi) {
+        OmPhysType *pp = mem_new_array(ctx, OmPhysType, s->nl + s->nr + 1);
+        for (int c = 0; c < s->nl; c++) pp[c] = type_phys(p->children[0]->types[c].id);
+        for (int c = 0; c < s->nr; c++) pp[s->nl + c] = type_phys(r->types[c].id);
+        s->pairs = om_batch_create(ctx, s->nl + s->nr, pp, false);
+    }
     if (p->pred) s->pred = exec_expr_build(ctx, p->pred, s->kvar, n->q);
     n->state = s;
     n->next = hj_next;

@@ -28,6 +28,7 @@ typedef struct NLJoinState {
     MemCtx *var;
     uint16_t *match;
     int nl, nr;
+    bool semi;           /* SEMI or ANTI: matches are counted, not emitted */
 } NLJoinState;
 
 static void fill_left(NLJoinState *s, int lrow, int count)
@@ -47,6 +48,7 @@ static void emit_pair(NLJoinState *s, int lrow, const OmBatch *rb, int rrow)
         if (lrow < 0) om_vec_set_null(&o->cols[c], d, true);
         else exec_copy_value(&s->left->cols[c], lrow, &o->cols[c], d, o->var_ctx);
     }
+    if (s->semi) return; /* SEMI / ANTI: the left row only */
     for (int c = 0; c < s->nr; c++) {
         if (!rb) om_vec_set_null(&o->cols[s->nl + c], d, true);
         else exec_copy_value(&rb->cols[c], rrow, &o->cols[s->nl + c], d, o->var_ctx);
@@ -91,6 +93,7 @@ static int probe_batch(ExecNode *n, NLJoinState *s, int lrow, int rbi)
         nm = cnt;
     }
     if (nm) s->lmatched = true;
+    if (s->semi) return 0;
     for (int k = 0; k < nm; k++) {
         emit_pair(s, lrow, rb, s->match[k]);
         if (s->rmatched) s->rmatched[rbi][s->match[k]] = 1;
@@ -121,14 +124,16 @@ static int nl_next(ExecNode *n, OmBatch **out)
             continue;
         }
         int lrow = om_batch_row(s->left, s->lpos);
-        if (s->rb < s->right.nbatches) {
-            if (s->out->count + s->right.batches[s->rb]->count > OM_BATCH_SIZE) break;
+        if (s->rb < s->right.nbatches && !(s->semi && s->lmatched)) {
+            if (!s->semi && s->out->count + s->right.batches[s->rb]->count > OM_BATCH_SIZE) break;
             if (om_intr_check(n->q->err) < 0) return -1;
             if (probe_batch(n, s, lrow, s->rb) < 0) return -1;
             s->rb++;
             continue;
         }
-        if (!s->lmatched && (jt == JOIN_LEFT || jt == JOIN_FULL)) {
+        bool keep = (!s->lmatched && (jt == JOIN_LEFT || jt == JOIN_FULL || jt == JOIN_ANTI)) ||
+                    (s->lmatched && jt == JOIN_SEMI);
+        if (keep) {
             if (s->out->count == OM_BATCH_SIZE) break;
             emit_pair(s, lrow, NULL, 0);
         }
@@ -173,11 +178,14 @@ int exec_nl_join_init(ExecNode *n)
     const PhysNode *l = p->children[0], *r = p->children[1];
     s->nl = l->ncols;
     s->nr = r->ncols;
+    s->semi = p->join_type == JOIN_SEMI || p->join_type == JOIN_ANTI;
     exec_store_init(&s->right, mem_ctx_create(ctx, "nl-join-inner"), r->ncols, exec_phys_types(ctx, r), false);
     exec_store_budget(&s->right, n->q, "Nested Loop");
-    OmPhysType *ph = exec_phys_types(ctx, p);
+    OmPhysType *ph = mem_new_array(ctx, OmPhysType, s->nl + s->nr + 1);
+    for (int c = 0; c < s->nl; c++) ph[c] = type_phys(l->types[c].id);
+    for (int c = 0; c < s->nr; c++) ph[s->nl + c] = type_phys(r->types[c].id);
     s->out = om_batch_create(ctx, p->ncols, ph, false);
-    s->probe = om_batch_create(ctx, p->ncols, ph, false);
+    s->probe = om_batch_create(ctx, s->nl + s->nr, ph, false);
     s->match = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
     s->var = mem_ctx_create(ctx, "nl-join-var");
     if (p->pred) s->pred = exec_expr_build(ctx, p->pred, s->var, n->q);

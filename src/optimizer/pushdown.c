@@ -98,6 +98,25 @@ static LogicalOp *wrap(OCtx *oc, LogicalOp *op, List *l)
 }
 
 static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending);
+static Set set_union(OCtx *oc, const Set *a, const Set *b);
+
+/* Does every column e uses (binding >= 0) belong to s? */
+static bool expr_only(const BoundExpr *e, const Set *s)
+{
+    if (!e) return true;
+    if (e->kind == BE_SUBQUERY) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && !set_has(s, e->binding)) return false;
+    for (int i = 0; i < e->nargs; i++)
+        if (!expr_only(e->args[i], s)) return false;
+    return true;
+}
+
+static bool refs_only(BoundExpr **es, int n, const Set *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!expr_only(es[i], s)) return false;
+    return true;
+}
 
 /* ---- inner join clusters ---------------------------------------------------- */
 
@@ -243,6 +262,119 @@ static LogicalOp *push_outer(OCtx *oc, LogicalOp *op, List *pending)
     return wrap(oc, op, &above);
 }
 
+/* ---- subquery decorrelation ------------------------------------------------------ */
+
+static LogicalOp *new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List *conds)
+{
+    LogicalOp *j = mem_new(oc->ctx, LogicalOp);
+    j->kind = LOP_JOIN;
+    j->join_type = jt;
+    j->binding = j->agg_binding = -1;
+    j->nchildren = 2;
+    j->children = mem_new_array(oc->ctx, LogicalOp *, 2);
+    j->children[0] = l;
+    j->children[1] = r;
+    j->nconds = conds->n;
+    j->conds = conds->e;
+    return j;
+}
+
+/* WHERE EXISTS (...), NOT EXISTS (...) and x IN (SELECT y ...) as a
+ * conjunct become SEMI / ANTI joins of the filtered input with the
+ * subquery's FROM tree, its WHERE conjuncts the join's condition (plus
+ * x = y for IN), when the subquery is a plain SELECT ... FROM ... WHERE
+ * (no aggregate, LIMIT, set-returning function) whose outer references
+ * are columns of that input. Exactly PostgreSQL's answers: a comparison
+ * that is NULL is no match. NOT IN is left alone (its NULL rules differ). */
+static bool reads_keys(const LogicalOp *op)
+{
+    if (op->kind == LOP_GET && op->want_keys) return true;
+    for (int i = 0; i < op->nchildren; i++)
+        if (reads_keys(op->children[i])) return true;
+    return false;
+}
+
+static LogicalOp *try_decorrelate(OCtx *oc, LogicalOp *input, BoundExpr *c)
+{
+    /* UPDATE / DELETE need each row's storage key, which joins do not
+     * carry: their subqueries stay per-row. */
+    if (reads_keys(input)) return NULL;
+    bool neg = false;
+    BoundExpr *sq = c;
+    if (c->kind == BE_NOT && c->nargs == 1 && c->args[0]->kind == BE_SUBQUERY) {
+        neg = true;
+        sq = c->args[0];
+    }
+    if (sq->kind != BE_SUBQUERY) return NULL;
+    if (sq->sublink != SUBLINK_EXISTS && !(sq->sublink == SUBLINK_ANY && !neg)) return NULL;
+    if (sq->sublink == SUBLINK_ANY) {
+        const BoundExpr *cmp = sq->args[1];
+        if (cmp->kind != BE_OP || cmp->op != BOP_EQ || cmp->nargs != 2) return NULL;
+        /* the bound comparison must be slot 1 (left) = slot 0 (subquery), uncast */
+        if (cmp->args[0]->kind != BE_COLUMN || cmp->args[0]->col != 1 || cmp->args[1]->kind != BE_COLUMN ||
+            cmp->args[1]->col != 0)
+            return NULL;
+    }
+    LogicalOp *top = sq->subplan;
+    if (top->kind == LOP_ORDER && sq->sublink == SUBLINK_EXISTS) top = top->children[0];
+    if (top->kind != LOP_PROJECT) return NULL;
+    List conds = {0};
+    LogicalOp *from = top->children[0];
+    while (from->kind == LOP_FILTER) {
+        for (int i = 0; i < from->nconds; i++) list_add(oc, &conds, from->conds[i]);
+        from = from->children[0];
+    }
+    if (from->kind != LOP_GET && from->kind != LOP_JOIN) return NULL;
+    Set in = out_set(oc, input), fs = out_set(oc, from);
+    Set both = set_union(oc, &in, &fs);
+    /* The FROM tree itself must not see the input (no nested correlation). */
+    bool *mark;
+    int maxb = 0;
+    for (int i = 0; i < in.n; i++) maxb = in.b[i] + 1 > maxb ? in.b[i] + 1 : maxb;
+    mark = mem_new_array(oc->ctx, bool, maxb > 0 ? maxb : 1);
+    for (int i = 0; i < in.n; i++) mark[in.b[i]] = true;
+    if (lop_uses_bindings(from, mark, maxb)) return NULL;
+    /* Every condition column is the input's or the subquery's (none of
+     * a level further out), and nothing volatile moves. */
+    for (int i = 0; i < conds.n; i++)
+        if (!movable(conds.e[i])) return NULL;
+    if (!refs_only(conds.e, conds.n, &both)) return NULL;
+    if (sq->sublink == SUBLINK_ANY) {
+        if (!refs_only(&sq->args[0], 1, &in) || !refs_only(&top->exprs[0], 1, &fs)) return NULL;
+        BoundExpr *eq = mem_new(oc->ctx, BoundExpr);
+        *eq = *sq->args[1];
+        eq->args = mem_new_array(oc->ctx, BoundExpr *, 2);
+        eq->args[0] = sq->args[0];
+        eq->args[1] = top->exprs[0];
+        list_add(oc, &conds, eq);
+    }
+    return new_join(oc, neg ? JOIN_ANTI : JOIN_SEMI, input, from, &conds);
+}
+
+static LogicalOp *push_semi(OCtx *oc, LogicalOp *op, List *pending)
+{
+    Set all = out_set(oc, op);
+    Set left = out_set(oc, op->children[0]);
+    Set right = out_set(oc, op->children[1]);
+    Set both = set_union(oc, &left, &right);
+    List down_l = {0}, down_r = {0}, above = {0}, on = {0};
+    for (int i = 0; i < pending->n; i++) {
+        BoundExpr *c = pending->e[i];
+        if (movable(c) && within(c, &all, &left)) list_add(oc, &down_l, c);
+        else list_add(oc, &above, c);
+    }
+    for (int i = 0; i < op->nconds; i++) {
+        BoundExpr *c = op->conds[i];
+        if (movable(c) && within(c, &both, &right)) list_add(oc, &down_r, c);
+        else list_add(oc, &on, c);
+    }
+    op->nconds = on.n;
+    op->conds = on.e;
+    op->children[0] = push(oc, op->children[0], &down_l);
+    op->children[1] = push(oc, op->children[1], &down_r);
+    return wrap(oc, op, &above);
+}
+
 static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
 {
     switch (op->kind) {
@@ -250,12 +382,21 @@ static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
         List l = {0};
         for (int i = 0; i < pending->n; i++) list_add(oc, &l, pending->e[i]);
         for (int i = 0; i < op->nconds; i++) list_add(oc, &l, op->conds[i]);
-        return push(oc, op->children[0], &l);
+        /* Subqueries that can be joins become joins first. */
+        LogicalOp *child = op->children[0];
+        List rest = {0};
+        for (int i = 0; i < l.n; i++) {
+            LogicalOp *j = try_decorrelate(oc, child, l.e[i]);
+            if (j) child = j;
+            else list_add(oc, &rest, l.e[i]);
+        }
+        return push(oc, child, &rest);
     }
     case LOP_JOIN:
         if (op->join_type == JOIN_INNER) return push_inner(oc, op, pending);
         if (op->join_type == JOIN_LEFT || op->join_type == JOIN_RIGHT || op->join_type == JOIN_FULL)
             return push_outer(oc, op, pending);
+        if (op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI) return push_semi(oc, op, pending);
         break;
     default:
         break;
