@@ -112,6 +112,25 @@ const char *bind_figure_colname(PgQuery__Node *n);
 /* Resolve a TypeName (with all its modifiers) to an OmType. */
 int bind_typename(BindCtx *bc, PgQuery__TypeName *tn, OmType *out);
 
+/* A select list being built: expressions, names and RowDescription sources. */
+typedef struct TargetList {
+    int n, cap;
+    BoundExpr **exprs;
+    char **names;
+    uint32_t *tab;
+    int16_t *att;
+} TargetList;
+
+void bind_tl_add(BindCtx *bc, TargetList *tl, BoundExpr *e, const char *name, uint32_t tab, int16_t att);
+/* ORDER BY item → projection column *col (adding a hidden one if needed). */
+int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQuery__SortBy *sb, int *col,
+                   BoundOrder *key);
+int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col);
+/* LIMIT / OFFSET expression (NULL when absent or ALL). */
+int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out);
+/* UNION / INTERSECT / EXCEPT [ALL] (bind_setop.c). */
+int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out);
+
 /* A subquery in an expression (bind_sublink.c). */
 int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **out);
 /* An aggregate call (bind_agg.c). */

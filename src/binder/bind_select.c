@@ -52,15 +52,7 @@ static int unsupported(BindCtx *bc, const char *what, int location)
     return bind_error_at(bc, location);
 }
 
-typedef struct TargetList {
-    int n, cap;
-    BoundExpr **exprs;
-    char **names;
-    uint32_t *tab;
-    int16_t *att;
-} TargetList;
-
-static void tl_add(BindCtx *bc, TargetList *tl, BoundExpr *e, const char *name, uint32_t tab, int16_t att)
+void bind_tl_add(BindCtx *bc, TargetList *tl, BoundExpr *e, const char *name, uint32_t tab, int16_t att)
 {
     if (tl->n == tl->cap) {
         int nc = tl->cap ? tl->cap * 2 : 8;
@@ -115,13 +107,13 @@ static int bind_values(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, L
             if (bind_coerce(bc, rows[r][c], t, OM_COERCE_IMPLICIT, "VALUES", &rows[r][c]) < 0) return -1;
         v->types[c] = t;
         char *name = mem_printf(bc->ctx, "column%d", c + 1);
-        tl_add(bc, tl, bind_colref(bc, v->binding, c, t, -1), name, 0, 0);
+        bind_tl_add(bc, tl, bind_colref(bc, v->binding, c, t, -1), name, 0, 0);
     }
     *out = v;
     return 0;
 }
 
-static int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out)
+int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out)
 {
     if (!n) return 0;
     BindScope sc = {.clause = what, .parent = parent};
@@ -147,7 +139,7 @@ static int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const ch
 
 /* Resolve one ORDER BY item to a projection column, adding a hidden one if
  * needed. */
-static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQuery__SortBy *sb,
+int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQuery__SortBy *sb,
                           int *col, BoundOrder *key)
 {
     PgQuery__Node *n = sb->node;
@@ -194,13 +186,13 @@ static int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntarge
             return 0;
         }
     }
-    tl_add(bc, tl, e, "?sort?", 0, 0);
+    bind_tl_add(bc, tl, e, "?sort?", 0, 0);
     *col = tl->n - 1;
     return 0;
 }
 
 /* Sort keys need an ordering: json has none (42883, as PostgreSQL). */
-static int sort_key_check(BindCtx *bc, const TargetList *tl, int col)
+int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col)
 {
     const BoundExpr *e = tl->exprs[col];
     if (e->type.id != OM_T_JSON) return 0;
@@ -284,7 +276,7 @@ static int expand_star(BindCtx *bc, BindScope *sc, const char *qual, int locatio
             BoundExpr *e = mem_new(bc->ctx, BoundExpr);
             *e = *sc->star[i].expr;
             e->location = location;
-            tl_add(bc, tl, e, sc->star[i].name, sc->star[i].table_oid, sc->star[i].attnum);
+            bind_tl_add(bc, tl, e, sc->star[i].name, sc->star[i].table_oid, sc->star[i].attnum);
         }
         return 0;
     }
@@ -297,7 +289,7 @@ static int expand_star(BindCtx *bc, BindScope *sc, const char *qual, int locatio
                 BoundExpr *e = mem_new(bc->ctx, BoundExpr);
                 *e = *r->colexprs[i];
                 e->location = location;
-                tl_add(bc, tl, e, r->colnames[i], r->table_oid, (int16_t)(r->table_oid ? i + 1 : 0));
+                bind_tl_add(bc, tl, e, r->colnames[i], r->table_oid, (int16_t)(r->table_oid ? i + 1 : 0));
             }
             return 0;
         }
@@ -377,8 +369,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     *out = bq;
     bool insert_select = bc->insert_select;
     bc->insert_select = false;
-    if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0)
-        return unsupported(bc, "UNION, INTERSECT and EXCEPT", -1);
+    if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0) return bind_setop(bc, parent, s, out);
     if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
@@ -442,7 +433,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
                         att = (int16_t)(c + 1);
                     }
             }
-            tl_add(bc, &tl, e, name, tab, att);
+            bind_tl_add(bc, &tl, e, name, tab, att);
         }
     }
     int ntargets = tl.n;
@@ -456,7 +447,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     sc.clause = "ORDER BY";
     for (int i = 0; i < nsort; i++)
         if (bind_sort_item(bc, &sc, &tl, ntargets, s->sort_clause[i]->sort_by, &sortcol[i], &sort[i]) < 0 ||
-            sort_key_check(bc, &tl, sortcol[i]) < 0)
+            bind_sort_key_check(bc, &tl, sortcol[i]) < 0)
             return -1;
     int ngroups = 0;
     BoundExpr **groups = NULL;

@@ -234,3 +234,27 @@ int exec_limit_init(ExecNode *n)
     n->next = limit_next;
     return 0;
 }
+
+/* ---- Append (UNION ALL) ------------------------------------------------------------- */
+
+typedef struct AppendState {
+    int cur;
+} AppendState;
+
+static int append_next(ExecNode *n, OmBatch **out)
+{
+    AppendState *s = n->state;
+    while (s->cur < n->nchildren) {
+        int rc = exec_next(n->children[s->cur], out);
+        if (rc != 0) return rc;
+        s->cur++;
+    }
+    return 0;
+}
+
+int exec_append_init(ExecNode *n)
+{
+    n->state = mem_new(n->q->ctx, AppendState);
+    n->next = append_next;
+    return 0;
+}

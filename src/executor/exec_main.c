@@ -30,6 +30,7 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     case PHYS_PROJECT_SET: rc = exec_project_set_init(n); break;
     case PHYS_NL_JOIN: rc = exec_nl_join_init(n); break;
     case PHYS_HASH_JOIN: rc = exec_hash_join_init(n); break;
+    case PHYS_SETOP: rc = exec_append_init(n); break;
     default: rc = err_set(q->err, ERRCODE_INTERNAL_ERROR, "unknown plan node %d", (int)plan->kind);
     }
     if (rc < 0) return -1;

@@ -49,7 +49,7 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         buf_printf(detail, "Hash Keys: %d%s", p->nkeys, p->pred ? ", Join Filter: yes" : "");
         break;
     case PHYS_DISTINCT: buf_append_str(title, "HashDistinct"); break;
-    case PHYS_SETOP: buf_append_str(title, "SetOp"); break;
+    case PHYS_SETOP: buf_append_str(title, "Append"); break;
     case PHYS_INSERT: buf_printf(title, "Insert on %s", p->table->name); break;
     case PHYS_UPDATE: buf_printf(title, "Update on %s", p->table->name); break;
     case PHYS_DELETE: buf_printf(title, "Delete on %s", p->table->name); break;

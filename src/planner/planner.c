@@ -435,6 +435,24 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         *lay = in;
         break;
     }
+    case LOP_SETOP: {
+        /* UNION ALL: the branches one after the other (both already
+         * projected to the result's types). */
+        n = pnode(pc, PHYS_SETOP, op->nchildren);
+        for (int i = 0; i < op->nchildren; i++) {
+            PhysNode *c;
+            Layout cl;
+            if (plan_child(pc, op, i, &c, &cl) < 0) return -1;
+            n->children[i] = c;
+        }
+        n->child = n->children[0];
+        n->setop = op->setop;
+        n->setop_all = op->setop_all;
+        n->ncols = op->ncols;
+        n->types = op->types;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
+        break;
+    }
     case LOP_INSERT:
     case LOP_UPDATE:
     case LOP_DELETE: {
