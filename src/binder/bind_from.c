@@ -56,8 +56,14 @@ static int apply_colaliases(BindCtx *bc, BindRel *r, PgQuery__Alias *al)
 
 static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *fi);
 
-static int bind_rangevar(BindCtx *bc, PgQuery__RangeVar *rv, FromItem *fi)
+static int bind_rangevar(BindCtx *bc, BindScope *level, PgQuery__RangeVar *rv, FromItem *fi)
 {
+    int crc = bind_cte_ref(bc, level, rv, &fi->local, &fi->op);
+    if (crc < 0) return -1;
+    if (crc == 1) {
+        star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);
+        return 0;
+    }
     CatTable *t;
     if (bind_table_ref(bc, rv, &t) < 0) {
         /* A sequence reads as its one-row state. */
@@ -89,17 +95,30 @@ static int bind_subselect(BindCtx *bc, BindScope *level, PgQuery__RangeSubselect
     BoundQuery *q;
     /* Not LATERAL: the subquery sees enclosing levels, not its siblings. */
     if (bind_select(bc, level->parent, rs->subquery->select_stmt, &q) < 0) return -1;
+    if (bind_derived(bc, q, rs->alias->aliasname, rs->alias->colnames, rs->alias->n_colnames, &fi->local, &fi->op) < 0)
+        return -1;
+    star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);
+    return 0;
+}
+
+int bind_derived(BindCtx *bc, BoundQuery *q, const char *name, PgQuery__Node **colnames, size_t ncolnames,
+                 BindScope *local, LogicalOp **out)
+{
     ColBinding *outs;
     OmType *types;
     lop_outputs(bc->ctx, q->root, &outs, &types);
     const char **names = mem_new_array(bc->ctx, const char *, q->ntargets > 0 ? q->ntargets : 1);
     for (int i = 0; i < q->ntargets; i++) names[i] = q->names[i];
-    BindRel *r = bind_add_rel(bc, &fi->local, rs->alias->aliasname, -1, q->ntargets, names, q->types, 0);
+    BindRel *r = bind_add_rel(bc, local, name, -1, q->ntargets, names, q->types, 0);
     for (int i = 0; i < q->ntargets; i++)
         r->colexprs[i] = bind_colref(bc, outs[i].binding, outs[i].col, q->types[i], -1);
-    if (apply_colaliases(bc, r, rs->alias) < 0) return -1;
-    star_of_rel(bc, &fi->local, r);
-    fi->op = q->root;
+    if ((int)ncolnames > r->ncols) {
+        err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "table \"%s\" has %d columns available but %d columns specified",
+                name, r->ncols, (int)ncolnames);
+        return -1;
+    }
+    for (size_t k = 0; k < ncolnames; k++) r->colnames[k] = bind_node_name(colnames[k]);
+    *out = q->root;
     return 0;
 }
 
@@ -285,7 +304,7 @@ static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *
 {
     fi->local.parent = level->parent;
     switch (n->node_case) {
-    case PG_QUERY__NODE__NODE_RANGE_VAR: return bind_rangevar(bc, n->range_var, fi);
+    case PG_QUERY__NODE__NODE_RANGE_VAR: return bind_rangevar(bc, level, n->range_var, fi);
     case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
         if (bind_range_function(bc, &fi->local, n->range_function, &fi->op) < 0) return -1;
         star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);

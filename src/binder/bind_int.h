@@ -30,6 +30,12 @@ typedef struct BindStar {
     int16_t attnum;
 } BindStar;
 
+/* A WITH list entry visible to the query level (and those inside it). */
+typedef struct BindCte {
+    PgQuery__CommonTableExpr *cte;
+    bool binding_now;    /* its own body is being bound: the name is not the CTE there */
+} BindCte;
+
 /* What names resolve against while binding an expression: the FROM
  * namespace of this query level, and the enclosing levels (correlated
  * references) through parent. */
@@ -37,6 +43,8 @@ typedef struct BindScope {
     int nrels, cap_rels;
     BindRel **rels;
     struct BindScope *parent;
+    int nctes;           /* WITH: a scope level of its own, holding only CTEs */
+    BindCte *ctes;
     int nstar;           /* SELECT *: the FROM list's columns in PostgreSQL's order */
     BindStar *star;
     bool outer_used;     /* a reference resolved to an enclosing level */
@@ -128,6 +136,14 @@ int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQ
 int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col);
 /* LIMIT / OFFSET expression (NULL when absent or ALL). */
 int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out);
+/* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
+ * the query's own scope); *out is parent when there is no WITH. */
+int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope **out);
+/* FROM name: a CTE in scope? 1 and the derived table's item, 0 if not. */
+int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
+/* Bind a derived table from a query and register it as name in local. */
+int bind_derived(BindCtx *bc, BoundQuery *q, const char *name, PgQuery__Node **colnames, size_t ncolnames,
+                 BindScope *local, LogicalOp **out);
 /* UNION / INTERSECT / EXCEPT [ALL] (bind_setop.c). */
 int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out);
 

@@ -370,7 +370,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     bool insert_select = bc->insert_select;
     bc->insert_select = false;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0) return bind_setop(bc, parent, s, out);
-    if (s->with_clause) return unsupported(bc, "WITH", s->with_clause->location);
+    if (bind_with(bc, parent, s->with_clause, &parent) < 0) return -1;
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
     bool distinct = s->n_distinct_clause == 1 &&

@@ -60,16 +60,19 @@ static BoundExpr *int8_const(BindCtx *bc, int64_t v)
 
 int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
 {
-    if (s->with_clause) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
-        return bind_error_at(bc, s->with_clause->location);
-    }
+    if (bind_with(bc, parent, s->with_clause, &parent) < 0) return -1;
     const char *what = setop_name(s->op);
     BoundQuery *l, *r;
+    /* Untyped branch outputs ('1', NULL) stay unknown until the common
+     * type of the column is known (PostgreSQL's transformSetOperationTree);
+     * the flag is the one INSERT's SELECT uses for the same purpose. */
     bool insert_select = bc->insert_select;
-    bc->insert_select = false;
-    if (bind_select(bc, parent, s->larg, &l) < 0 || bind_select(bc, parent, s->rarg, &r) < 0) return -1;
+    bc->insert_select = true;
+    int rc = bind_select(bc, parent, s->larg, &l);
+    bc->insert_select = true;
+    if (rc == 0) rc = bind_select(bc, parent, s->rarg, &r);
     bc->insert_select = insert_select;
+    if (rc < 0) return -1;
     if (l->ntargets != r->ntargets) {
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "each %s query must have the same number of columns", what);
         return bind_error_at(bc, r->ntargets ? r->locations[0] : -1);

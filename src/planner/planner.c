@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "../functions/functions.h"
 #include "../optimizer/optimizer.h"
 #include "planner.h"
 
@@ -204,6 +205,16 @@ static void use_op(PCtx *pc, const LogicalOp *op)
     use_expr(pc, op->limit);
     use_expr(pc, op->offset);
     for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
+    /* Append and the writes read their inputs by position, not by binding. */
+    if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE)
+        for (int i = 0; i < op->nchildren; i++) {
+            ColBinding *cb;
+            OmType *ts;
+            int n = lop_outputs(pc->ctx, op->children[i], &cb, &ts);
+            for (int k = 0; k < n; k++)
+                if (slot_of(&pc->used, cb[k].binding, cb[k].col) < 0)
+                    layout_push(pc, &pc->used, cb[k].binding, cb[k].col);
+        }
 }
 
 /* A subquery's own output columns are read by its parent expression. */
@@ -239,6 +250,16 @@ static bool uses_any(const BoundExpr *e, const Layout *in)
     if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(in, e->binding, e->col) >= 0) return true;
     for (int i = 0; i < e->nargs; i++)
         if (uses_any(e->args[i], in)) return true;
+    return false;
+}
+
+static bool has_volatile(const BoundExpr *e)
+{
+    if (!e) return false;
+    if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return true;
+    if (e->kind == BE_SUBQUERY) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (has_volatile(e->args[i])) return true;
     return false;
 }
 
@@ -304,6 +325,22 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         set_child(n, 0, c);
         n->nexprs = op->nexprs;
         if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        /* A column nothing reads is not computed (PostgreSQL drops unused
+         * subquery outputs too: their errors do not happen); volatile
+         * calls still run. */
+        for (int i = 0; i < op->nexprs; i++)
+            if (slot_of(&pc->used, op->binding, i) < 0 && op->exprs[i]->kind != BE_CONST && !has_volatile(op->exprs[i])) {
+                BoundExpr *c = mem_new(pc->ctx, BoundExpr);
+                c->kind = BE_CONST;
+                c->type = op->exprs[i]->type;
+                c->location = -1;
+                c->is_null = true;
+                c->cval.phys = type_phys(c->type.id);
+                c->cval.data = mem_zalloc(pc->ctx, om_phys_size(c->cval.phys));
+                c->cval.nulls = mem_new_array(pc->ctx, uint64_t, 1);
+                om_vec_set_null(&c->cval, 0, true);
+                n->exprs[i] = c;
+            }
         n->ncols = op->nexprs;
         n->types = types_array(pc, n->ncols);
         for (int i = 0; i < op->nexprs; i++) {
