@@ -70,7 +70,7 @@ asan:
 
 test-asan: deps asan
 	@rm -f $(ASAN_DIR)/meson-logs/testlog.json
-	@rc=0; $(SAN_ENV) $(MESON) test -C $(ASAN_DIR) --no-suite sql-pg --timeout-multiplier 3 \
+	@rc=0; $(SAN_ENV) $(MESON) test -C $(ASAN_DIR) --no-suite sql-pg --no-suite tpch --timeout-multiplier 3 \
 		$(MESON_TEST_ARGS) || rc=$$?; \
 	$(PYTHON) test/lib/summary.py --rc $$rc --label test-asan $(ASAN_DIR)/meson-logs/testlog.json; \
 	exit $$rc

@@ -11,7 +11,7 @@
 #           OpenSSL's libcrypto (md5 and other digests), GMP (numeric),
 #           PCRE2 (regular expressions)
 #   usage:  scripts/install-deps.sh [EXTRA_PACKAGE ...]
-#   tests:  psql 15 (psql comparison tests), PostgreSQL 15 server (the
+#   tests:  psql 15 (psql comparison tests), zstd (the TPC-H data), PostgreSQL 15 server (the
 #           differential suite sql-pg), Debian's python3 (test helpers)
 set -eu
 
@@ -33,6 +33,7 @@ libicu-dev
 postgresql-client-15
 postgresql-15
 python3
+zstd
 "
 # Extra packages named on the command line (test/fuzz/install-fuzz-deps.sh).
 PACKAGES="$PACKAGES $*"

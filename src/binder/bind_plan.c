@@ -20,6 +20,12 @@ LogicalOp *bind_lop_get(BindCtx *bc, CatTable *t, int binding, bool keys)
     op->table = t;
     op->binding = binding;
     op->want_keys = keys;
+    /* The row count, for the planner's estimates (0 when unknown). */
+    uint64_t rows = 0;
+    if (bc->txn && t->oid) {
+        OmError e = {0};
+        if (stor_table_rows(bc->txn, &t->desc, &rows, &e) == 0) op->est_rows = (double)rows;
+    }
     return op;
 }
 

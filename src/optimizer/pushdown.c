@@ -30,12 +30,81 @@ typedef struct OCtx {
     OmError *err;
 } OCtx;
 
+static void list_add(OCtx *oc, List *l, BoundExpr *e);
+
+/* The conjuncts of e (e itself unless an AND). */
+static void conjuncts(OCtx *oc, BoundExpr *e, List *out)
+{
+    if (e->kind == BE_AND) {
+        for (int i = 0; i < e->nargs; i++) conjuncts(oc, e->args[i], out);
+        return;
+    }
+    if (out->n == out->cap) {
+        int nc = out->cap ? out->cap * 2 : 8;
+        out->e = mem_realloc(oc->ctx, out->e, sizeof(BoundExpr *) * (size_t)out->cap, sizeof(BoundExpr *) * (size_t)nc);
+        out->cap = nc;
+    }
+    out->e[out->n++] = e;
+}
+
+static bool in_list(const List *l, const BoundExpr *e)
+{
+    for (int i = 0; i < l->n; i++)
+        if (node_expr_equal(l->e[i], e)) return true;
+    return false;
+}
+
+/* (A AND B) OR (A AND C) is A AND (B OR C) (also under three-valued logic):
+ * the conjuncts every branch of an OR has are pulled out, so they can
+ * become join keys or scan filters (TPC-H q19's p_partkey = l_partkey).
+ * Returns false when nothing is common. */
+static bool factor_or(OCtx *oc, List *l, BoundExpr *e)
+{
+    List *br = mem_new_array(oc->ctx, List, e->nargs);
+    for (int i = 0; i < e->nargs; i++) conjuncts(oc, e->args[i], &br[i]);
+    List common = {0};
+    for (int k = 0; k < br[0].n; k++) {
+        bool all = true;
+        for (int i = 1; i < e->nargs && all; i++) all = in_list(&br[i], br[0].e[k]);
+        if (all && !in_list(&common, br[0].e[k])) conjuncts(oc, br[0].e[k], &common);
+    }
+    if (common.n == 0) return false;
+    BoundExpr *rest = mem_new(oc->ctx, BoundExpr);
+    *rest = *e;
+    rest->args = mem_new_array(oc->ctx, BoundExpr *, e->nargs);
+    bool some_empty = false;
+    for (int i = 0; i < e->nargs; i++) {
+        List left = {0};
+        for (int k = 0; k < br[i].n; k++)
+            if (!in_list(&common, br[i].e[k])) conjuncts(oc, br[i].e[k], &left);
+        if (left.n == 0) {
+            some_empty = true; /* that branch is just the common part: the OR adds nothing */
+            break;
+        }
+        if (left.n == 1) {
+            rest->args[i] = left.e[0];
+        } else {
+            BoundExpr *a = mem_new(oc->ctx, BoundExpr);
+            a->kind = BE_AND;
+            a->type = e->type;
+            a->location = -1;
+            a->nargs = left.n;
+            a->args = left.e;
+            rest->args[i] = a;
+        }
+    }
+    for (int k = 0; k < common.n; k++) list_add(oc, l, common.e[k]);
+    if (!some_empty) list_add(oc, l, rest);
+    return true;
+}
+
 static void list_add(OCtx *oc, List *l, BoundExpr *e)
 {
     if (e->kind == BE_AND) {
         for (int i = 0; i < e->nargs; i++) list_add(oc, l, e->args[i]);
         return;
     }
+    if (e->kind == BE_OR && e->nargs >= 2 && !e->eager && factor_or(oc, l, e)) return;
     if (l->n == l->cap) {
         int nc = l->cap ? l->cap * 2 : 8;
         l->e = mem_realloc(oc->ctx, l->e, sizeof(BoundExpr *) * (size_t)l->cap, sizeof(BoundExpr *) * (size_t)nc);

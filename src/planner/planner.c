@@ -263,6 +263,38 @@ static bool has_volatile(const BoundExpr *e)
     return false;
 }
 
+/* A rough row estimate (no statistics yet): table row counts from
+ * storage, a third per filter conjunct, the larger side of an inner join
+ * (keys joins are mostly many-to-one). Used only to pick a hash join's
+ * build side. */
+static double estimate(const LogicalOp *op)
+{
+    switch (op->kind) {
+    case LOP_GET: return op->est_rows > 0 ? op->est_rows : 1000;
+    case LOP_VALUES: return op->nrows;
+    case LOP_FILTER: {
+        double r = estimate(op->children[0]);
+        for (int i = 0; i < op->nconds; i++) r /= 3;
+        return r < 1 ? 1 : r;
+    }
+    case LOP_JOIN: {
+        double l = estimate(op->children[0]), r = estimate(op->children[1]);
+        if (op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI || op->join_type == JOIN_LEFT) return l;
+        if (op->nconds == 0) return l * r;
+        double m = l > r ? l : r;
+        for (int i = 0; i < op->nconds; i++)
+            if (op->conds[i]->kind != BE_OP || op->conds[i]->op != BOP_EQ) m /= 3;
+        return m < 1 ? 1 : m;
+    }
+    case LOP_AGGREGATE: {
+        double c = estimate(op->children[0]);
+        return op->nexprs == 0 ? 1 : (c > 1000 ? c / 10 : c);
+    }
+    case LOP_SETOP: return estimate(op->children[0]) + estimate(op->children[1]);
+    default: return op->nchildren ? estimate(op->children[0]) : 1;
+    }
+}
+
 /* Types whose equality the hash functions (executor/exec_hash.c) follow. */
 static bool hashable(OmTypeId t)
 {
@@ -402,6 +434,16 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         PhysNode *l, *r;
         Layout rl = {0};
         if (plan_child(pc, op, 0, &l, &in) < 0 || plan_child(pc, op, 1, &r, &rl) < 0) return -1;
+        /* An inner join builds its hash table on the smaller side; the
+         * sides' order does not matter above it (columns go by binding). */
+        if (op->join_type == JOIN_INNER && estimate(op->children[1]) > estimate(op->children[0])) {
+            PhysNode *tn = l;
+            l = r;
+            r = tn;
+            Layout tl = in;
+            in = rl;
+            rl = tl;
+        }
         n = pnode(pc, PHYS_NL_JOIN, 2);
         set_child(n, 0, l);
         n->children[1] = r;
@@ -506,7 +548,7 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
     default:
         return err_set(pc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this query shape is not supported yet");
     }
-    n->est_rows = op->est_rows;
+    n->est_rows = estimate(op);
     *out = n;
     return 0;
 }

@@ -136,3 +136,17 @@ void stor_scan_close(StorScan *s)
     scan_release(s);
     s->done = true;
 }
+
+int stor_table_rows(StorTxn *txn, const StorTableDesc *t, uint64_t *out, OmError *err)
+{
+    *out = 0;
+    char name[STOR_DBNAME_MAX];
+    MDB_dbi dbi;
+    stor_name_table(name, t->oid);
+    int rc = stor_dbi_get(txn, name, false, &dbi, err);
+    if (rc <= 0) return rc;
+    MDB_stat st;
+    if ((rc = mdb_stat(txn->mdb, dbi, &st))) return stor_mdb_error(err, rc, "could not count rows");
+    *out = st.ms_entries;
+    return 0;
+}

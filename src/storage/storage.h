@@ -127,6 +127,10 @@ int stor_scan_open(StorTxn *txn, const StorTableDesc *t, MemCtx *ctx, StorScan *
 int stor_scan_next(StorScan *scan, OmBatch *b, OmError *err);
 void stor_scan_close(StorScan *scan);
 
+/* The number of rows (LMDB's entry count for the table: exact for the
+ * transaction's snapshot, without reading the rows). */
+int stor_table_rows(StorTxn *txn, const StorTableDesc *t, uint64_t *out, OmError *err);
+
 /* Point lookup by encoded primary key (see stor_key_encode_row). Fills one
  * row at b->count and increments it; returns 1 found, 0 not, -1 error. */
 int stor_table_get(StorTxn *txn, const StorTableDesc *t, OmStr key, OmBatch *b, OmError *err);
