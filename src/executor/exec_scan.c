@@ -14,15 +14,32 @@ typedef struct ScanState {
     StorScan *scan;
     OmBatch *full;
     OmBatch out;
+    bool done;           /* key lookup: the row has been read */
 } ScanState;
+
+/* pk = constant: the one row (or none) under the constant's key. */
+static int lookup_row(ExecNode *n, ScanState *s)
+{
+    const PhysNode *p = n->plan;
+    if (s->done) return 0;
+    s->done = true;
+    om_batch_clear(s->full);
+    OmVector v = p->lookup->cval;
+    OmBatch kb = {.ncols = 1, .cols = &v, .count = 1};
+    int col0 = 0;
+    OmStr key;
+    if (stor_key_encode_row(&kb, 0, 1, &col0, s->full->var_ctx, &key) < 0)
+        return err_set(n->q->err, ERRCODE_INTERNAL_ERROR, "could not encode a key");
+    return stor_table_get(n->q->txn, &p->table->desc, key, s->full, n->q->err);
+}
 
 static int scan_next(ExecNode *n, OmBatch **out)
 {
     ScanState *s = n->state;
-    int rc = stor_scan_next(s->scan, s->full, n->q->err);
+    const PhysNode *p = n->plan;
+    int rc = p->lookup ? lookup_row(n, s) : stor_scan_next(s->scan, s->full, n->q->err);
     if (rc < 0) return -1;
     if (rc == 0) return 0;
-    const PhysNode *p = n->plan;
     for (int i = 0; i < p->ncols; i++) s->out.cols[i] = s->full->cols[p->scan_cols[i]];
     s->out.count = s->full->count;
     s->out.sel = s->full->sel;
@@ -44,7 +61,7 @@ int exec_scan_init(ExecNode *n)
     s->full = om_batch_create(n->q->ctx, t->ncols, phys, p->want_keys);
     s->out.ncols = p->ncols;
     s->out.cols = mem_new_array(n->q->ctx, OmVector, p->ncols > 0 ? p->ncols : 1);
-    if (stor_scan_open(n->q->txn, &p->table->desc, n->q->ctx, &s->scan, n->q->err) < 0) return -1;
+    if (!p->lookup && stor_scan_open(n->q->txn, &p->table->desc, n->q->ctx, &s->scan, n->q->err) < 0) return -1;
     n->state = s;
     n->next = scan_next;
     return 0;

@@ -233,6 +233,7 @@ struct PhysNode {
     CatTable *table;    /* SCAN source; INSERT/UPDATE/DELETE target */
     bool want_keys;     /* SCAN: fill storage keys (for UPDATE/DELETE) */
     int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
+    BoundExpr *lookup;  /* SCAN: a constant primary-key value: read that one row (key lookup) */
     int nrows;          /* VALUES */
     BoundExpr ***rows;
     BoundExpr *pred;    /* FILTER; joins: residual condition over left ++ right (NULL = none) */

@@ -27,7 +27,7 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
 {
     switch (p->kind) {
     case PHYS_SCAN:
-        buf_printf(title, "Seq Scan on %s", p->table->name);
+        buf_printf(title, p->lookup ? "Key Lookup on %s" : "Seq Scan on %s", p->table->name);
         buf_printf(detail, "Columns: %d of %d", p->ncols, p->table->ncols);
         break;
     case PHYS_VALUES: buf_printf(title, "Values Scan (%d rows)", p->nrows); break;
