@@ -45,34 +45,23 @@ int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope 
     return 0;
 }
 
-static bool expr_volatile(const BoundExpr *e);
+static bool op_volatile(const LogicalOp *op);
 
-static bool op_volatile(const LogicalOp *op)
-{
-    for (int i = 0; i < op->nconds; i++)
-        if (expr_volatile(op->conds[i])) return true;
-    for (int i = 0; i < op->nexprs; i++)
-        if (expr_volatile(op->exprs[i])) return true;
-    for (int i = 0; i < op->naggs; i++)
-        for (int k = 0; k < op->aggs[i].nargs; k++)
-            if (expr_volatile(op->aggs[i].args[k])) return true;
-    for (int i = 0; i < op->nsrfs; i++)
-        if (expr_volatile(op->srfs[i])) return true;
-    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
-        for (int c = 0; c < op->ncols; c++)
-            if (expr_volatile(op->rows[r][c])) return true;
-    for (int i = 0; i < op->nchildren; i++)
-        if (op_volatile(op->children[i])) return true;
-    return false;
-}
-
-static bool expr_volatile(const BoundExpr *e)
+static bool expr_volatile(const BoundExpr *e, void *arg)
 {
     if (!e) return false;
     if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return true;
     if (e->kind == BE_SUBQUERY && op_volatile(e->subplan)) return true;
     for (int i = 0; i < e->nargs; i++)
-        if (expr_volatile(e->args[i])) return true;
+        if (expr_volatile(e->args[i], arg)) return true;
+    return false;
+}
+
+static bool op_volatile(const LogicalOp *op)
+{
+    if (lop_any_expr(op, expr_volatile, NULL)) return true;
+    for (int i = 0; i < op->nchildren; i++)
+        if (op_volatile(op->children[i])) return true;
     return false;
 }
 

@@ -184,6 +184,8 @@ LogicalOp *bind_lop(BindCtx *bc, LogicalKind k, int nchildren);
 LogicalOp *bind_lop_get(BindCtx *bc, CatTable *t, int binding, bool keys);
 LogicalOp *bind_lop_one_row(BindCtx *bc);
 LogicalOp *bind_lop_filter(BindCtx *bc, LogicalOp *child, BoundExpr *cond);
+int bind_order_limit(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, LogicalOp *root, BoundOrder *sort,
+                     int nsort, LogicalOp **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
 
 #endif

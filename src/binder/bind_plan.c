@@ -51,3 +51,34 @@ LogicalOp *bind_lop_filter(BindCtx *bc, LogicalOp *child, BoundExpr *cond)
     op->conds[0] = cond;
     return op;
 }
+
+/* ORDER BY (keys already bound over root's columns), then the statement's
+ * LIMIT / OFFSET, over root. */
+int bind_order_limit(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, LogicalOp *root, BoundOrder *sort,
+                     int nsort, LogicalOp **out)
+{
+    if (nsort) {
+        LogicalOp *o = bind_lop(bc, LOP_ORDER, 1);
+        o->children[0] = root;
+        o->nkeys = nsort;
+        o->keys = sort;
+        root = o;
+    }
+    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
+        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "FETCH ... WITH TIES is not supported yet");
+        return -1;
+    }
+    BoundExpr *limit = NULL, *offset = NULL;
+    if (bind_limit(bc, parent, s->limit_count, "LIMIT", &limit) < 0 ||
+        bind_limit(bc, parent, s->limit_offset, "OFFSET", &offset) < 0)
+        return -1;
+    if (limit || offset) {
+        LogicalOp *l = bind_lop(bc, LOP_LIMIT, 1);
+        l->children[0] = root;
+        l->limit = limit;
+        l->offset = offset;
+        root = l;
+    }
+    *out = root;
+    return 0;
+}

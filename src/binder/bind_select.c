@@ -367,8 +367,8 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
 {
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
     *out = bq;
-    bool insert_select = bc->insert_select;
-    bc->insert_select = false;
+    bool keep_unknown = bc->keep_unknown;
+    bc->keep_unknown = false;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0) return bind_setop(bc, parent, s, out);
     if (bind_with(bc, parent, s->with_clause, &parent) < 0) return -1;
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
@@ -418,7 +418,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
             if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
             /* PostgreSQL resolves an untyped output to text, except in INSERT's
              * own SELECT, where the target column's type decides. */
-            if (!insert_select && bind_resolve_unknown(bc, e, &e) < 0) return -1;
+            if (!keep_unknown && bind_resolve_unknown(bc, e, &e) < 0) return -1;
             const char *name = rt->name && rt->name[0] ? rt->name : bind_figure_colname(rt->val);
             uint32_t tab = 0;
             int16_t att = 0;
@@ -521,27 +521,9 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
         root = d;
         out_binding = d->binding;
     }
-    if (nsort) {
-        LogicalOp *o = bind_lop(bc, LOP_ORDER, 1);
-        o->children[0] = root;
-        o->nkeys = nsort;
-        o->keys = sort;
-        for (int i = 0; i < nsort; i++)
-            sort[i].expr = bind_colref(bc, out_binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
-        root = o;
-    }
-    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
-        return unsupported(bc, "FETCH ... WITH TIES", -1);
-    BoundExpr *limit = NULL, *offset = NULL;
-    if (bind_limit(bc, parent, s->limit_count, "LIMIT", &limit) < 0) return -1;
-    if (bind_limit(bc, parent, s->limit_offset, "OFFSET", &offset) < 0) return -1;
-    if (limit || offset) {
-        LogicalOp *l = bind_lop(bc, LOP_LIMIT, 1);
-        l->children[0] = root;
-        l->limit = limit;
-        l->offset = offset;
-        root = l;
-    }
+    for (int i = 0; i < nsort; i++)
+        sort[i].expr = bind_colref(bc, out_binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
+    if (bind_order_limit(bc, parent, s, root, sort, nsort, &root) < 0) return -1;
     bq->root = root;
     bq->ntargets = ntargets;
     bq->names = tl.names;

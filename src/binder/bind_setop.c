@@ -64,14 +64,13 @@ int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuer
     const char *what = setop_name(s->op);
     BoundQuery *l, *r;
     /* Untyped branch outputs ('1', NULL) stay unknown until the common
-     * type of the column is known (PostgreSQL's transformSetOperationTree);
-     * the flag is the one INSERT's SELECT uses for the same purpose. */
-    bool insert_select = bc->insert_select;
-    bc->insert_select = true;
+     * type of the column is known (PostgreSQL's transformSetOperationTree). */
+    bool keep_unknown = bc->keep_unknown;
+    bc->keep_unknown = true;
     int rc = bind_select(bc, parent, s->larg, &l);
-    bc->insert_select = true;
+    bc->keep_unknown = true;
     if (rc == 0) rc = bind_select(bc, parent, s->rarg, &r);
-    bc->insert_select = insert_select;
+    bc->keep_unknown = keep_unknown;
     if (rc < 0) return -1;
     if (l->ntargets != r->ntargets) {
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "each %s query must have the same number of columns", what);
@@ -193,29 +192,8 @@ int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuer
     proj->nexprs = n;
     proj->exprs = tl.exprs;
     root = proj;
-    if (nsort) {
-        LogicalOp *o = bind_lop(bc, LOP_ORDER, 1);
-        o->children[0] = root;
-        o->nkeys = nsort;
-        o->keys = sort;
-        for (int i = 0; i < nsort; i++) sort[i].expr->binding = proj->binding;
-        root = o;
-    }
-    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "FETCH ... WITH TIES is not supported yet");
-        return -1;
-    }
-    BoundExpr *limit = NULL, *offset = NULL;
-    if (bind_limit(bc, parent, s->limit_count, "LIMIT", &limit) < 0 ||
-        bind_limit(bc, parent, s->limit_offset, "OFFSET", &offset) < 0)
-        return -1;
-    if (limit || offset) {
-        LogicalOp *lo = bind_lop(bc, LOP_LIMIT, 1);
-        lo->children[0] = root;
-        lo->limit = limit;
-        lo->offset = offset;
-        root = lo;
-    }
+    for (int i = 0; i < nsort; i++) sort[i].expr->binding = proj->binding;
+    if (bind_order_limit(bc, parent, s, root, sort, nsort, &root) < 0) return -1;
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
     bq->root = root;
     bq->ntargets = n;

@@ -200,9 +200,9 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
     } else {
         /* INSERT ... SELECT: coerce the query's outputs to the columns. */
         BoundQuery *q;
-        bc->insert_select = true;
+        bc->keep_unknown = true;
         int rc = bind_select(bc, NULL, sel, &q);
-        bc->insert_select = false;
+        bc->keep_unknown = false;
         if (rc < 0) return -1;
         if (q->ntargets > ntarget) {
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");

@@ -62,7 +62,7 @@ typedef struct BindCtx {
     const char *sql;          /* whole query string (for positions) */
     OmError *err;
     int depth;                /* expression nesting while binding */
-    bool insert_select;       /* binding INSERT's SELECT: untyped outputs stay unknown for the columns */
+    bool keep_unknown;        /* the next query level leaves untyped outputs unknown: INSERT's SELECT (the columns decide) and set-operation branches (the common type does) */
     int next_binding;         /* bindings handed out so far in this statement */
 } BindCtx;
 

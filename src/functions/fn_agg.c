@@ -504,43 +504,46 @@ typedef struct BoolAgg {
 
 static void init_bool(void *st) { memset(st, 0, sizeof(BoolAgg)); }
 
-static int booland_update(FnAggCall *c, uint8_t *states, const uint32_t *gids, const OmVector *const *args,
-                          const uint16_t *sel, int n)
+static void bool_fold(BoolAgg *s, bool v, bool is_and)
+{
+    s->v = !s->has ? v : is_and ? (s->v && v) : (s->v || v);
+    s->has = true;
+}
+
+static int bool_update(uint8_t *states, const uint32_t *gids, const OmVector *const *args, const uint16_t *sel, int n,
+                       bool is_and)
 {
     const uint8_t *a = args[0]->data;
     for (int k = 0; k < n; k++) {
         STATE(BoolAgg);
-        s->v = s->has ? (s->v && a[ROWK]) : a[ROWK];
-        s->has = true;
+        bool_fold(s, a[ROWK], is_and);
     }
     return 0;
+}
+
+static int booland_update(FnAggCall *c, uint8_t *states, const uint32_t *gids, const OmVector *const *args,
+                          const uint16_t *sel, int n)
+{
+    return bool_update(states, gids, args, sel, n, true);
 }
 
 static int boolor_update(FnAggCall *c, uint8_t *states, const uint32_t *gids, const OmVector *const *args,
                          const uint16_t *sel, int n)
 {
-    const uint8_t *a = args[0]->data;
-    for (int k = 0; k < n; k++) {
-        STATE(BoolAgg);
-        s->v = s->has ? (s->v || a[ROWK]) : a[ROWK];
-        s->has = true;
-    }
-    return 0;
+    return bool_update(states, gids, args, sel, n, false);
 }
 
 static int booland_combine(FnAggCall *c, void *dst, const void *src)
 {
-    BoolAgg *d = dst;
     const BoolAgg *s = src;
-    if (s->has) d->v = d->has ? (d->v && s->v) : s->v, d->has = true;
+    if (s->has) bool_fold(dst, s->v, true);
     return 0;
 }
 
 static int boolor_combine(FnAggCall *c, void *dst, const void *src)
 {
-    BoolAgg *d = dst;
     const BoolAgg *s = src;
-    if (s->has) d->v = d->has ? (d->v || s->v) : s->v, d->has = true;
+    if (s->has) bool_fold(dst, s->v, false);
     return 0;
 }
 

@@ -15,15 +15,16 @@ bool node_expr_equal(const BoundExpr *a, const BoundExpr *b)
     if (a->kind != b->kind || a->type.id != b->type.id || a->type.typmod != b->type.typmod || a->nargs != b->nargs)
         return false;
     switch (a->kind) {
-    case BE_CONST:
+    case BE_CONST: {
+        /* The same constant: the same bytes (1.0 and 1.00 are different
+         * expressions, though equal values). */
         if (a->is_null != b->is_null) return false;
         if (a->is_null) return true;
-        return type_compare(a->type, &a->cval, 0, &b->cval, 0) == 0 &&
-               type_compare(b->type, &b->cval, 0, &a->cval, 0) == 0 && a->cval.phys == b->cval.phys &&
-               (a->cval.phys != OM_PHYS_STR ||
-                (((const OmStr *)a->cval.data)->len == ((const OmStr *)b->cval.data)->len &&
-                 !memcmp(((const OmStr *)a->cval.data)->ptr, ((const OmStr *)b->cval.data)->ptr,
-                         ((const OmStr *)a->cval.data)->len)));
+        if (a->cval.phys != b->cval.phys) return false;
+        if (a->cval.phys != OM_PHYS_STR) return !memcmp(a->cval.data, b->cval.data, om_phys_size(a->cval.phys));
+        const OmStr *x = a->cval.data, *y = b->cval.data;
+        return x->len == y->len && (!x->len || !memcmp(x->ptr, y->ptr, x->len));
+    }
     case BE_COLUMN:
     case BE_PARAM:
         return a->binding == b->binding && a->col == b->col;
@@ -115,35 +116,49 @@ int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **typ
     return n;
 }
 
-static bool expr_uses(const BoundExpr *e, const bool *set, int nset)
+bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg), void *arg)
 {
+    for (int i = 0; i < op->nconds; i++)
+        if (fn(op->conds[i], arg)) return true;
+    for (int i = 0; i < op->nexprs; i++)
+        if (fn(op->exprs[i], arg)) return true;
+    for (int i = 0; i < op->naggs; i++) {
+        for (int k = 0; k < op->aggs[i].nargs; k++)
+            if (fn(op->aggs[i].args[k], arg)) return true;
+        if (op->aggs[i].filter && fn(op->aggs[i].filter, arg)) return true;
+    }
+    for (int i = 0; i < op->nkeys; i++)
+        if (fn(op->keys[i].expr, arg)) return true;
+    for (int i = 0; i < op->nsrfs; i++)
+        if (fn(op->srfs[i], arg)) return true;
+    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
+        for (int c = 0; c < op->ncols; c++)
+            if (fn(op->rows[r][c], arg)) return true;
+    if (op->limit && fn(op->limit, arg)) return true;
+    if (op->offset && fn(op->offset, arg)) return true;
+    return false;
+}
+
+typedef struct UsesArg {
+    const bool *set;
+    int nset;
+} UsesArg;
+
+static bool expr_uses(const BoundExpr *e, void *arg)
+{
+    const UsesArg *u = arg;
     if (!e) return false;
-    if (e->kind == BE_COLUMN && e->binding >= 0 && e->binding < nset && set[e->binding]) return true;
-    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, set, nset)) return true;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && e->binding < u->nset && u->set[e->binding]) return true;
+    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, u->set, u->nset)) return true;
     for (int i = 0; i < e->nargs; i++)
-        if (expr_uses(e->args[i], set, nset)) return true;
+        if (expr_uses(e->args[i], arg)) return true;
     return false;
 }
 
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset)
 {
-    for (int i = 0; i < op->nconds; i++)
-        if (expr_uses(op->conds[i], set, nset)) return true;
-    for (int i = 0; i < op->nexprs; i++)
-        if (expr_uses(op->exprs[i], set, nset)) return true;
-    for (int i = 0; i < op->naggs; i++) {
-        for (int k = 0; k < op->aggs[i].nargs; k++)
-            if (expr_uses(op->aggs[i].args[k], set, nset)) return true;
-        if (expr_uses(op->aggs[i].filter, set, nset)) return true;
-    }
-    for (int i = 0; i < op->nkeys; i++)
-        if (expr_uses(op->keys[i].expr, set, nset)) return true;
-    for (int i = 0; i < op->nsrfs; i++)
-        if (expr_uses(op->srfs[i], set, nset)) return true;
-    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
-        for (int c = 0; c < op->ncols; c++)
-            if (expr_uses(op->rows[r][c], set, nset)) return true;
-    if (expr_uses(op->limit, set, nset) || expr_uses(op->offset, set, nset)) return true;
+    UsesArg u = {set, nset};
+    if (lop_any_expr(op, expr_uses, &u)) return true;
     for (int i = 0; i < op->nchildren; i++)
         if (lop_uses_bindings(op->children[i], set, nset)) return true;
     return false;

@@ -288,6 +288,10 @@ bool node_expr_equal(const BoundExpr *a, const BoundExpr *b);
 /* Number of output columns of op, and their bindings and types (arrays in ctx). */
 int lop_count_outputs(const LogicalOp *op);
 int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **types);
+/* Call fn on each of op's own expressions (conditions, projections,
+ * aggregate arguments and filters, sort keys, set-returning calls, VALUES
+ * cells, LIMIT / OFFSET; not its children's) until one returns true. */
+bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg), void *arg);
 /* Does any expression in op's tree (subqueries included) use a binding b
  * with b < nset and set[b]? */
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset);

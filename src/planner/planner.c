@@ -178,59 +178,43 @@ static void layout_push(PCtx *pc, Layout *l, int binding, int col);
 
 /* ---- projection pushdown: which columns does anything read? ---- */
 
-static void use_subquery(PCtx *pc, const LogicalOp *root);
 static void use_all(PCtx *pc, const LogicalOp *root);
 
-static void use_expr(PCtx *pc, const BoundExpr *e)
+/* Every output column of op counts as read. */
+static void use_outputs(PCtx *pc, const LogicalOp *op)
 {
-    if (!e) return;
+    ColBinding *cb;
+    OmType *ts;
+    int n = lop_outputs(pc->ctx, op, &cb, &ts);
+    for (int i = 0; i < n; i++)
+        if (slot_of(&pc->used, cb[i].binding, cb[i].col) < 0) layout_push(pc, &pc->used, cb[i].binding, cb[i].col);
+}
+
+static bool use_expr(const BoundExpr *e, void *arg)
+{
+    PCtx *pc = arg;
+    if (!e) return false;
     if (e->kind == BE_COLUMN && e->binding >= 0 && slot_of(&pc->used, e->binding, e->col) < 0)
         layout_push(pc, &pc->used, e->binding, e->col);
-    for (int i = 0; i < e->nargs; i++) use_expr(pc, e->args[i]);
-    if (e->kind == BE_SUBQUERY) use_subquery(pc, e->subplan);
+    for (int i = 0; i < e->nargs; i++) use_expr(e->args[i], pc);
+    /* A subquery's own output columns are read by its expression. */
+    if (e->kind == BE_SUBQUERY) use_all(pc, e->subplan);
+    return false;
 }
 
 static void use_op(PCtx *pc, const LogicalOp *op)
 {
-    for (int i = 0; i < op->nconds; i++) use_expr(pc, op->conds[i]);
-    for (int i = 0; i < op->nexprs; i++) use_expr(pc, op->exprs[i]);
-    for (int i = 0; i < op->naggs; i++) {
-        for (int k = 0; k < op->aggs[i].nargs; k++) use_expr(pc, op->aggs[i].args[k]);
-        use_expr(pc, op->aggs[i].filter);
-    }
-    for (int i = 0; i < op->nkeys; i++) use_expr(pc, op->keys[i].expr);
-    for (int i = 0; i < op->nsrfs; i++) use_expr(pc, op->srfs[i]);
-    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
-        for (int c = 0; c < op->ncols; c++) use_expr(pc, op->rows[r][c]);
-    use_expr(pc, op->limit);
-    use_expr(pc, op->offset);
+    lop_any_expr(op, use_expr, pc);
     for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
     /* Append and the writes read their inputs by position, not by binding. */
     if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE)
-        for (int i = 0; i < op->nchildren; i++) {
-            ColBinding *cb;
-            OmType *ts;
-            int n = lop_outputs(pc->ctx, op->children[i], &cb, &ts);
-            for (int k = 0; k < n; k++)
-                if (slot_of(&pc->used, cb[k].binding, cb[k].col) < 0)
-                    layout_push(pc, &pc->used, cb[k].binding, cb[k].col);
-        }
-}
-
-/* A subquery's own output columns are read by its parent expression. */
-static void use_subquery(PCtx *pc, const LogicalOp *root)
-{
-    use_all(pc, root);
+        for (int i = 0; i < op->nchildren; i++) use_outputs(pc, op->children[i]);
 }
 
 static void use_all(PCtx *pc, const LogicalOp *root)
 {
     use_op(pc, root);
-    ColBinding *cb;
-    OmType *ts;
-    int n = lop_outputs(pc->ctx, root, &cb, &ts);
-    for (int i = 0; i < n; i++)
-        if (slot_of(&pc->used, cb[i].binding, cb[i].col) < 0) layout_push(pc, &pc->used, cb[i].binding, cb[i].col);
+    use_outputs(pc, root);
 }
 
 /* Does e use only columns of in (constants and outer columns aside)? */
