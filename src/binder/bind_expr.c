@@ -54,19 +54,7 @@ int bind_node_location(PgQuery__Node *n)
     }
 }
 
-BoundExpr *bind_make_const(MemCtx *ctx, OmType t, bool is_null)
-{
-    BoundExpr *e = mem_new(ctx, BoundExpr);
-    e->kind = BE_CONST;
-    e->type = t;
-    e->location = -1;
-    e->is_null = is_null;
-    e->cval.phys = type_phys(t.id);
-    e->cval.data = mem_zalloc(ctx, om_phys_size(e->cval.phys));
-    e->cval.nulls = mem_new_array(ctx, uint64_t, 1);
-    om_vec_set_null(&e->cval, 0, is_null);
-    return e;
-}
+BoundExpr *bind_make_const(MemCtx *ctx, OmType t, bool is_null) { return node_make_const(ctx, t, is_null); }
 
 BoundExpr *bind_new_expr(BindCtx *bc, BoundExprKind k, OmType t, int loc, int nargs)
 {

@@ -155,6 +155,12 @@ static bool expr_uses(const BoundExpr *e, void *arg)
     return false;
 }
 
+bool expr_uses_bindings(const BoundExpr *e, const bool *set, int nset)
+{
+    UsesArg u = {set, nset};
+    return expr_uses(e, &u);
+}
+
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset)
 {
     UsesArg u = {set, nset};
@@ -162,4 +168,18 @@ bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset)
     for (int i = 0; i < op->nchildren; i++)
         if (lop_uses_bindings(op->children[i], set, nset)) return true;
     return false;
+}
+
+BoundExpr *node_make_const(MemCtx *ctx, OmType t, bool is_null)
+{
+    BoundExpr *e = mem_new(ctx, BoundExpr);
+    e->kind = BE_CONST;
+    e->type = t;
+    e->location = -1;
+    e->is_null = is_null;
+    e->cval.phys = type_phys(t.id);
+    e->cval.data = mem_zalloc(ctx, om_phys_size(e->cval.phys));
+    e->cval.nulls = mem_new_array(ctx, uint64_t, 1);
+    om_vec_set_null(&e->cval, 0, is_null);
+    return e;
 }

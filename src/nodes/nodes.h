@@ -295,5 +295,9 @@ bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg)
 /* Does any expression in op's tree (subqueries included) use a binding b
  * with b < nset and set[b]? */
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset);
+/* The same for one expression (its subqueries included). */
+bool expr_uses_bindings(const BoundExpr *e, const bool *set, int nset);
+/* A constant of type t (zeroed value unless is_null; the caller fills cval). */
+BoundExpr *node_make_const(MemCtx *ctx, OmType t, bool is_null);
 
 #endif

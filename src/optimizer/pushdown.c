@@ -13,30 +13,13 @@
 #include <string.h>
 
 #include "../functions/functions.h"
-#include "optimizer.h"
-
-typedef struct List {
-    int n, cap;
-    BoundExpr **e;
-} List;
-
-typedef struct Set {
-    int n;
-    int *b;
-} Set;
-
-typedef struct OCtx {
-    MemCtx *ctx;
-    OmError *err;
-} OCtx;
-
-static void list_add(OCtx *oc, List *l, BoundExpr *e);
+#include "opt_int.h"
 
 /* The conjuncts of e (e itself unless an AND). */
-static void conjuncts(OCtx *oc, BoundExpr *e, List *out)
+void opt_conjuncts(OCtx *oc, BoundExpr *e, List *out)
 {
     if (e->kind == BE_AND) {
-        for (int i = 0; i < e->nargs; i++) conjuncts(oc, e->args[i], out);
+        for (int i = 0; i < e->nargs; i++) opt_conjuncts(oc, e->args[i], out);
         return;
     }
     if (out->n == out->cap) {
@@ -61,12 +44,12 @@ static bool in_list(const List *l, const BoundExpr *e)
 static bool factor_or(OCtx *oc, List *l, BoundExpr *e)
 {
     List *br = mem_new_array(oc->ctx, List, e->nargs);
-    for (int i = 0; i < e->nargs; i++) conjuncts(oc, e->args[i], &br[i]);
+    for (int i = 0; i < e->nargs; i++) opt_conjuncts(oc, e->args[i], &br[i]);
     List common = {0};
     for (int k = 0; k < br[0].n; k++) {
         bool all = true;
         for (int i = 1; i < e->nargs && all; i++) all = in_list(&br[i], br[0].e[k]);
-        if (all && !in_list(&common, br[0].e[k])) conjuncts(oc, br[0].e[k], &common);
+        if (all && !in_list(&common, br[0].e[k])) opt_conjuncts(oc, br[0].e[k], &common);
     }
     if (common.n == 0) return false;
     BoundExpr *rest = mem_new(oc->ctx, BoundExpr);
@@ -76,7 +59,7 @@ static bool factor_or(OCtx *oc, List *l, BoundExpr *e)
     for (int i = 0; i < e->nargs; i++) {
         List left = {0};
         for (int k = 0; k < br[i].n; k++)
-            if (!in_list(&common, br[i].e[k])) conjuncts(oc, br[i].e[k], &left);
+            if (!in_list(&common, br[i].e[k])) opt_conjuncts(oc, br[i].e[k], &left);
         if (left.n == 0) {
             some_empty = true; /* that branch is just the common part: the OR adds nothing */
             break;
@@ -93,15 +76,15 @@ static bool factor_or(OCtx *oc, List *l, BoundExpr *e)
             rest->args[i] = a;
         }
     }
-    for (int k = 0; k < common.n; k++) list_add(oc, l, common.e[k]);
-    if (!some_empty) list_add(oc, l, rest);
+    for (int k = 0; k < common.n; k++) opt_list_add(oc, l, common.e[k]);
+    if (!some_empty) opt_list_add(oc, l, rest);
     return true;
 }
 
-static void list_add(OCtx *oc, List *l, BoundExpr *e)
+void opt_list_add(OCtx *oc, List *l, BoundExpr *e)
 {
     if (e->kind == BE_AND) {
-        for (int i = 0; i < e->nargs; i++) list_add(oc, l, e->args[i]);
+        for (int i = 0; i < e->nargs; i++) opt_list_add(oc, l, e->args[i]);
         return;
     }
     if (e->kind == BE_OR && e->nargs >= 2 && !e->eager && factor_or(oc, l, e)) return;
@@ -113,7 +96,7 @@ static void list_add(OCtx *oc, List *l, BoundExpr *e)
     l->e[l->n++] = e;
 }
 
-static bool set_has(const Set *s, int b)
+bool opt_set_has(const Set *s, int b)
 {
     for (int i = 0; i < s->n; i++)
         if (s->b[i] == b) return true;
@@ -121,38 +104,38 @@ static bool set_has(const Set *s, int b)
 }
 
 /* The bindings an operator's output carries. */
-static Set out_set(OCtx *oc, const LogicalOp *op)
+Set opt_out_set(OCtx *oc, const LogicalOp *op)
 {
     ColBinding *cb;
     OmType *ts;
     int n = lop_outputs(oc->ctx, op, &cb, &ts);
     Set s = {0, mem_new_array(oc->ctx, int, n > 0 ? n : 1)};
     for (int i = 0; i < n; i++)
-        if (!set_has(&s, cb[i].binding)) s.b[s.n++] = cb[i].binding;
+        if (!opt_set_has(&s, cb[i].binding)) s.b[s.n++] = cb[i].binding;
     return s;
 }
 
 /* Does e use only columns of side among those of all? */
-static bool within(const BoundExpr *e, const Set *all, const Set *side)
+bool opt_within(const BoundExpr *e, const Set *all, const Set *side)
 {
     if (!e) return true;
-    if (e->kind == BE_COLUMN && e->binding >= 0 && set_has(all, e->binding) && !set_has(side, e->binding)) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && opt_set_has(all, e->binding) && !opt_set_has(side, e->binding)) return false;
     for (int i = 0; i < e->nargs; i++)
-        if (!within(e->args[i], all, side)) return false;
+        if (!opt_within(e->args[i], all, side)) return false;
     return true;
 }
 
-static bool movable(const BoundExpr *e)
+bool opt_movable(const BoundExpr *e)
 {
     if (!e) return true;
     if (e->kind == BE_SUBQUERY) return false;
     if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return false;
     for (int i = 0; i < e->nargs; i++)
-        if (!movable(e->args[i])) return false;
+        if (!opt_movable(e->args[i])) return false;
     return true;
 }
 
-static LogicalOp *wrap(OCtx *oc, LogicalOp *op, List *l)
+LogicalOp *opt_wrap(OCtx *oc, LogicalOp *op, List *l)
 {
     if (l->n == 0) return op;
     LogicalOp *f = mem_new(oc->ctx, LogicalOp);
@@ -166,24 +149,38 @@ static LogicalOp *wrap(OCtx *oc, LogicalOp *op, List *l)
     return f;
 }
 
+LogicalOp *opt_new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List *conds)
+{
+    LogicalOp *j = mem_new(oc->ctx, LogicalOp);
+    j->kind = LOP_JOIN;
+    j->join_type = jt;
+    j->binding = j->agg_binding = -1;
+    j->nchildren = 2;
+    j->children = mem_new_array(oc->ctx, LogicalOp *, 2);
+    j->children[0] = l;
+    j->children[1] = r;
+    j->nconds = conds->n;
+    j->conds = conds->e;
+    return j;
+}
+
 static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending);
-static Set set_union(OCtx *oc, const Set *a, const Set *b);
 
 /* Does every column e uses (binding >= 0) belong to s? */
-static bool expr_only(const BoundExpr *e, const Set *s)
+bool opt_expr_only(const BoundExpr *e, const Set *s)
 {
     if (!e) return true;
     if (e->kind == BE_SUBQUERY) return false;
-    if (e->kind == BE_COLUMN && e->binding >= 0 && !set_has(s, e->binding)) return false;
+    if (e->kind == BE_COLUMN && e->binding >= 0 && !opt_set_has(s, e->binding)) return false;
     for (int i = 0; i < e->nargs; i++)
-        if (!expr_only(e->args[i], s)) return false;
+        if (!opt_expr_only(e->args[i], s)) return false;
     return true;
 }
 
-static bool refs_only(BoundExpr **es, int n, const Set *s)
+bool opt_refs_only(BoundExpr **es, int n, const Set *s)
 {
     for (int i = 0; i < n; i++)
-        if (!expr_only(es[i], s)) return false;
+        if (!opt_expr_only(es[i], s)) return false;
     return true;
 }
 
@@ -194,7 +191,7 @@ static bool inner(const LogicalOp *op) { return op->kind == LOP_JOIN && op->join
 static void flatten(OCtx *oc, LogicalOp *op, LogicalOp ***leaves, int *n, int *cap, List *conds)
 {
     if (inner(op)) {
-        for (int i = 0; i < op->nconds; i++) list_add(oc, conds, op->conds[i]);
+        for (int i = 0; i < op->nconds; i++) opt_list_add(oc, conds, op->conds[i]);
         flatten(oc, op->children[0], leaves, n, cap, conds);
         flatten(oc, op->children[1], leaves, n, cap, conds);
         return;
@@ -214,19 +211,19 @@ static bool connects(const List *conds, const Set *all, const Set *cur, const Se
         const BoundExpr *c = conds->e[i];
         if (c->kind != BE_OP || c->op != BOP_EQ || c->nargs != 2) continue;
         for (int s = 0; s < 2; s++)
-            if (within(c->args[s], all, cur) && !within(c->args[s], all, ls) && within(c->args[1 - s], all, ls) &&
-                !within(c->args[1 - s], all, cur))
+            if (opt_within(c->args[s], all, cur) && !opt_within(c->args[s], all, ls) && opt_within(c->args[1 - s], all, ls) &&
+                !opt_within(c->args[1 - s], all, cur))
                 return true;
     }
     return false;
 }
 
-static Set set_union(OCtx *oc, const Set *a, const Set *b)
+Set opt_set_union(OCtx *oc, const Set *a, const Set *b)
 {
     Set s = {0, mem_new_array(oc->ctx, int, a->n + b->n + 1)};
     for (int i = 0; i < a->n; i++) s.b[s.n++] = a->b[i];
     for (int i = 0; i < b->n; i++)
-        if (!set_has(&s, b->b[i])) s.b[s.n++] = b->b[i];
+        if (!opt_set_has(&s, b->b[i])) s.b[s.n++] = b->b[i];
     return s;
 }
 
@@ -235,11 +232,11 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
     LogicalOp **leaves = NULL;
     int nl = 0, cap = 0;
     List conds = {0};
-    for (int i = 0; i < pending->n; i++) list_add(oc, &conds, pending->e[i]);
+    for (int i = 0; i < pending->n; i++) opt_list_add(oc, &conds, pending->e[i]);
     flatten(oc, op, &leaves, &nl, &cap, &conds);
-    Set all = out_set(oc, op);
+    Set all = opt_out_set(oc, op);
     Set *ls = mem_new_array(oc->ctx, Set, nl);
-    for (int i = 0; i < nl; i++) ls[i] = out_set(oc, leaves[i]);
+    for (int i = 0; i < nl; i++) ls[i] = opt_out_set(oc, leaves[i]);
     /* Left-deep, greedily: the next relation is the first one a condition
      * connects to those already joined; a cross product only when none. */
     bool *used = mem_new_array(oc->ctx, bool, nl);
@@ -255,7 +252,7 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
             if (!used[i]) pick = i;
         used[pick] = true;
         order[k] = pick;
-        cur = set_union(oc, &cur, &ls[pick]);
+        cur = opt_set_union(oc, &cur, &ls[pick]);
     }
     /* Each condition goes to the lowest join (or leaf) that has its columns. */
     List *leaf_conds = mem_new_array(oc->ctx, List, nl);
@@ -263,27 +260,27 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
     List keep = {0};
     Set *prefix = mem_new_array(oc->ctx, Set, nl);
     prefix[0] = ls[order[0]];
-    for (int k = 1; k < nl; k++) prefix[k] = set_union(oc, &prefix[k - 1], &ls[order[k]]);
+    for (int k = 1; k < nl; k++) prefix[k] = opt_set_union(oc, &prefix[k - 1], &ls[order[k]]);
     for (int i = 0; i < conds.n; i++) {
         BoundExpr *c = conds.e[i];
-        if (!movable(c)) {
-            list_add(oc, &keep, c);
+        if (!opt_movable(c)) {
+            opt_list_add(oc, &keep, c);
             continue;
         }
         int placed = -1;
         for (int k = 0; k < nl && placed < 0; k++)
-            if (within(c, &all, &ls[order[k]])) placed = k;
+            if (opt_within(c, &all, &ls[order[k]])) placed = k;
         if (placed >= 0) {
-            list_add(oc, &leaf_conds[placed], c);
+            opt_list_add(oc, &leaf_conds[placed], c);
             continue;
         }
         int at = nl - 1;
         for (int k = 1; k < nl; k++)
-            if (within(c, &all, &prefix[k])) {
+            if (opt_within(c, &all, &prefix[k])) {
                 at = k;
                 break;
             }
-        list_add(oc, &join_conds[at], c);
+        opt_list_add(oc, &join_conds[at], c);
     }
     LogicalOp *t = push(oc, leaves[order[0]], &leaf_conds[0]);
     for (int k = 1; k < nl; k++) {
@@ -299,7 +296,7 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
         j->conds = join_conds[k].e;
         t = j;
     }
-    return wrap(oc, t, &keep);
+    return opt_wrap(oc, t, &keep);
 }
 
 /* ---- the walk --------------------------------------------------------------------- */
@@ -309,139 +306,50 @@ static LogicalOp *push_outer(OCtx *oc, LogicalOp *op, List *pending)
     /* LEFT: the right side is NULL-extended; RIGHT: the left. */
     JoinType jt = op->join_type;
     int keep_side = jt == JOIN_LEFT ? 0 : 1; /* the preserved side */
-    Set all = out_set(oc, op);
-    Set pres = out_set(oc, op->children[keep_side]);
-    Set nul = out_set(oc, op->children[1 - keep_side]);
+    Set all = opt_out_set(oc, op);
+    Set pres = opt_out_set(oc, op->children[keep_side]);
+    Set nul = opt_out_set(oc, op->children[1 - keep_side]);
     List down_pres = {0}, down_nul = {0}, above = {0}, on = {0};
     for (int i = 0; i < pending->n; i++) {
         BoundExpr *c = pending->e[i];
-        if (jt != JOIN_FULL && movable(c) && within(c, &all, &pres)) list_add(oc, &down_pres, c);
-        else list_add(oc, &above, c);
+        if (jt != JOIN_FULL && opt_movable(c) && opt_within(c, &all, &pres)) opt_list_add(oc, &down_pres, c);
+        else opt_list_add(oc, &above, c);
     }
     for (int i = 0; i < op->nconds; i++) {
         BoundExpr *c = op->conds[i];
         /* An ON condition on the NULL-extended side alone filters that side. */
-        if (jt != JOIN_FULL && movable(c) && within(c, &all, &nul)) list_add(oc, &down_nul, c);
-        else list_add(oc, &on, c);
+        if (jt != JOIN_FULL && opt_movable(c) && opt_within(c, &all, &nul)) opt_list_add(oc, &down_nul, c);
+        else opt_list_add(oc, &on, c);
     }
     op->nconds = on.n;
     op->conds = on.e;
     op->children[keep_side] = push(oc, op->children[keep_side], &down_pres);
     op->children[1 - keep_side] = push(oc, op->children[1 - keep_side], &down_nul);
-    return wrap(oc, op, &above);
-}
-
-/* ---- subquery decorrelation ------------------------------------------------------ */
-
-static LogicalOp *new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List *conds)
-{
-    LogicalOp *j = mem_new(oc->ctx, LogicalOp);
-    j->kind = LOP_JOIN;
-    j->join_type = jt;
-    j->binding = j->agg_binding = -1;
-    j->nchildren = 2;
-    j->children = mem_new_array(oc->ctx, LogicalOp *, 2);
-    j->children[0] = l;
-    j->children[1] = r;
-    j->nconds = conds->n;
-    j->conds = conds->e;
-    return j;
-}
-
-/* WHERE EXISTS (...), NOT EXISTS (...) and x IN (SELECT y ...) as a
- * conjunct become SEMI / ANTI joins of the filtered input with the
- * subquery's FROM tree, its WHERE conjuncts the join's condition (plus
- * x = y for IN), when the subquery is a plain SELECT ... FROM ... WHERE
- * (no aggregate, LIMIT, set-returning function) whose outer references
- * are columns of that input. Exactly PostgreSQL's answers: a comparison
- * that is NULL is no match. NOT IN is left alone (its NULL rules differ). */
-static bool reads_keys(const LogicalOp *op)
-{
-    if (op->kind == LOP_GET && op->want_keys) return true;
-    for (int i = 0; i < op->nchildren; i++)
-        if (reads_keys(op->children[i])) return true;
-    return false;
-}
-
-static LogicalOp *try_decorrelate(OCtx *oc, LogicalOp *input, BoundExpr *c)
-{
-    /* UPDATE / DELETE need each row's storage key, which joins do not
-     * carry: their subqueries stay per-row. */
-    if (reads_keys(input)) return NULL;
-    bool neg = false;
-    BoundExpr *sq = c;
-    if (c->kind == BE_NOT && c->nargs == 1 && c->args[0]->kind == BE_SUBQUERY) {
-        neg = true;
-        sq = c->args[0];
-    }
-    if (sq->kind != BE_SUBQUERY) return NULL;
-    if (sq->sublink != SUBLINK_EXISTS && !(sq->sublink == SUBLINK_ANY && !neg)) return NULL;
-    if (sq->sublink == SUBLINK_ANY) {
-        const BoundExpr *cmp = sq->args[1];
-        if (cmp->kind != BE_OP || cmp->op != BOP_EQ || cmp->nargs != 2) return NULL;
-        /* the bound comparison must be slot 1 (left) = slot 0 (subquery), uncast */
-        if (cmp->args[0]->kind != BE_COLUMN || cmp->args[0]->col != 1 || cmp->args[1]->kind != BE_COLUMN ||
-            cmp->args[1]->col != 0)
-            return NULL;
-    }
-    LogicalOp *top = sq->subplan;
-    if (top->kind == LOP_ORDER && sq->sublink == SUBLINK_EXISTS) top = top->children[0];
-    if (top->kind != LOP_PROJECT) return NULL;
-    List conds = {0};
-    LogicalOp *from = top->children[0];
-    while (from->kind == LOP_FILTER) {
-        for (int i = 0; i < from->nconds; i++) list_add(oc, &conds, from->conds[i]);
-        from = from->children[0];
-    }
-    if (from->kind != LOP_GET && from->kind != LOP_JOIN) return NULL;
-    Set in = out_set(oc, input), fs = out_set(oc, from);
-    Set both = set_union(oc, &in, &fs);
-    /* The FROM tree itself must not see the input (no nested correlation). */
-    bool *mark;
-    int maxb = 0;
-    for (int i = 0; i < in.n; i++) maxb = in.b[i] + 1 > maxb ? in.b[i] + 1 : maxb;
-    mark = mem_new_array(oc->ctx, bool, maxb > 0 ? maxb : 1);
-    for (int i = 0; i < in.n; i++) mark[in.b[i]] = true;
-    if (lop_uses_bindings(from, mark, maxb)) return NULL;
-    /* Every condition column is the input's or the subquery's (none of
-     * a level further out), and nothing volatile moves. */
-    for (int i = 0; i < conds.n; i++)
-        if (!movable(conds.e[i])) return NULL;
-    if (!refs_only(conds.e, conds.n, &both)) return NULL;
-    if (sq->sublink == SUBLINK_ANY) {
-        if (!refs_only(&sq->args[0], 1, &in) || !refs_only(&top->exprs[0], 1, &fs)) return NULL;
-        BoundExpr *eq = mem_new(oc->ctx, BoundExpr);
-        *eq = *sq->args[1];
-        eq->args = mem_new_array(oc->ctx, BoundExpr *, 2);
-        eq->args[0] = sq->args[0];
-        eq->args[1] = top->exprs[0];
-        list_add(oc, &conds, eq);
-    }
-    return new_join(oc, neg ? JOIN_ANTI : JOIN_SEMI, input, from, &conds);
+    return opt_wrap(oc, op, &above);
 }
 
 static LogicalOp *push_semi(OCtx *oc, LogicalOp *op, List *pending)
 {
-    Set all = out_set(oc, op);
-    Set left = out_set(oc, op->children[0]);
-    Set right = out_set(oc, op->children[1]);
-    Set both = set_union(oc, &left, &right);
+    Set all = opt_out_set(oc, op);
+    Set left = opt_out_set(oc, op->children[0]);
+    Set right = opt_out_set(oc, op->children[1]);
+    Set both = opt_set_union(oc, &left, &right);
     List down_l = {0}, down_r = {0}, above = {0}, on = {0};
     for (int i = 0; i < pending->n; i++) {
         BoundExpr *c = pending->e[i];
-        if (movable(c) && within(c, &all, &left)) list_add(oc, &down_l, c);
-        else list_add(oc, &above, c);
+        if (opt_movable(c) && opt_within(c, &all, &left)) opt_list_add(oc, &down_l, c);
+        else opt_list_add(oc, &above, c);
     }
     for (int i = 0; i < op->nconds; i++) {
         BoundExpr *c = op->conds[i];
-        if (movable(c) && within(c, &both, &right)) list_add(oc, &down_r, c);
-        else list_add(oc, &on, c);
+        if (opt_movable(c) && opt_within(c, &both, &right)) opt_list_add(oc, &down_r, c);
+        else opt_list_add(oc, &on, c);
     }
     op->nconds = on.n;
     op->conds = on.e;
     op->children[0] = push(oc, op->children[0], &down_l);
     op->children[1] = push(oc, op->children[1], &down_r);
-    return wrap(oc, op, &above);
+    return opt_wrap(oc, op, &above);
 }
 
 static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
@@ -449,15 +357,24 @@ static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
     switch (op->kind) {
     case LOP_FILTER: {
         List l = {0};
-        for (int i = 0; i < pending->n; i++) list_add(oc, &l, pending->e[i]);
-        for (int i = 0; i < op->nconds; i++) list_add(oc, &l, op->conds[i]);
+        for (int i = 0; i < pending->n; i++) opt_list_add(oc, &l, pending->e[i]);
+        for (int i = 0; i < op->nconds; i++) opt_list_add(oc, &l, op->conds[i]);
         /* Subqueries that can be joins become joins first. */
         LogicalOp *child = op->children[0];
         List rest = {0};
         for (int i = 0; i < l.n; i++) {
-            LogicalOp *j = try_decorrelate(oc, child, l.e[i]);
-            if (j) child = j;
-            else list_add(oc, &rest, l.e[i]);
+            LogicalOp *j = opt_decorrelate_semi(oc, child, l.e[i]);
+            if (j) {
+                child = j;
+                continue;
+            }
+            /* A conjunct may hold several scalar subqueries: one join each. */
+            BoundExpr *c = l.e[i], *r;
+            while ((j = opt_decorrelate_scalar(oc, child, c, &r))) {
+                child = j;
+                c = r;
+            }
+            opt_list_add(oc, &rest, c);
         }
         return push(oc, child, &rest);
     }
@@ -474,7 +391,7 @@ static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
         List none = {0};
         op->children[i] = push(oc, op->children[i], &none);
     }
-    return wrap(oc, op, pending);
+    return opt_wrap(oc, op, pending);
 }
 
 int opt_optimize(MemCtx *ctx, LogicalOp **root, OmError *err)
