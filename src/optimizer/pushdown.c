@@ -284,17 +284,7 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
     }
     LogicalOp *t = push(oc, leaves[order[0]], &leaf_conds[0]);
     for (int k = 1; k < nl; k++) {
-        LogicalOp *j = mem_new(oc->ctx, LogicalOp);
-        j->kind = LOP_JOIN;
-        j->join_type = JOIN_INNER;
-        j->binding = j->agg_binding = -1;
-        j->nchildren = 2;
-        j->children = mem_new_array(oc->ctx, LogicalOp *, 2);
-        j->children[0] = t;
-        j->children[1] = push(oc, leaves[order[k]], &leaf_conds[k]);
-        j->nconds = join_conds[k].n;
-        j->conds = join_conds[k].e;
-        t = j;
+        t = opt_new_join(oc, JOIN_INNER, t, push(oc, leaves[order[k]], &leaf_conds[k]), &join_conds[k]);
     }
     return opt_wrap(oc, t, &keep);
 }
