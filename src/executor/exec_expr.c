@@ -17,6 +17,7 @@
 #include "../functions/functions.h"
 #include "../types/json.h"
 #include "../types/numeric_arith.h"
+#include "../types/datetime.h"
 #include "exec_int.h"
 
 #define ROW(k) (sel ? sel[k] : (k))
@@ -543,7 +544,12 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
             for (int k = 0; k < n; k++) st->sel_a[k] = (uint16_t)k;
             s = st->sel_a;
         }
-        rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
+        if (e->cmp_cast) {
+            dt_cast_cmp_vec(as->e->type.id, e->type.id, &as->out, o, s, n);
+            rc = 0;
+        } else {
+            rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
+        }
         break;
     }
     case BE_CASE:

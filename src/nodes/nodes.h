@@ -92,6 +92,7 @@ struct BoundExpr {
     BoundExpr **args;
     /* BE_CAST */
     OmCoerceCtx cctx;
+    bool cmp_cast;      /* operand of a cross-type date/timestamp comparison: saturates (dt_cast_cmp_vec) */
     /* BE_CASE */
     bool has_else;
     /* BE_AND / BE_OR: evaluate every argument on every row (IN lists) */

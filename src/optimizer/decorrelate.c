@@ -157,6 +157,9 @@ static bool cannot_raise(const BoundExpr *e)
     case BE_NULLTEST:
     case BE_BOOLTEST:
     case BE_COALESCE: break;
+    case BE_CAST:
+        if (e->cmp_cast) break; /* a comparison's date / timestamp operand saturates */
+        return false;
     case BE_OP:
         if (e->op >= BOP_EQ && e->op <= BOP_GE) break;
         if (e->op == BOP_IS_DISTINCT || e->op == BOP_IS_NOT_DISTINCT) break;
