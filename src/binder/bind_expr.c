@@ -949,6 +949,12 @@ static int bind_row_compare(BindCtx *bc, BindScope *sc, const char *opname, PgQu
     BoundExpr **l = mem_new_array(bc->ctx, BoundExpr *, n), **r = mem_new_array(bc->ctx, BoundExpr *, n);
     for (int i = 0; i < n; i++)
         if (bind_expr(bc, sc, lr->args[i], &l[i]) < 0 || bind_expr(bc, sc, rr->args[i], &r[i]) < 0) return -1;
+    return bind_row_compare_exprs(bc, opname, l, r, n, loc, out);
+}
+
+int bind_row_compare_exprs(BindCtx *bc, const char *opname, BoundExpr **l, BoundExpr **r, int n, int loc,
+                           BoundExpr **out)
+{
     bool eq = !strcmp(opname, "="), ne = !strcmp(opname, "<>") || !strcmp(opname, "!=");
     if (eq || ne) {
         BoundExpr *e = bind_new_expr(bc, eq ? BE_AND : BE_OR, om_type(OM_T_BOOL), loc, n);
