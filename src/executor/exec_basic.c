@@ -212,7 +212,7 @@ static int limit_value(ExecNode *n, const BoundExpr *e, const char *what, const 
     v.data = &val;
     v.nulls = &nb;
     bool isnull;
-    if (exec_eval_const(n->q->ctx, e, &v, &isnull, n->q->err) < 0) return -1;
+    if (exec_eval_once(n->q->ctx, e, n->q, &v, &isnull, n->q->err) < 0) return -1;
     if (isnull) {
         *out = -1;
         return 0;

@@ -633,8 +633,13 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
 
 int exec_eval_const(MemCtx *ctx, const BoundExpr *e, OmVector *out, bool *isnull, OmError *err)
 {
+    return exec_eval_once(ctx, e, NULL, out, isnull, err);
+}
+
+int exec_eval_once(MemCtx *ctx, const BoundExpr *e, const ExecQuery *q, OmVector *out, bool *isnull, OmError *err)
+{
     MemCtx *tmp = mem_ctx_create(ctx, "const-eval");
-    ExprState *st = exec_expr_build(tmp, e, ctx, NULL);
+    ExprState *st = exec_expr_build(tmp, e, ctx, q);
     OmBatch dummy = {0};
     dummy.count = 1;
     uint16_t sel0 = 0;

@@ -533,8 +533,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
         n = pnode(pc, PHYS_LIMIT, 1);
         set_child(n, 0, c);
-        n->limit = op->limit;
-        n->offset = op->offset;
+        /* Resolved over no input: a subquery there is planned (it sees
+         * no column of this level). */
+        Layout none = {0};
+        if (resolve(pc, op->limit, &none, &n->limit) < 0 || resolve(pc, op->offset, &none, &n->offset) < 0) return -1;
         *lay = in;
         break;
     }
