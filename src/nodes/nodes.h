@@ -235,6 +235,13 @@ struct PhysNode {
     bool want_keys;     /* SCAN: fill storage keys (for UPDATE/DELETE) */
     int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
     BoundExpr *lookup;  /* SCAN: a constant primary-key value: read that one row (key lookup) */
+    int nkeyset;        /* SCAN: pk IN (constants): read the rows of these keys */
+    BoundExpr **keyset;
+    bool range;         /* SCAN: a primary-key range: the first nrange_eq key columns equal */
+    int nrange_eq;      /* constants, then the next one between range_lo and range_hi (each */
+    BoundExpr **range_eq; /* optional, inclusive or not) */
+    BoundExpr *range_lo, *range_hi;
+    bool range_lo_incl, range_hi_incl;
     int nrows;          /* VALUES */
     BoundExpr ***rows;
     BoundExpr *pred;    /* FILTER; joins: residual condition over left ++ right (NULL = none) */

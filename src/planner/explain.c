@@ -27,8 +27,15 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
 {
     switch (p->kind) {
     case PHYS_SCAN:
-        buf_printf(title, p->lookup ? "Key Lookup on %s" : "Seq Scan on %s", p->table->name);
+        buf_printf(title, "%s on %s",
+                   p->lookup ? "Key Lookup" : p->nkeyset ? "Key Set Scan" : p->range ? "Key Range Scan" : "Seq Scan",
+                   p->table->name);
         buf_printf(detail, "Columns: %d of %d", p->ncols, p->table->ncols);
+        if (p->nkeyset) buf_printf(detail, ", Keys: %d", p->nkeyset);
+        if (p->range)
+            buf_printf(detail, ", Key: %d equal%s%s%s", p->nrange_eq,
+                       p->range_lo ? (p->range_lo_incl ? ", >=" : ", >") : "",
+                       p->range_hi ? (p->range_hi_incl ? ", <=" : ", <") : "", "");
         break;
     case PHYS_VALUES: buf_printf(title, "Values Scan (%d rows)", p->nrows); break;
     case PHYS_FILTER: buf_append_str(title, "Filter"); break;

@@ -13,7 +13,7 @@
 
 #include "../functions/functions.h"
 #include "../optimizer/optimizer.h"
-#include "planner.h"
+#include "planner_int.h"
 
 typedef struct Layout {
     int n;
@@ -249,35 +249,6 @@ static bool has_volatile(const BoundExpr *e)
     return false;
 }
 
-static bool int_type(OmTypeId t) { return t == OM_T_INT2 || t == OM_T_INT4 || t == OM_T_INT8; }
-
-/* A conjunct of the filter that fixes a one-column primary key of the
- * table under it to a constant of the key's own type (the key bytes of the
- * constant are then the stored row's key): that constant, or NULL. */
-static BoundExpr *pk_lookup(const LogicalOp *get, const LogicalOp *filter)
-{
-    const CatTable *t = get->table;
-    if (get->kind != LOP_GET || !t || t->desc.npk != 1) return NULL;
-    int pk = t->desc.pk_cols[0];
-    if (t->desc.key_kinds && t->desc.key_kinds[pk] != STOR_KEY_BYTES) return NULL;
-    OmTypeId ct = t->cols[pk].type.id;
-    if (ct == OM_T_BPCHAR || ct == OM_T_INTERVAL || ct == OM_T_TIMETZ || ct == OM_T_FLOAT4 || ct == OM_T_FLOAT8 || ct == OM_T_NUMERIC || ct == OM_T_JSON ||
-        type_is_array(ct))
-        return NULL;
-    for (int i = 0; i < filter->nconds; i++) {
-        const BoundExpr *c = filter->conds[i];
-        if (c->kind != BE_OP || c->op != BOP_EQ || c->nargs != 2) continue;
-        for (int s = 0; s < 2; s++) {
-            const BoundExpr *col = c->args[s], *k = c->args[1 - s];
-            if (col->kind != BE_COLUMN || col->binding != get->binding || col->col != pk) continue;
-            if (k->kind != BE_CONST || k->is_null) continue;
-            if (k->type.id != ct && !(int_type(k->type.id) && int_type(ct))) continue;
-            return (BoundExpr *)k;
-        }
-    }
-    return NULL;
-}
-
 /* A rough row estimate (no statistics yet): table row counts from
  * storage, a third per filter conjunct, the larger side of an inner join
  * (keys joins are mostly many-to-one). Used only to pick a hash join's
@@ -361,13 +332,7 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
         /* pk = constant over a table: a key lookup instead of a scan (the
          * filter above still checks every condition). */
-        if (c->kind == PHYS_SCAN) {
-            BoundExpr *k = pk_lookup(op->children[0], op);
-            if (k) {
-                c->lookup = k;
-                c->est_rows = 1;
-            }
-        }
+        if (c->kind == PHYS_SCAN) plan_pk_access(pc->ctx, op->children[0], op, c);
         n = pnode(pc, PHYS_FILTER, 1);
         set_child(n, 0, c);
         if (resolve_conds(pc, op->conds, op->nconds, &in, &n->pred) < 0) return -1;
@@ -515,6 +480,12 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
     case LOP_ORDER: {
         PhysNode *c;
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        /* Rows that come from a scan in primary-key order need no sort. */
+        if (plan_order_from_scan(op)) {
+            *out = c;
+            *lay = in;
+            return 0;
+        }
         n = pnode(pc, PHYS_SORT, 1);
         set_child(n, 0, c);
         n->nkeys = op->nkeys;
