@@ -35,7 +35,8 @@ typedef enum {
 
 typedef struct BoundStmt {
     BoundStmtKind kind;
-    BoundQuery *query;        /* BS_SELECT */
+    BoundQuery *query;        /* BS_SELECT; a write's RETURNING (its root reads dml's rows) */
+    bool want_returning;      /* binding a write inside WITH: RETURNING allowed */
     LogicalOp *dml;           /* BS_INSERT / BS_UPDATE / BS_DELETE: the LOP_INSERT/UPDATE/DELETE tree */
     CatTable *table;          /* target of INSERT/UPDATE/DELETE/DROP; new table for CREATE */
     bool if_exists;           /* DROP IF EXISTS / CREATE IF NOT EXISTS */
@@ -64,6 +65,7 @@ typedef struct BindCtx {
     int depth;                /* expression nesting while binding */
     bool keep_unknown;        /* the next query level leaves untyped outputs unknown: INSERT's SELECT (the columns decide) and set-operation branches (the common type does) */
     int next_binding;         /* bindings handed out so far in this statement */
+    int query_depth;          /* nesting of the query level being bound (1: the statement's own SELECT) */
 } BindCtx;
 
 /* Deepest expression accepted (54001 beyond): keeps binder and executor
