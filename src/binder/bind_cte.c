@@ -159,7 +159,7 @@ static int bind_recursive(BindCtx *bc, BindScope *body, BindCte *c, BoundQuery *
         c->wt_names[i] = i < (int)c->cte->n_aliascolnames ? bind_node_name(c->cte->aliascolnames[i]) : l->names[i];
     c->self = CTE_SELF_WORKTABLE;
     c->nself = 0;
-    c->rec_depth = bc->query_depth + 1;
+    c->rec_depth = bc->sublink_depth;
     bool keep_unknown = bc->keep_unknown;
     bc->keep_unknown = true;
     rc = bind_select(bc, body, s->rarg, &r);
@@ -336,7 +336,7 @@ static int worktable_ref(BindCtx *bc, BindCte *c, PgQuery__RangeVar *rv, BindSco
     if (c->self == CTE_SELF_NONREC)
         return rec_error(bc, "recursive reference to query \"%s\" must not appear within its non-recursive term", cn,
                          rv->location);
-    if (bc->query_depth != c->rec_depth)
+    if (bc->sublink_depth != c->rec_depth)
         return rec_error(bc, "recursive reference to query \"%s\" must not appear within a subquery", cn, rv->location);
     if (++c->nself > 1)
         return rec_error(bc, "recursive reference to query \"%s\" must not appear more than once", cn, rv->location);

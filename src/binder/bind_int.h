@@ -46,7 +46,8 @@ typedef struct BindCte {
     PgQuery__CommonTableExpr *cte;
     bool binding_now;    /* its own body is being bound */
     BindCteSelf self;    /* ... and what a reference to itself means there */
-    int rec_depth;       /* CTE_SELF_WORKTABLE: the recursive term's query depth */
+    int rec_depth;       /* CTE_SELF_WORKTABLE: the recursive term's subquery depth (a reference
+                          * in a subquery of an expression is 42P19; in FROM's derived tables not) */
     int nself;           /* references to the worktable so far */
     int wt_id;           /* the worktable's id */
     int wt_ncols;

@@ -41,7 +41,10 @@ int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **o
     /* The subquery's own clauses start over: aggregates and set-returning
      * functions belong to it, not to the enclosing select list. */
     BoundQuery *q;
-    if (bind_select(bc, sc, sl->subselect->select_stmt, &q) < 0) return -1;
+    bc->sublink_depth++;
+    int rc = bind_select(bc, sc, sl->subselect->select_stmt, &q);
+    bc->sublink_depth--;
+    if (rc < 0) return -1;
     if (kind != SUBLINK_EXISTS && q->ntargets != 1) {
         if (kind == SUBLINK_SCALAR)
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "subquery must return only one column");

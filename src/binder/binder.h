@@ -66,6 +66,7 @@ typedef struct BindCtx {
     bool keep_unknown;        /* the next query level leaves untyped outputs unknown: INSERT's SELECT (the columns decide) and set-operation branches (the common type does) */
     int next_binding;         /* bindings handed out so far in this statement */
     int query_depth;          /* nesting of the query level being bound (1: the statement's own SELECT) */
+    int sublink_depth;        /* nesting of subqueries in expressions */
 } BindCtx;
 
 /* Deepest expression accepted (54001 beyond): keeps binder and executor
