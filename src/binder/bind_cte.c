@@ -10,7 +10,8 @@
  *     LOP_CTE over the query, its rows buffered for each reference; an
  *     unread CTE is not computed, unless it writes (PostgreSQL runs a
  *     data-modifying CTE to completion whether read or not);
- *   - NOT MATERIALIZED binds the body again at each reference (inlined);
+ *   - NOT MATERIALIZED binds the body again at each reference (inlined),
+ *     unless it has side effects (PostgreSQL computes those once anyway);
  *   - WITH RECURSIVE: a body that reads itself must be `non-recursive term
  *     UNION [ALL] recursive term`, the reference appearing once, in the
  *     recursive term's own FROM (not in a subquery or on the NULL side of an
@@ -294,13 +295,14 @@ int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope 
             return unsupported(bc, "this statement in WITH", c->location);
     }
     /* Bodies in list order: a body sees the CTEs before it. NOT
-     * MATERIALIZED ones are bound at each reference instead (inlined
-     * copies), unless they write or read themselves. */
+     * MATERIALIZED ones free of side effects are bound again at each
+     * reference (inlined copies); PostgreSQL computes a volatile,
+     * writing or recursive one once all the same. */
     for (int i = 0; i < ws->nctes; i++) {
         BindCte *c = &ws->ctes[i];
-        if (!c->writes && !w->recursive && c->cte->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever)
-            continue;
         if (bind_body(bc, ws, i, w->recursive) < 0) return -1;
+        c->copies = !c->writes && !c->recursive &&
+                    c->cte->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever && !op_volatile(c->q->root);
     }
     *out = ws;
     return 0;
@@ -365,7 +367,7 @@ int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *l
                 return worktable_ref(bc, c, rv, local, out);
             }
             const char *name = rv->alias ? rv->alias->aliasname : c->cte->ctename;
-            if (!c->q) {
+            if (c->copies) {
                 /* NOT MATERIALIZED: this reference's own copy of the body. */
                 BindScope body = {.parent = s->parent, .ctes = s->ctes, .nctes = i};
                 BoundQuery *q;
@@ -436,7 +438,7 @@ int bind_with_finish(BindCtx *bc, BindScope *ws, BindScope *parent, LogicalOp **
     if (ws == parent || !ws) return 0;
     for (int i = ws->nctes - 1; i >= 0; i--) {
         BindCte *c = &ws->ctes[i];
-        if (!c->q) continue;                 /* NOT MATERIALIZED: inlined at each reference */
+        if (c->copies) continue;             /* NOT MATERIALIZED: inlined at each reference */
         if (!c->writes && c->nrefs == 0) continue;
         bool always = c->cte->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways;
         if (!c->writes && !c->recursive && !always && c->nrefs == 1 && !op_volatile(c->q->root)) {

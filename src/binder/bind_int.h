@@ -53,7 +53,8 @@ typedef struct BindCte {
     int wt_ncols;
     OmType *wt_types;
     const char **wt_names;
-    BoundQuery *q;       /* the bound body (NULL for NOT MATERIALIZED: bound per reference) */
+    BoundQuery *q;       /* the bound body */
+    bool copies;         /* NOT MATERIALIZED and side-effect free: each reference binds its own copy */
     int id;              /* cte_id of its LOP_CTE / LOP_CTE_REFs */
     bool recursive;      /* its body reads itself */
     bool writes;         /* INSERT / UPDATE / DELETE */
