@@ -204,19 +204,35 @@ static bool use_expr(const BoundExpr *e, void *arg)
     return false;
 }
 
+static bool has_volatile(const BoundExpr *e);
+
+/* Top-down: an operator's consumers are its ancestors (and their
+ * subqueries), so when op is visited every read of its outputs is known;
+ * a projection's column nothing reads is not computed (see LOP_PROJECT
+ * below) and what it would read does not count. */
 static void use_op(PCtx *pc, const LogicalOp *op)
 {
-    lop_any_expr(op, use_expr, pc);
-    for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
-    /* Append and the writes read their inputs by position, not by binding. */
-    if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE)
+    if (op->kind == LOP_PROJECT) {
+        for (int i = 0; i < op->nexprs; i++)
+            if (slot_of(&pc->used, op->binding, i) >= 0 || has_volatile(op->exprs[i])) use_expr(op->exprs[i], pc);
+    } else {
+        lop_any_expr(op, use_expr, pc);
+    }
+    /* Append, recursive unions and the writes read their inputs by
+     * position, not by binding; a CTE's definition is read by its CTE
+     * scans by position too (all of its columns are computed, as in
+     * PostgreSQL). */
+    if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE ||
+        op->kind == LOP_RECURSIVE_UNION)
         for (int i = 0; i < op->nchildren; i++) use_outputs(pc, op->children[i]);
+    if (op->kind == LOP_CTE) use_outputs(pc, op->children[1]);
+    for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
 }
 
 static void use_all(PCtx *pc, const LogicalOp *root)
 {
-    use_op(pc, root);
     use_outputs(pc, root);
+    use_op(pc, root);
 }
 
 /* Does e use only columns of in (constants and outer columns aside)? */
@@ -345,11 +361,11 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n = pnode(pc, PHYS_PROJECT, 1);
         set_child(n, 0, c);
         n->nexprs = op->nexprs;
-        if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        n->exprs = mem_new_array(pc->ctx, BoundExpr *, op->nexprs > 0 ? op->nexprs : 1);
         /* A column nothing reads is not computed (PostgreSQL drops unused
          * subquery outputs too: their errors do not happen); volatile
-         * calls still run. */
-        for (int i = 0; i < op->nexprs; i++)
+         * calls still run. What it would read may not even be scanned. */
+        for (int i = 0; i < op->nexprs; i++) {
             if (slot_of(&pc->used, op->binding, i) < 0 && op->exprs[i]->kind != BE_CONST && !has_volatile(op->exprs[i])) {
                 BoundExpr *c = mem_new(pc->ctx, BoundExpr);
                 c->kind = BE_CONST;
@@ -361,7 +377,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 c->cval.nulls = mem_new_array(pc->ctx, uint64_t, 1);
                 om_vec_set_null(&c->cval, 0, true);
                 n->exprs[i] = c;
+            } else if (resolve(pc, op->exprs[i], &in, &n->exprs[i]) < 0) {
+                return -1;
             }
+        }
         n->ncols = op->nexprs;
         n->types = types_array(pc, n->ncols);
         for (int i = 0; i < op->nexprs; i++) {
@@ -508,7 +527,66 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
          * no column of this level). */
         Layout none = {0};
         if (resolve(pc, op->limit, &none, &n->limit) < 0 || resolve(pc, op->offset, &none, &n->offset) < 0) return -1;
+        if (op->with_ties) {
+            n->with_ties = true;
+            n->ntie_keys = op->ntie_keys;
+            n->tie_keys = mem_new_array(pc->ctx, BoundOrder, op->ntie_keys > 0 ? op->ntie_keys : 1);
+            for (int i = 0; i < op->ntie_keys; i++) {
+                n->tie_keys[i] = op->tie_keys[i];
+                if (resolve(pc, op->tie_keys[i].expr, &in, &n->tie_keys[i].expr) < 0) return -1;
+                if (n->tie_keys[i].expr->kind != BE_COLUMN)
+                    return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "tie key is not a column of its input");
+            }
+        }
         *lay = in;
+        break;
+    }
+    case LOP_CTE: {
+        /* The query, then the definition (planned apart: its layout is
+         * its own; CTE scans read it by position). */
+        PhysNode *c, *d;
+        Layout dl;
+        if (plan_child(pc, op, 0, &c, &in) < 0 || plan_child(pc, op, 1, &d, &dl) < 0) return -1;
+        n = pnode(pc, PHYS_CTE, 2);
+        set_child(n, 0, c);
+        n->children[1] = d;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        n->cte_writes = op->cte_writes;
+        /* A writing definition collects its rows and applies them when
+         * the statement's query is done (PostgreSQL's snapshot rule: no
+         * query of the statement sees them). */
+        for (PhysNode *w = d; op->cte_writes && w; w = w->nchildren ? w->children[0] : NULL)
+            if (w->kind == PHYS_INSERT || w->kind == PHYS_UPDATE || w->kind == PHYS_DELETE) {
+                w->cte_writes = true;
+                break;
+            }
+        *lay = in;
+        break;
+    }
+    case LOP_CTE_REF:
+    case LOP_WORKTABLE:
+        n = pnode(pc, op->kind == LOP_CTE_REF ? PHYS_CTE_SCAN : PHYS_WORKTABLE_SCAN, 0);
+        n->ncols = op->ncols;
+        n->types = op->types;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
+        break;
+    case LOP_RECURSIVE_UNION: {
+        PhysNode *a, *b;
+        Layout al, bl;
+        if (plan_child(pc, op, 0, &a, &al) < 0 || plan_child(pc, op, 1, &b, &bl) < 0) return -1;
+        n = pnode(pc, PHYS_RECURSIVE_UNION, 2);
+        n->children[0] = a;
+        n->children[1] = b;
+        n->child = a;
+        n->setop_all = op->setop_all;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        n->ncols = op->ncols;
+        n->types = op->types;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
         break;
     }
     case LOP_SETOP: {
@@ -540,6 +618,16 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n->nexprs = op->nexprs;
         if (op->nexprs && resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
         n->ncols = 0;
+        if (op->returning) {
+            /* RETURNING: the affected rows, as table rows. */
+            n->returning = true;
+            n->ncols = op->table->ncols;
+            n->types = types_array(pc, n->ncols);
+            for (int i = 0; i < n->ncols; i++) {
+                n->types[i] = op->table->cols[i].type;
+                layout_push(pc, lay, op->binding, i);
+            }
+        }
         break;
     }
     default:
