@@ -79,6 +79,10 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
                 sc && sc->clause ? sc->clause : "this context");
         return bind_error_at(bc, fc->location);
     }
+    if (sc->in_agg_arg && sc->clause && !strcmp(sc->clause, "FILTER")) {
+        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in FILTER");
+        return bind_error_at(bc, fc->location);
+    }
     if (sc->in_agg_arg) {
         err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate function calls cannot be nested");
         return bind_error_at(bc, fc->location);

@@ -147,8 +147,7 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
     sc->local_refs = 0;
     for (int i = 0; i < nd; i++)
         if (bind_in_agg(bc, sc, fc->args[i], &all[i]) < 0) return -1;
-    if (sc->outer_used || sc->local_refs)
-        return unsupported(bc, "a direct argument of an ordered-set aggregate that references columns", loc);
+    bool direct_refs = sc->outer_used || sc->local_refs;
     bool *desc = mem_new_array(bc->ctx, bool, nk + 1), *nf = mem_new_array(bc->ctx, bool, nk + 1);
     if (bind_keys(bc, sc, fc, all + nd, desc, nf) < 0) return -1;
     if (sc->outer_used && sc->local_refs == 0)
@@ -165,7 +164,7 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
                      "must match the number of ordering columns (here %d).",
                      name, nd, nk);
             bind_agg_no_such(bc, name, all, nd + nk, loc);
-            err_hint(bc->err, "%s", hint);
+            snprintf(bc->err->hint, sizeof bc->err->hint, "%s", hint);
             return -1;
         }
         for (int i = 0; i < nd; i++) {
@@ -184,6 +183,8 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
         /* sum(x) WITHIN GROUP (ORDER BY y) looks for sum(x's type, y's type). */
         return bind_agg_no_such(bc, name, all, nd + nk, loc);
     }
+    if (direct_refs)
+        return unsupported(bc, "a direct argument of an ordered-set aggregate that references columns", loc);
     for (int i = 0; i < nd; i++)
         if (direct_const(bc, &all[i]) < 0) return -1;
     agg->fn = pick;

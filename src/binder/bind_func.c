@@ -237,7 +237,8 @@ int bind_func_select(BindCtx *bc, const FnDesc *const *all, int nall, const char
                     bool ok = true;
                     for (int i = 0; i < nargs && ok; i++) {
                         int t = cand_arg(cs[k], i);
-                        if (is_unknown_type(in[i])) ok = is_wild(t) || t == (int)common;
+                        /* PostgreSQL: can_coerce_type of the known type there. */
+                        if (is_unknown_type(in[i])) ok = is_wild(t) || reachable(common, t);
                     }
                     if (ok) cs[m++] = cs[k];
                 }
