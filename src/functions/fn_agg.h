@@ -10,7 +10,8 @@
  *                                    (NULL inputs are skipped for strict
  *                                    aggregates before the call)
  *   combine(call, dst, src)          merge two partial states (parallel and
- *                                    spilled aggregation)
+ *                                    spilled aggregation; NULL where none is
+ *                                    written yet: nothing calls it today)
  *   final(call, state, out, row)     the result into row `row` of out
  * Variable-size parts of a state (strings, big numerics) are allocated in
  * call->ctx, which lives as long as the states.

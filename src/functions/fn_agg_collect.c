@@ -9,7 +9,7 @@
  * string_agg and array_agg are not strict, as there: string_agg skips a NULL
  * value itself and a NULL delimiter adds nothing; array_agg keeps NULL
  * elements, and its array form fails on a NULL (22004), an empty first
- * array (22023) and arrays of another shape (2202E). The order of the
+ * array (2202E) and arrays of another shape (2202E). The order of the
  * elements is the order update sees the rows in: with ORDER BY inside the
  * call, the executor's (exec_agg_sorted.c). Their states grow in call->ctx,
  * which the executor counts against work_mem; string_agg also stops at
@@ -152,7 +152,7 @@ static int arrarragg_update(FnAggCall *c, uint8_t *states, const uint32_t *gids,
         OmArr a;
         arr_view(at, ((const OmStr *)v->data)[r], &a);
         if (!s->has) {
-            if (a.ndim == 0) return err_set(c->err, ERRCODE_INVALID_PARAMETER_VALUE, "cannot accumulate empty arrays");
+            if (a.ndim == 0) return err_set(c->err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "cannot accumulate empty arrays");
             if (a.ndim + 1 > OM_ARR_MAXDIM)
                 return err_set(c->err, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
                                "number of array dimensions (%d) exceeds the maximum allowed (%d)", a.ndim + 1,
