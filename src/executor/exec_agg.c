@@ -345,7 +345,10 @@ int exec_agg_init(ExecNode *n)
         r->call.nkeys = ag->norder;
         r->call.key_desc = ag->order_desc;
         r->call.key_nulls_first = ag->order_nulls_first;
-        if (ag->norder || ag->fn->kind != FN_AGG_PLAIN || (ag->distinct && nin > 1))
+        /* DISTINCT sorts its input in PostgreSQL, so array_agg(DISTINCT x)
+         * sees the values in order: only fn_agg.c's own aggregates, which
+         * do not depend on the order, keep the hash filter. */
+        if (ag->norder || ag->fn->kind != FN_AGG_PLAIN || (ag->distinct && (nin > 1 || ag->fn->nargs)))
             r->sorted = exec_aggsort_create(s->state_ctx, ag, &r->call, nin);
         if (r->agg->distinct && !r->sorted) {
             OmPhysType *dp = mem_new_array(ctx, OmPhysType, 1);

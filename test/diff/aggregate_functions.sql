@@ -210,6 +210,8 @@ SELECT count(DISTINCT x) FROM (VALUES ('1 day'::interval), ('24 hours'), ('1 day
 SELECT count(DISTINCT g || h) FROM ag_t;
 SELECT sum(DISTINCT x), count(DISTINCT x) FROM (VALUES (1), (1), (NULL), (2)) v(x);
 SELECT count(ALL g) FROM ag_t;
+SELECT array_agg(DISTINCT x), array_agg(DISTINCT x ORDER BY x DESC) FROM (VALUES (3), (1), (2), (1), (NULL)) v(x);
+SELECT g, array_agg(DISTINCT h), array_agg(DISTINCT t) FROM ag_t GROUP BY g;
 
 -- string_agg and array_agg: ORDER BY inside, NULL elements, delimiters, DISTINCT.
 SELECT string_agg(t, ',' ORDER BY id) FROM ag_t;
