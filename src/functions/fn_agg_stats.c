@@ -32,12 +32,14 @@
 
 /* ---- exact numeric sums ------------------------------------------------------------- */
 
-/* A numeric sum: coef / 10^scale while it fits 128 bits, else text. */
+/* A numeric sum: coef / 10^scale while it fits 128 bits, else the text in
+ * cur. Past 128 bits each addition writes into next and the two swap, so a
+ * long run of big values reuses two buffers instead of allocating per row. */
 typedef struct NumAcc {
     __int128 coef;
     int32_t scale;
     bool big;
-    OmStr text;
+    OmBuf cur, next;
 } NumAcc;
 
 static const __int128 ACC_LIMIT = (__int128)1 << 124;
@@ -68,19 +70,38 @@ static OmStr i128_text(MemCtx *ctx, __int128 v, int scale)
     return (OmStr){b.data, (uint32_t)b.len};
 }
 
+static OmStr buf_str(const OmBuf *b) { return (OmStr){b->data, (uint32_t)b->len}; }
+
+/* x / 10^scale as text in tmp (TMP_TEXT bytes) when it fits there: 40
+ * digits, a sign, a point and the zeros of a long scale; else allocated. */
+#define TMP_TEXT 128
+static OmStr small_text(FnAggCall *c, __int128 x, int scale, char *tmp)
+{
+    if (scale + 45 > TMP_TEXT) return i128_text(c->ctx, x, scale);
+    OmBuf b = {.data = tmp, .cap = TMP_TEXT};
+    render_i128(&b, x, scale);
+    return buf_str(&b);
+}
+
+/* The sum's text (for the final: allocated when the sum is small). */
 static OmStr acc_text(FnAggCall *c, const NumAcc *a)
 {
-    return a->big ? a->text : i128_text(c->ctx, a->coef, a->scale);
+    return a->big ? buf_str(&a->cur) : i128_text(c->ctx, a->coef, a->scale);
 }
 
 static int acc_add_text(FnAggCall *c, NumAcc *a, OmStr v)
 {
-    OmStr cur = acc_text(c, a);
-    OmBuf b;
-    buf_init(&b, c->ctx, cur.len + v.len + 8);
-    if (type_numeric_binop(OM_NUM_ADD, cur, v, &b, c->err) < 0) return -1;
-    a->big = true;
-    a->text = (OmStr){b.data, (uint32_t)b.len};
+    if (!a->big) {
+        buf_init(&a->cur, c->ctx, 64);
+        buf_init(&a->next, c->ctx, 64);
+        render_i128(&a->cur, a->coef, a->scale);
+        a->big = true;
+    }
+    buf_reset(&a->next);
+    if (type_numeric_binop(OM_NUM_ADD, buf_str(&a->cur), v, &a->next, c->err) < 0) return -1;
+    OmBuf t = a->cur;
+    a->cur = a->next;
+    a->next = t;
     return 0;
 }
 
@@ -112,7 +133,8 @@ static int acc_add(FnAggCall *c, NumAcc *a, __int128 x, int32_t xs)
             return 0;
         }
     }
-    return acc_add_text(c, a, i128_text(c->ctx, x, xs));
+    char tmp[TMP_TEXT];
+    return acc_add_text(c, a, small_text(c, x, xs, tmp));
 }
 
 /* Canonical numeric text as coef / 10^scale, when it has at most 36 digits. */
@@ -145,9 +167,19 @@ static bool parse_small(OmStr v, __int128 *coef, int32_t *scale)
 typedef struct NumVar {
     int64_t n, nan, pinf, ninf;
     NumAcc sx, sx2;
+    OmBuf sq; /* x² of a value past 64 bits, reused */
 } NumVar;
 
 static void init_numvar(void *st) { memset(st, 0, sizeof(NumVar)); }
+
+/* sum(x²) += v * v, through the state's reused buffer. */
+static int square_add(FnAggCall *c, NumVar *s, OmStr v)
+{
+    if (!s->sq.ctx) buf_init(&s->sq, c->ctx, 96);
+    buf_reset(&s->sq);
+    if (type_numeric_binop(OM_NUM_MUL, v, v, &s->sq, c->err) < 0) return -1;
+    return acc_add_text(c, &s->sx2, buf_str(&s->sq));
+}
 
 static int numvar_add(FnAggCall *c, NumVar *s, __int128 x, int32_t xs)
 {
@@ -155,11 +187,8 @@ static int numvar_add(FnAggCall *c, NumVar *s, __int128 x, int32_t xs)
     if (acc_add(c, &s->sx, x, xs) < 0) return -1;
     /* x² at twice the scale, as do_numeric_accum's mul_var. */
     if (x < ((__int128)1 << 62) && x > -((__int128)1 << 62)) return acc_add(c, &s->sx2, x * x, xs * 2);
-    OmStr t = i128_text(c->ctx, x, xs);
-    OmBuf b;
-    buf_init(&b, c->ctx, t.len * 2 + 8);
-    if (type_numeric_binop(OM_NUM_MUL, t, t, &b, c->err) < 0) return -1;
-    return acc_add_text(c, &s->sx2, (OmStr){b.data, (uint32_t)b.len});
+    char tmp[TMP_TEXT];
+    return square_add(c, s, small_text(c, x, xs, tmp));
 }
 
 static int numvar_add_text(FnAggCall *c, NumVar *s, OmStr v)
@@ -172,10 +201,7 @@ static int numvar_add_text(FnAggCall *c, NumVar *s, OmStr v)
     if (parse_small(v, &x, &xs)) return numvar_add(c, s, x, xs);
     s->n++;
     if (acc_add_text(c, &s->sx, v) < 0) return -1;
-    OmBuf b;
-    buf_init(&b, c->ctx, v.len * 2 + 8);
-    if (type_numeric_binop(OM_NUM_MUL, v, v, &b, c->err) < 0) return -1;
-    return acc_add_text(c, &s->sx2, (OmStr){b.data, (uint32_t)b.len});
+    return square_add(c, s, v);
 }
 
 static int numvar_update(FnAggCall *c, uint8_t *states, const uint32_t *gids, const OmVector *const *args,

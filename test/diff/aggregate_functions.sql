@@ -156,6 +156,7 @@ SELECT g FROM ag_t GROUP BY 0;
 SELECT g FROM ag_t GROUP BY -1;
 SELECT count(*) FROM ag_t GROUP BY 1;
 SELECT g, count(*) FROM ag_t GROUP BY nope;
+SELECT g AS x, h AS x FROM ag_t GROUP BY x;
 
 -- 42803: ungrouped columns, nested aggregates, aggregates where they are not allowed.
 SELECT g, h FROM ag_t GROUP BY g;
