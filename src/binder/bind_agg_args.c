@@ -39,6 +39,19 @@ static int unsupported(BindCtx *bc, const char *what, int location)
 }
 
 /* The ORDER BY / WITHIN GROUP keys into keys[], with their directions. */
+static int json_key(BindCtx *bc, PgQuery__FuncCall *fc, BoundExpr **keys)
+{
+    for (int i = 0; i < (int)fc->n_agg_order; i++) {
+        OmTypeId t = keys[i]->type.id;
+        if (t != OM_T_JSON && t != OM_T_ARR_JSON) continue;
+        err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type %s",
+                type_name_be(t));
+        err_hint(bc->err, "Use an explicit ordering operator or modify the query.");
+        return bind_error_at(bc, bind_node_location(fc->agg_order[i]->sort_by->node));
+    }
+    return 0;
+}
+
 static int bind_keys(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExpr **keys, bool *desc, bool *nf)
 {
     for (int i = 0; i < (int)fc->n_agg_order; i++) {
@@ -56,15 +69,10 @@ static int bind_keys(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
                 (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && d);
         if (bind_in_agg(bc, sc, sb->node, &keys[i]) < 0) return -1;
         if (bind_resolve_unknown(bc, keys[i], &keys[i]) < 0) return -1;
-        OmTypeId t = keys[i]->type.id;
-        if (t == OM_T_JSON || t == OM_T_ARR_JSON) {
-            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type %s",
-                    type_name_be(t));
-            err_hint(bc->err, "Use an explicit ordering operator or modify the query.");
-            return bind_error_at(bc, bind_node_location(sb->node));
-        }
     }
-    return 0;
+    /* WITHIN GROUP chooses the function first (percentile_cont(numeric,
+     * json) does not exist), then checks the keys. */
+    return fc->agg_within_group ? 0 : json_key(bc, fc, keys);
 }
 
 /* A signature of the candidate as bind_func.c sees it: the direct argument
@@ -168,7 +176,8 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
             return -1;
         }
         for (int i = 0; i < nd; i++) {
-            BoundExpr *pair[2] = {all[i], all[nd + i]};
+            /* As PostgreSQL's unify_hypothetical_args: the key first. */
+            BoundExpr *pair[2] = {all[nd + i], all[i]};
             OmType t;
             if (bind_common_type(bc, pair, 2, "WITHIN GROUP", &t) < 0) return -1;
             if (bind_coerce(bc, all[i], t, OM_COERCE_IMPLICIT, NULL, &all[i]) < 0 ||
@@ -183,6 +192,7 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
         /* sum(x) WITHIN GROUP (ORDER BY y) looks for sum(x's type, y's type). */
         return bind_agg_no_such(bc, name, all, nd + nk, loc);
     }
+    if (json_key(bc, fc, all + nd) < 0) return -1;
     if (direct_refs)
         return unsupported(bc, "a direct argument of an ordered-set aggregate that references columns", loc);
     for (int i = 0; i < nd; i++)

@@ -45,6 +45,10 @@ static void put_value(const OmVector *v, int r, OmVector *out, int row)
 
 static int bad_fraction(FnAggCall *c, double p)
 {
+    /* PostgreSQL's own %g spells NaN and the infinities its way. */
+    if (isnan(p) || isinf(p))
+        return err_set(c->err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "percentile value %s is not between 0 and 1",
+                       isnan(p) ? "NaN" : p > 0 ? "Infinity" : "-Infinity");
     return err_set(c->err, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "percentile value %g is not between 0 and 1", p);
 }
 

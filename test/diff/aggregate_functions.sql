@@ -312,5 +312,41 @@ SELECT count(*) FILTER (WHERE count(*) > 1) FROM ag_t;
 SELECT count(*) FILTER (WHERE i4) FROM ag_t;
 
 
+-- ORDER BY / WITHIN GROUP in HAVING, ORDER BY and subqueries; more types; multi-dimensional and empty
+-- fraction arrays; hypothetical rows over several keys; PostgreSQL's errors and their wording.
+SELECT g, string_agg(t, ',' ORDER BY t) FROM ag_t GROUP BY g HAVING string_agg(t, ',' ORDER BY t) > 'p' ORDER BY g;
+SELECT g FROM ag_t GROUP BY g ORDER BY array_agg(id ORDER BY id DESC) NULLS FIRST;
+SELECT id, (SELECT string_agg(t2.t, '' ORDER BY t2.id) FROM ag_t t2 WHERE t2.id <= t1.id) FROM ag_t t1 ORDER BY id;
+SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i4) FROM ag_t WHERE g = o.g) FROM (VALUES ('a'), ('b'), ('z')) o(g);
+SELECT string_agg(DISTINCT g, ',') FROM ag_t;
+SELECT string_agg(g, ',' ORDER BY g DESC NULLS FIRST) FROM ag_t;
+SELECT array_agg(d ORDER BY d DESC), array_agg(ts ORDER BY ts), array_agg(iv ORDER BY iv) FROM ag_t;
+SELECT array_agg(b ORDER BY id), array_agg(f4 ORDER BY f4), array_agg(n ORDER BY n NULLS FIRST) FROM ag_t;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d), percentile_disc(0.5) WITHIN GROUP (ORDER BY iv), percentile_disc(0.5) WITHIN GROUP (ORDER BY b) FROM ag_t;
+SELECT percentile_cont(ARRAY[[0.1, 0.2], [0.3, 1]]) WITHIN GROUP (ORDER BY f8) FROM ag_t;
+SELECT percentile_cont(ARRAY[]::float8[]) WITHIN GROUP (ORDER BY f8) FROM ag_t;
+SELECT percentile_disc(ARRAY[]::float8[]) WITHIN GROUP (ORDER BY t) FROM ag_t;
+SELECT percentile_cont('NaN') WITHIN GROUP (ORDER BY f8) FROM ag_t;
+SELECT percentile_cont(0.3) WITHIN GROUP (ORDER BY iv DESC) FROM ag_t;
+SELECT dense_rank('p') WITHIN GROUP (ORDER BY t), rank('p') WITHIN GROUP (ORDER BY t DESC), cume_dist('p') WITHIN GROUP (ORDER BY t), percent_rank('p') WITHIN GROUP (ORDER BY t) FROM ag_t;
+SELECT rank(1, 'a') WITHIN GROUP (ORDER BY h, g), dense_rank(2, NULL) WITHIN GROUP (ORDER BY h NULLS FIRST, g DESC) FROM ag_t;
+SELECT g, rank(20) WITHIN GROUP (ORDER BY i4) FILTER (WHERE b) FROM ag_t GROUP BY g ORDER BY g;
+SELECT rank(1.5) WITHIN GROUP (ORDER BY i4), rank('1') WITHIN GROUP (ORDER BY i4) FROM ag_t;
+SELECT rank(1) WITHIN GROUP (ORDER BY t) FROM ag_t;
+SELECT pg_typeof(percentile_disc(0.5) WITHIN GROUP (ORDER BY vc)), pg_typeof(array_agg(vc)), pg_typeof(mode() WITHIN GROUP (ORDER BY vc)) FROM (VALUES ('a'::varchar(3))) v(vc);
+SELECT string_agg(x::text, ',' ORDER BY x) FROM generate_series(1, 5) x;
+SELECT sum(x ORDER BY x), count(x ORDER BY x DESC), avg(DISTINCT x ORDER BY x) FROM generate_series(1, 5) x;
+SELECT array_agg(x ORDER BY x % 2, x DESC) FROM generate_series(1, 7) x;
+SELECT corr(i4, i2), regr_slope(i2, n), covar_pop(f4, f8), regr_r2(i8, i4) FROM ag_t;
+SELECT stddev(f4), variance(f4), stddev_samp(f8), var_pop(f8) FROM ag_t;
+SELECT string_agg(t, ',' ORDER BY t COLLATE "C") FROM ag_t;
+SELECT array_agg(t ORDER BY t USING >) FROM ag_t;
+SELECT string_agg(t, ', ') WITHIN GROUP (ORDER BY t) FROM ag_t;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY j) FROM (VALUES ('1'::json)) v(j);
+SELECT array_agg(j ORDER BY j) FROM (VALUES ('1'::json)) v(j);
+SELECT bit_or(i4 ORDER BY i4), bit_xor(DISTINCT i2), bit_and(i8) FILTER (WHERE id < 3) FROM ag_t;
+SELECT array_agg(DISTINCT t ORDER BY t DESC NULLS LAST), string_agg(DISTINCT t, '' ORDER BY t DESC) FROM ag_t;
+SELECT count(DISTINCT t ORDER BY t), count(*) FROM ag_t;
+
 DROP TABLE ag_t;
 DROP TABLE ag_e;
