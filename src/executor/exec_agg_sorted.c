@@ -17,7 +17,8 @@
  *
  * The store, the references and the per-group offsets live in the Agg's
  * state context, so they count against work_mem with the states (53200
- * past it); the sort reaches the interrupt check (exec_sort_refs).
+ * past it); plain aggregates free them once fed. The sort reaches the
+ * interrupt check (exec_sort_refs).
  */
 #include "../common/interrupt.h"
 #include "../functions/fn_agg.h"
@@ -26,18 +27,24 @@
 struct AggSorted {
     const BoundAgg *agg;
     FnAggCall *call;
-    MemCtx *ctx;
+    MemCtx *ctx;        /* the Agg's state context */
+    MemCtx *rctx;       /* the rows, their groups and references: freed once fed */
     int ncols;          /* stored columns: the arguments, then the keys */
     int nin, nkeys;
     OmType *types;
+    /* The stored columns: each argument and key that is not a constant
+     * (map[c]: its column, -1 for a constant, read from the expression),
+     * then the row's group (column gcol, int4). */
     ExecStore rows;
-    uint32_t *gids;     /* group of stored row i */
-    size_t cap;
+    int *map;
+    int nstored, gcol;
     uint64_t *refs;     /* (batch << 16) | row, sorted by exec_aggsort_finish */
     int64_t nrefs;
     int64_t *lo;        /* ordered-set: first sorted row of each group, ngroups + 1 */
     uint32_t ngroups;
     OmVector *cols;     /* the argument vectors of the batch being added */
+    uint32_t *gbuf;     /* the batch's groups by row, for the group column */
+    uint64_t *nonull;   /* an all-valid null bitmap for it */
     OmPhysType *phys;
     const OmVector **direct; /* the direct arguments' constants */
 };
@@ -52,14 +59,23 @@ AggSorted *exec_aggsort_create(MemCtx *state_ctx, const BoundAgg *agg, FnAggCall
     s->nkeys = agg->norder;
     s->ncols = nin + agg->norder;
     s->types = mem_new_array(state_ctx, OmType, s->ncols > 0 ? s->ncols : 1);
-    OmPhysType *ph = mem_new_array(state_ctx, OmPhysType, s->ncols > 0 ? s->ncols : 1);
+    s->map = mem_new_array(state_ctx, int, s->ncols > 0 ? s->ncols : 1);
+    s->phys = mem_new_array(state_ctx, OmPhysType, s->ncols > 0 ? s->ncols : 1);
+    OmPhysType *ph = mem_new_array(state_ctx, OmPhysType, s->ncols + 1);
     for (int c = 0; c < s->ncols; c++) {
         s->types[c] = agg->args[c]->type;
-        ph[c] = type_phys(s->types[c].id);
+        s->phys[c] = type_phys(s->types[c].id);
+        /* string_agg(x, ',' ...): the delimiter is not copied per row. */
+        s->map[c] = agg->args[c]->kind == BE_CONST ? -1 : s->nstored;
+        if (s->map[c] >= 0) ph[s->nstored++] = s->phys[c];
     }
-    exec_store_init(&s->rows, mem_ctx_create(state_ctx, "agg-sorted"), s->ncols, ph, false);
-    s->phys = ph;
-    s->cols = mem_new_array(state_ctx, OmVector, s->ncols > 0 ? s->ncols : 1);
+    s->gcol = s->nstored;
+    ph[s->nstored++] = OM_PHYS_I32;
+    s->rctx = mem_ctx_create(state_ctx, "agg-sorted");
+    exec_store_init(&s->rows, s->rctx, s->nstored, ph, false);
+    s->cols = mem_new_array(state_ctx, OmVector, s->nstored);
+    s->gbuf = mem_new_array(state_ctx, uint32_t, OM_BATCH_SIZE);
+    s->nonull = mem_new_array(state_ctx, uint64_t, OM_BATCH_SIZE / 64);
     s->direct = mem_new_array(state_ctx, const OmVector *, agg->ndirect > 0 ? agg->ndirect : 1);
     for (int i = 0; i < agg->ndirect; i++) s->direct[i] = &agg->direct[i]->cval;
     return s;
@@ -69,28 +85,30 @@ int exec_aggsort_add(AggSorted *s, const OmBatch *b, const OmVector *const *argv
                      const uint32_t *gids, int m, OmError *err)
 {
     if (m == 0) return 0;
-    if ((size_t)s->rows.rows + (size_t)m > s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 1024;
-        while (nc < (size_t)s->rows.rows + (size_t)m) nc *= 2;
-        s->gids = mem_realloc(s->ctx, s->gids, s->cap * sizeof(uint32_t), nc * sizeof(uint32_t));
-        s->cap = nc;
-    }
+    for (int c = 0; c < s->ncols; c++)
+        if (s->map[c] >= 0) s->cols[s->map[c]] = *argv[c];
+    /* The groups as a column indexed like the batch's rows (the view
+     * selects rows sel[k], whose group is gids[k]). */
+    for (int k = 0; k < m; k++) s->gbuf[sel[k]] = gids[k];
+    s->cols[s->gcol] = (OmVector){.phys = OM_PHYS_I32, .data = s->gbuf, .nulls = s->nonull};
     /* The store appends a batch's selected rows in selection order. */
-    OmBatch view = {.ncols = s->ncols, .count = b->count, .sel = (uint16_t *)sel, .nsel = m, .has_sel = true};
-    for (int c = 0; c < s->ncols; c++) s->cols[c] = *argv[c];
-    long long base = s->rows.rows;
-    if (exec_store_append(&s->rows, &view, s->cols, err) < 0) return -1;
-    memcpy(s->gids + base, gids, sizeof(uint32_t) * (size_t)m);
-    return 0;
+    OmBatch view = {.ncols = s->nstored, .count = b->count, .sel = (uint16_t *)sel, .nsel = m, .has_sel = true};
+    return exec_store_append(&s->rows, &view, s->cols, err);
 }
 
-/* The store keeps full batches of OM_BATCH_SIZE rows but the last. */
-static inline int64_t ref_index(uint64_t r) { return (int64_t)(r >> 16) * OM_BATCH_SIZE + (int64_t)(r & 0xFFFF); }
+static inline uint32_t gid_of(const AggSorted *s, uint64_t r)
+{
+    return ((const uint32_t *)s->rows.batches[r >> 16]->cols[s->gcol].data)[r & 0xFFFF];
+}
 
 static inline const OmVector *col_of(const AggSorted *s, uint64_t r, int c, int *row)
 {
+    if (s->map[c] < 0) {
+        *row = 0;
+        return &s->agg->args[c]->cval;
+    }
     *row = (int)(r & 0xFFFF);
-    return &s->rows.batches[r >> 16]->cols[c];
+    return &s->rows.batches[r >> 16]->cols[s->map[c]];
 }
 
 static int cmp_col(const AggSorted *s, int c, uint64_t a, uint64_t b, bool desc, bool nulls_first)
@@ -110,7 +128,7 @@ static int cmp_col(const AggSorted *s, int c, uint64_t a, uint64_t b, bool desc,
 static int sorted_cmp(uint64_t a, uint64_t b, void *arg)
 {
     const AggSorted *s = arg;
-    uint32_t ga = s->gids[ref_index(a)], gb = s->gids[ref_index(b)];
+    uint32_t ga = gid_of(s, a), gb = gid_of(s, b);
     if (ga != gb) return ga < gb ? -1 : 1;
     for (int k = 0; k < s->nkeys; k++) {
         int x = cmp_col(s, s->nin + k, a, b, s->agg->order_desc[k], s->agg->order_nulls_first[k]);
@@ -126,7 +144,7 @@ static int sorted_cmp(uint64_t a, uint64_t b, void *arg)
 
 static bool same_inputs(const AggSorted *s, uint64_t a, uint64_t b)
 {
-    if (s->gids[ref_index(a)] != s->gids[ref_index(b)]) return false;
+    if (gid_of(s, a) != gid_of(s, b)) return false;
     for (int c = 0; c < s->nin; c++) {
         int ra, rb;
         const OmVector *va = col_of(s, a, c, &ra), *vb = col_of(s, b, c, &rb);
@@ -140,7 +158,7 @@ static int feed(AggSorted *s, uint8_t *states, OmError *err)
 {
     const FnAggDesc *fn = s->agg->fn;
     int nin = s->nin > 0 ? s->nin : 1;
-    MemCtx *tmp = mem_ctx_create(s->ctx, "agg-sorted-feed");
+    MemCtx *tmp = mem_ctx_create(s->rctx, "agg-sorted-feed");
     OmBatch *sb = om_batch_create(tmp, s->nin, s->phys, false);
     OmVector *scratch = sb->cols;
     const OmVector **argv = mem_new_array(tmp, const OmVector *, nin);
@@ -165,7 +183,7 @@ static int feed(AggSorted *s, uint8_t *states, OmError *err)
             const OmVector *v = col_of(s, r, c, &row);
             exec_copy_value(v, row, &scratch[c], k, NULL);
         }
-        gids[k++] = s->gids[ref_index(r)];
+        gids[k++] = gid_of(s, r);
     }
     return 0;
 }
@@ -173,20 +191,28 @@ static int feed(AggSorted *s, uint8_t *states, OmError *err)
 int exec_aggsort_finish(AggSorted *s, uint8_t *states, uint32_t ngroups, OmError *err)
 {
     s->nrefs = s->rows.rows;
-    s->refs = mem_new_array(s->ctx, uint64_t, s->nrefs > 0 ? s->nrefs : 1);
+    s->refs = mem_new_array(s->rctx, uint64_t, s->nrefs > 0 ? s->nrefs : 1);
     int64_t k = 0;
     for (int bi = 0; bi < s->rows.nbatches; bi++)
         for (int r = 0; r < s->rows.batches[bi]->count; r++) s->refs[k++] = ((uint64_t)bi << 16) | (uint32_t)r;
-    MemCtx *tmp = mem_ctx_create(s->ctx, "agg-sort");
+    MemCtx *tmp = mem_ctx_create(s->rctx, "agg-sort");
     if (exec_sort_refs(s->refs, s->nrefs, sorted_cmp, s, tmp, err) < 0) return -1;
     mem_ctx_delete(tmp);
-    if (s->agg->fn->kind == FN_AGG_PLAIN) return feed(s, states, err);
+    if (s->agg->fn->kind == FN_AGG_PLAIN) {
+        if (feed(s, states, err) < 0) return -1;
+        /* The states hold what they need (string_agg copies its values):
+         * the rows go, so only the states count against work_mem now. */
+        mem_ctx_delete(s->rctx);
+        s->rctx = NULL;
+        s->refs = NULL;
+        return 0;
+    }
     s->ngroups = ngroups;
     s->lo = mem_new_array(s->ctx, int64_t, (size_t)ngroups + 1);
     int64_t i = 0;
     for (uint32_t g = 0; g < ngroups; g++) {
         s->lo[g] = i;
-        while (i < s->nrefs && s->gids[ref_index(s->refs[i])] == g) i++;
+        while (i < s->nrefs && gid_of(s, s->refs[i]) == g) i++;
     }
     s->lo[ngroups] = i;
     return 0;
