@@ -14,7 +14,9 @@
  *                                    written yet: nothing calls it today)
  *   final(call, state, out, row)     the result into row `row` of out
  * Variable-size parts of a state (strings, big numerics) are allocated in
- * call->ctx, which lives as long as the states.
+ * call->ctx, which lives as long as the states. update copies what it keeps
+ * of its arguments: the vectors (for ORDER BY, the sorted rows) may be gone
+ * after the call.
  */
 #ifndef OM_FN_AGG_H
 #define OM_FN_AGG_H
