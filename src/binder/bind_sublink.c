@@ -45,6 +45,7 @@ int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **o
     case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK: kind = SUBLINK_EXISTS; break;
     case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK: kind = SUBLINK_ANY; break;
     case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: kind = SUBLINK_ALL; break;
+    case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK: kind = SUBLINK_ARRAY; break;
     default:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "this kind of subquery is not supported yet");
         return bind_error_at(bc, sl->location);
@@ -69,7 +70,7 @@ int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **o
     if (rc < 0) return -1;
     int want = kind == SUBLINK_ANY || kind == SUBLINK_ALL ? nleft : 1;
     if (kind != SUBLINK_EXISTS && q->ntargets != want) {
-        if (kind == SUBLINK_SCALAR)
+        if (kind == SUBLINK_SCALAR || kind == SUBLINK_ARRAY)
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "subquery must return only one column");
         else
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, q->ntargets > want ? "subquery has too many columns" : "subquery has too few columns");
@@ -80,6 +81,18 @@ int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **o
     e->subplan = kind == SUBLINK_EXISTS ? simplify_exists(bc, q->root) : q->root;
     if (kind == SUBLINK_SCALAR) {
         e->type = q->types[0];
+    } else if (kind == SUBLINK_ARRAY) {
+        /* An array of the column's type; of an array column, the same
+         * array type with one dimension more (PostgreSQL 9.5+). */
+        OmTypeId et = q->types[0].id == OM_T_UNKNOWN ? OM_T_TEXT : q->types[0].id;
+        int at = type_is_array(et) ? (int)et : type_array_of(et);
+        if (at <= 0) {
+            char tb[64];
+            err_set(bc->err, ERRCODE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+                    type_name(q->types[0], tb, sizeof tb));
+            return bind_error_at(bc, sl->location);
+        }
+        e->type = om_type((OmTypeId)at);
     } else if (kind == SUBLINK_ANY || kind == SUBLINK_ALL) {
         const char *op = "=";
         if (sl->n_oper_name) op = bind_node_name(sl->oper_name[sl->n_oper_name - 1]);

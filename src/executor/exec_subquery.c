@@ -12,6 +12,7 @@
  * ANY / ALL compare a vector at a time: the subquery's column beside the
  * left value repeated, through the bound comparison (args[1]).
  */
+#include "../types/array.h"
 #include "exec_int.h"
 
 typedef struct ExecSub {
@@ -26,6 +27,11 @@ typedef struct ExecSub {
     OmBatch *probe;       /* ANY / ALL: slot 0 the subquery's value, slot 1 the left one */
     MemCtx *var;
     MemCtx *keep;         /* an uncorrelated scalar's value lives here */
+    /* ARRAY(SELECT ...): the elements so far, and for a column of arrays
+     * the shape every one of them must have */
+    ArrBuild ab;
+    int sub_ndim;
+    int sub_dims[OM_ARR_MAXDIM], sub_lbs[OM_ARR_MAXDIM];
     /* one run's outcome */
     int nrows;
     int verdict;          /* ANY / ALL: 1 true, 0 false, -1 NULL so far (-2 undecided) */
@@ -69,6 +75,65 @@ struct ExecSub *exec_sub_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, con
     return s;
 }
 
+/* ARRAY(SELECT ...): one more value. A column of arrays stacks them
+ * into one more dimension: all of one shape, none NULL or empty
+ * (PostgreSQL's accumArrayResultArr). */
+static int array_add(ExecSub *s, const OmVector *v, int row, OmError *err)
+{
+    const BoundExpr *e = s->e;
+    OmTypeId coltype = e->subphys->types[0].id;
+    if (s->nrows >= OM_ARR_MAXITEMS)
+        return err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (%d)",
+                       (int)OM_ARR_MAXITEMS);
+    if (!type_is_array(coltype)) {
+        if (om_vec_is_null(v, row)) arr_build_add_null(&s->ab);
+        else arr_build_add(&s->ab, v, row);
+        return 0;
+    }
+    if (om_vec_is_null(v, row)) return err_set(err, ERRCODE_NULL_VALUE_NOT_ALLOWED, "cannot accumulate null arrays");
+    OmArr a;
+    arr_view(coltype, ((const OmStr *)v->data)[row], &a);
+    if (a.ndim == 0) return err_set(err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "cannot accumulate empty arrays");
+    if (a.ndim + 1 > OM_ARR_MAXDIM)
+        return err_set(err, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+                       "number of array dimensions (%d) exceeds the maximum allowed (%d)", a.ndim + 1, OM_ARR_MAXDIM);
+    if (s->sub_ndim == 0) {
+        s->sub_ndim = a.ndim;
+        memcpy(s->sub_dims, a.dims, sizeof(int) * (size_t)a.ndim);
+        memcpy(s->sub_lbs, a.lbs, sizeof(int) * (size_t)a.ndim);
+    } else if (a.ndim != s->sub_ndim || memcmp(a.dims, s->sub_dims, sizeof(int) * (size_t)a.ndim) ||
+               memcmp(a.lbs, s->sub_lbs, sizeof(int) * (size_t)a.ndim)) {
+        return err_set(err, ERRCODE_ARRAY_SUBSCRIPT_ERROR, "cannot accumulate arrays of different dimensionality");
+    }
+    OmSlot slot;
+    om_slot_init(&slot, a.phys);
+    ArrIter it;
+    arr_iter_init(&it, &a);
+    while (arr_iter_next(&it, &slot.v, 0)) {
+        if (om_vec_is_null(&slot.v, 0)) arr_build_add_null(&s->ab);
+        else arr_build_add(&s->ab, &slot.v, 0);
+    }
+    return 0;
+}
+
+/* The array of the run's values into cval ('{}' for none). */
+static void array_finish(ExecSub *s, MemCtx *ctx)
+{
+    OmStr r;
+    if (s->sub_ndim == 0) {
+        r = arr_build_list(&s->ab, ctx);
+    } else {
+        int dims[OM_ARR_MAXDIM], lbs[OM_ARR_MAXDIM];
+        dims[0] = s->nrows;
+        lbs[0] = 1;
+        memcpy(dims + 1, s->sub_dims, sizeof(int) * (size_t)s->sub_ndim);
+        memcpy(lbs + 1, s->sub_lbs, sizeof(int) * (size_t)s->sub_ndim);
+        r = arr_build_finish(&s->ab, s->sub_ndim + 1, dims, lbs, ctx);
+    }
+    om_vec_set_null(&s->cval, 0, false);
+    ((OmStr *)s->cval.data)[0] = r;
+}
+
 /* Fold one batch of subquery rows into the run's outcome; 1 = decided. */
 static int take_batch(ExprState *st, ExecSub *s, const OmBatch *b, int orow, OmError *err)
 {
@@ -79,6 +144,17 @@ static int take_batch(ExprState *st, ExecSub *s, const OmBatch *b, int orow, OmE
     case SUBLINK_EXISTS:
         s->nrows += live;
         return 1;
+    case SUBLINK_ARRAY:
+        for (int k = 0; k < live; k++) {
+            if (array_add(s, &b->cols[0], om_batch_row(b, k), err) < 0) return -1;
+            s->nrows++;
+        }
+        if (st->q->mem_limit && s->ab.data.len + s->ab.nulls.len > st->q->mem_limit) {
+            err_set(err, ERRCODE_OUT_OF_MEMORY, "out of memory");
+            err_detail(err, "ARRAY(subquery) needs more than work_mem (%zu kB).", st->q->mem_limit / 1024);
+            return -1;
+        }
+        return 0;
     case SUBLINK_SCALAR:
         if (s->nrows + live > 1)
             return err_set(err, ERRCODE_CARDINALITY_VIOLATION, "more than one row returned by a subquery used as an expression");
@@ -180,6 +256,12 @@ int exec_eval_subquery(ExprState *st, const OmBatch *in, const uint16_t *sel, in
         s->saw_null = false;
         s->verdict = -2;
         if (e->sublink == SUBLINK_SCALAR) om_vec_set_null(&s->cval, 0, true);
+        if (e->sublink == SUBLINK_ARRAY) {
+            OmTypeId ct = e->subphys->types[0].id;
+            int elem = type_is_array(ct) ? type_array_elem(ct) : (int)ct;
+            arr_build_init(&s->ab, elem == OM_T_UNKNOWN ? OM_T_TEXT : (OmTypeId)elem, s->correlated ? s->var : s->keep);
+            s->sub_ndim = 0;
+        }
         if (cmp && !s->correlated) {
             if (!s->cached && run(st, s, row, true, err) < 0) return -1;
             s->cached = true;
@@ -195,6 +277,10 @@ int exec_eval_subquery(ExprState *st, const OmBatch *in, const uint16_t *sel, in
             exec_copy_value(&s->cval, 0, o, row, NULL);
             break;
         case SUBLINK_SCALAR: exec_copy_value(&s->cval, 0, o, row, NULL); break;
+        case SUBLINK_ARRAY:
+            array_finish(s, s->correlated ? s->var : s->keep);
+            exec_copy_value(&s->cval, 0, o, row, NULL);
+            break;
         default:
             if (s->verdict == -2) s->verdict = s->saw_null ? -1 : e->sublink == SUBLINK_ALL;
             set_bool(o, row, s->verdict);

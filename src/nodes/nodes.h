@@ -69,7 +69,8 @@ typedef enum {
     SUBLINK_SCALAR, /* (SELECT x ...): NULL on no row, 21000 on two */
     SUBLINK_EXISTS,
     SUBLINK_ANY,    /* args op ANY (SELECT ...), IN */
-    SUBLINK_ALL
+    SUBLINK_ALL,
+    SUBLINK_ARRAY   /* ARRAY(SELECT x ...): the column's values as an array, '{}' on no row */
 } SubLinkKind;
 
 struct LogicalOp;
