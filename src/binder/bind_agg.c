@@ -30,8 +30,7 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         return bind_error_at(bc, fc->location);
     }
     if (!sc || !sc->allow_aggs) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
-                sc && sc->clause ? sc->clause : "this context");
+        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s", bind_clause_kind(sc));
         return bind_error_at(bc, fc->location);
     }
     if (sc->in_agg_arg) {
@@ -100,10 +99,11 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
     if (fc->agg_filter) {
         const char *clause = sc->clause;
         sc->clause = "FILTER";
-        sc->in_agg_arg = true;
+        /* No aggregate in FILTER: "not allowed in FILTER", as PostgreSQL. */
+        sc->allow_aggs = false;
         BoundExpr *f;
         int rc = bind_expr(bc, sc, fc->agg_filter, &f);
-        sc->in_agg_arg = false;
+        sc->allow_aggs = true;
         sc->clause = clause;
         if (rc < 0) return -1;
         if (f->type.id == OM_T_UNKNOWN) {
