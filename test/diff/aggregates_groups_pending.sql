@@ -2,8 +2,8 @@
 -- aggregates_groups_pending.sql - GROUP BY (expressions, ordinals, output
 -- names, primary-key dependency), HAVING, the aggregates over every type and
 -- their result types, DISTINCT / ORDER BY / FILTER inside aggregates, the
--- statistical and ordered-set aggregates, GROUPING SETS / ROLLUP / CUBE,
--- empty inputs, NULL keys, overflow, SELECT DISTINCT [ON], and the 42803
+-- statistical and ordered-set aggregates, empty inputs, NULL keys, overflow,
+-- and the 42803
 -- family of errors. Float results that depend on summation order are rounded
 -- to numeric; the inputs are chosen so that plain float sums are exact.
 
@@ -97,7 +97,6 @@ SELECT g, count(*) FROM ag_e GROUP BY g;
 SELECT count(*) FROM ag_e GROUP BY g;
 SELECT count(*) FROM ag_t WHERE false;
 SELECT count(*), sum(i4) FROM ag_t WHERE false GROUP BY g;
-SELECT count(*) FROM ag_e GROUP BY ();
 SELECT 1 FROM ag_e HAVING true;
 SELECT 1 FROM ag_e HAVING count(*) = 0;
 SELECT 1 FROM ag_e HAVING false;
@@ -139,11 +138,8 @@ SELECT count(*), min(id) FROM ag_t GROUP BY n;
 SELECT 1 AS one, count(*) FROM ag_t GROUP BY one;
 SELECT count(*) FROM ag_t GROUP BY 1 + 0;
 SELECT count(*) FROM ag_t GROUP BY true;
-SELECT count(*) FROM ag_t GROUP BY ();
 SELECT g FROM ag_t GROUP BY g, g;
 SELECT g FROM ag_t GROUP BY g HAVING g > 'a';
-SELECT id, g, t FROM ag_t GROUP BY id;
-SELECT id, g, count(*) FROM ag_t WHERE id < 4 GROUP BY id ORDER BY id;
 SELECT count(*) FROM (VALUES (0.0::float8), (-0.0::float8), ('NaN'), ('NaN'::float8), (1)) v(x) GROUP BY x ORDER BY x;
 SELECT count(*) FROM (VALUES (1.0), (1.00), (1)) v(x) GROUP BY x;
 SELECT c, count(*) FROM (VALUES ('a'::char(3)), ('a  '), ('a ')) v(c) GROUP BY c;
@@ -161,7 +157,6 @@ SELECT g FROM ag_t GROUP BY 0;
 SELECT g FROM ag_t GROUP BY -1;
 SELECT count(*) FROM ag_t GROUP BY 1;
 SELECT g, count(*) FROM ag_t GROUP BY nope;
-SELECT g AS x, h AS x FROM ag_t GROUP BY x;
 
 -- 42803: ungrouped columns, nested aggregates, aggregates where they are not allowed.
 SELECT g, h FROM ag_t GROUP BY g;
@@ -178,7 +173,6 @@ SELECT count(*) FROM ag_t WHERE count(*) > 1;
 SELECT count(*) FROM ag_t WHERE sum(i4) > 0 GROUP BY g;
 SELECT count(*) FROM ag_t GROUP BY count(*);
 SELECT g FROM ag_t GROUP BY g, sum(i4);
-SELECT count(*) FROM ag_t a JOIN ag_t b ON count(*) > 0;
 SELECT sum(i4) AS s FROM ag_t GROUP BY g HAVING s > 10;
 SELECT sum(i4) AS s, sum(s) FROM ag_t;
 SELECT count(*) FROM ag_t LIMIT count(*);
@@ -313,63 +307,10 @@ SELECT count(DISTINCT t) FILTER (WHERE id > 2) FROM ag_t;
 SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY i4) FILTER (WHERE i4 > 20) FROM ag_t;
 SELECT avg(i4) FILTER (WHERE i4 / (h - 1) > 0) FROM ag_t WHERE h > 1;
 SELECT abs(i4) FILTER (WHERE true) FROM ag_t;
-SELECT count(*) FILTER (WHERE count(*) > 1) FROM ag_t;
 SELECT count(*) FILTER (WHERE i4) FROM ag_t;
 
--- GROUPING SETS, ROLLUP, CUBE and grouping().
-SELECT g, h, count(*) FROM ag_t GROUP BY ROLLUP (g, h);
-SELECT g, h, count(*), grouping(g), grouping(h), grouping(g, h) FROM ag_t GROUP BY ROLLUP (g, h);
-SELECT g, h, count(*), grouping(g, h) FROM ag_t GROUP BY CUBE (g, h);
-SELECT g, h, sum(i4) FROM ag_t GROUP BY GROUPING SETS ((g), (h), ());
-SELECT g, h, sum(i4) FROM ag_t GROUP BY GROUPING SETS ((g, h), (g));
-SELECT g, count(*) FROM ag_t GROUP BY GROUPING SETS ((g), (g));
-SELECT g, count(*) FROM ag_t GROUP BY DISTINCT GROUPING SETS ((g), (g));
-SELECT g, h, count(*) FROM ag_t GROUP BY g, ROLLUP (h);
-SELECT g, h, count(*) FROM ag_t GROUP BY DISTINCT ROLLUP (g, h), ROLLUP (g);
-SELECT count(*) FROM ag_t GROUP BY GROUPING SETS (());
-SELECT count(*) FROM ag_e GROUP BY GROUPING SETS ((), (g));
-SELECT g, count(*) FROM ag_e GROUP BY ROLLUP (g);
-SELECT g, count(*) FROM ag_e GROUP BY CUBE (g);
-SELECT g, b, count(*) FROM ag_t GROUP BY CUBE (g, b) HAVING count(*) > 1;
-SELECT g, grouping(g), count(*) FROM ag_t GROUP BY ROLLUP (g) ORDER BY grouping(g), g;
-SELECT CASE WHEN grouping(g) = 1 THEN 'all' ELSE coalesce(g, 'null') END AS label, sum(i4) FROM ag_t GROUP BY ROLLUP (g);
+-- GROUPING SETS with an ordered aggregate (the rest: grouping_sets.sql).
 SELECT g, h, string_agg(id::text, ',' ORDER BY id) FROM ag_t GROUP BY GROUPING SETS ((g), (h));
-SELECT h % 2 AS p, count(*) FROM ag_t GROUP BY ROLLUP (h % 2);
-SELECT g, h, count(*) FROM ag_t GROUP BY ROLLUP ((g, h));
-SELECT g, h, count(*) FROM ag_t GROUP BY GROUPING SETS (g, ROLLUP (h));
-SELECT g, count(*), grouping(h) FROM ag_t GROUP BY g;
-SELECT g, h FROM ag_t GROUP BY ROLLUP (g);
-SELECT grouping(count(*)) FROM ag_t;
-SELECT grouping(g) FROM ag_t;
-
--- SELECT DISTINCT: NULLs as one value, multiple columns, with ORDER BY (which must use select-list expressions).
-SELECT DISTINCT g FROM ag_t;
-SELECT DISTINCT g FROM ag_t ORDER BY g;
-SELECT DISTINCT g, h FROM ag_t;
-SELECT DISTINCT h % 2 FROM ag_t;
-SELECT DISTINCT b FROM ag_t;
-SELECT DISTINCT t FROM ag_t ORDER BY t DESC NULLS LAST;
-SELECT DISTINCT i8 FROM ag_t ORDER BY 1;
-SELECT DISTINCT g, count(*) FROM ag_t GROUP BY g, h;
-SELECT DISTINCT count(*) FROM ag_t GROUP BY g;
-SELECT DISTINCT g FROM ag_t ORDER BY h;
-SELECT DISTINCT g FROM ag_t ORDER BY upper(g);
-SELECT DISTINCT upper(g) FROM ag_t ORDER BY upper(g);
-SELECT DISTINCT ON (g) g, id FROM ag_t ORDER BY g, id;
-SELECT DISTINCT ON (g) g, id FROM ag_t ORDER BY g, id DESC;
-SELECT DISTINCT ON (g) g, id, t FROM ag_t ORDER BY g NULLS FIRST, i4 DESC NULLS LAST, id;
-SELECT DISTINCT ON (h) h, id FROM ag_t ORDER BY h, id LIMIT 2;
-SELECT DISTINCT ON (g, h) g, h, id FROM ag_t ORDER BY g, h, id;
-SELECT DISTINCT ON (h % 2) h % 2, id FROM ag_t ORDER BY h % 2, id;
-SELECT DISTINCT ON (1) g, id FROM ag_t ORDER BY 1, 2;
-SELECT DISTINCT ON (g) g, id FROM ag_t ORDER BY id;
-SELECT DISTINCT ON (g) id FROM ag_t ORDER BY g, id;
-SELECT count(DISTINCT g) FROM ag_t;
-SELECT DISTINCT x FROM (VALUES (1), (NULL), (1), (NULL)) v(x);
-SELECT DISTINCT x, y FROM (VALUES (1, NULL), (1, NULL), (NULL, 1)) v(x, y);
-SELECT DISTINCT ARRAY[h, h] FROM ag_t;
-SELECT DISTINCT t FROM ag_t LIMIT 0;
-SELECT count(*) FROM (SELECT DISTINCT g % 7 FROM generate_series(1, 5000) g) s;
 
 DROP TABLE ag_t;
 DROP TABLE ag_e;
