@@ -40,6 +40,13 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         break;
     case PHYS_GROUPING_SETS:
         buf_printf(title, "GroupingSets Aggregate (%d sets, %d keys, %d aggregates)", p->ngsets, p->nexprs, p->naggs);
+        /* Each set as the key positions it groups by: "Sets: (1, 2), (1), ()". */
+        buf_append_str(detail, "Sets: ");
+        for (int i = 0; i < p->ngsets; i++) {
+            buf_append_str(detail, i ? ", (" : "(");
+            for (int k = 0; k < p->gsets[i].n; k++) buf_printf(detail, k ? ", %d" : "%d", p->gsets[i].keys[k] + 1);
+            buf_append_char(detail, ')');
+        }
         break;
     case PHYS_SORT: buf_printf(title, "Sort (%d keys)", p->nkeys); break;
     case PHYS_LIMIT: buf_append_str(title, "Limit"); break;
