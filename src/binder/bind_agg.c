@@ -30,7 +30,8 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         return bind_error_at(bc, fc->location);
     }
     if (!sc || !sc->allow_aggs) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s", bind_clause_kind(sc));
+        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
+                sc && sc->clause ? sc->clause : "this context");
         return bind_error_at(bc, fc->location);
     }
     if (sc->in_agg_arg) {
@@ -99,11 +100,10 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
     if (fc->agg_filter) {
         const char *clause = sc->clause;
         sc->clause = "FILTER";
-        /* No aggregate in FILTER: "not allowed in FILTER", as PostgreSQL. */
-        sc->allow_aggs = false;
+        sc->in_agg_arg = true;
         BoundExpr *f;
         int rc = bind_expr(bc, sc, fc->agg_filter, &f);
-        sc->allow_aggs = true;
+        sc->in_agg_arg = false;
         sc->clause = clause;
         if (rc < 0) return -1;
         if (f->type.id == OM_T_UNKNOWN) {

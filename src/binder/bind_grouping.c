@@ -29,20 +29,13 @@
 #define MAX_CUBE_ELEMENTS 12
 #define MAX_GROUPING_ARGS 31
 
-const char *bind_clause_kind(const BindScope *sc)
-{
-    if (!sc || !sc->clause) return "this context";
-    /* PostgreSQL names the ON clause so in these messages only. */
-    if (!strcmp(sc->clause, "JOIN/ON")) return "JOIN conditions";
-    return sc->clause;
-}
-
 /* ---- grouping() ----------------------------------------------------------- */
 
 int bind_grouping_call(BindCtx *bc, BindScope *sc, PgQuery__GroupingFunc *gf, BoundExpr **out)
 {
-    if (!sc || !sc->allow_aggs) {
-        err_set(bc->err, ERRCODE_GROUPING_ERROR, "grouping operations are not allowed in %s", bind_clause_kind(sc));
+    if (!sc || !sc->allow_aggs || (sc->in_agg_arg && sc->clause && !strcmp(sc->clause, "FILTER"))) {
+        err_set(bc->err, ERRCODE_GROUPING_ERROR, "grouping operations are not allowed in %s",
+                sc && sc->clause ? sc->clause : "this context");
         return bind_error_at(bc, gf->location);
     }
     if (sc->in_agg_arg) {

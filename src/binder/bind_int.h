@@ -147,17 +147,6 @@ int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQ
 int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col);
 /* LIMIT / OFFSET expression (NULL when absent or ALL). */
 int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out);
-/* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
- * the query's own scope); *out is parent when there is no WITH. */
-int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope **out);
-/* FROM name: a CTE in scope? 1 and the derived table's item, 0 if not. */
-int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
-/* Bind a derived table from a query and register it as name in local. */
-int bind_derived(BindCtx *bc, BoundQuery *q, const char *name, PgQuery__Node **colnames, size_t ncolnames,
-                 BindScope *local, LogicalOp **out);
-/* UNION / INTERSECT / EXCEPT [ALL] (bind_setop.c). */
-int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out);
-
 /* GROUP BY, bound (bind_grouping.c): the distinct key expressions and,
  * for more than one grouping set, the sets (key positions). */
 typedef struct BindGroupBy {
@@ -167,8 +156,6 @@ typedef struct BindGroupBy {
     GroupKeySet *sets;
 } BindGroupBy;
 
-/* The clause name PostgreSQL's aggregate / grouping placement errors use. */
-const char *bind_clause_kind(const BindScope *sc);
 /* GROUP BY items, GROUPING SETS / ROLLUP / CUBE expanded (PostgreSQL's
  * limits and GROUP BY DISTINCT). */
 int bind_group_clause(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
@@ -198,6 +185,17 @@ int bind_distinct_on_items(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, T
  * keys left for bind_order_limit get their expressions. */
 int bind_distinct_plan(BindCtx *bc, const TargetList *tl, int ntargets, const BindDistinctOn *on, bool distinct,
                        BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root);
+
+/* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
+ * the query's own scope); *out is parent when there is no WITH. */
+int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope **out);
+/* FROM name: a CTE in scope? 1 and the derived table's item, 0 if not. */
+int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
+/* Bind a derived table from a query and register it as name in local. */
+int bind_derived(BindCtx *bc, BoundQuery *q, const char *name, PgQuery__Node **colnames, size_t ncolnames,
+                 BindScope *local, LogicalOp **out);
+/* UNION / INTERSECT / EXCEPT [ALL] (bind_setop.c). */
+int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out);
 
 /* A subquery in an expression (bind_sublink.c). */
 int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **out);

@@ -173,6 +173,7 @@ SELECT count(*) FROM ag_t WHERE count(*) > 1;
 SELECT count(*) FROM ag_t WHERE sum(i4) > 0 GROUP BY g;
 SELECT count(*) FROM ag_t GROUP BY count(*);
 SELECT g FROM ag_t GROUP BY g, sum(i4);
+SELECT count(*) FROM ag_t a JOIN ag_t b ON count(*) > 0;
 SELECT sum(i4) AS s FROM ag_t GROUP BY g HAVING s > 10;
 SELECT sum(i4) AS s, sum(s) FROM ag_t;
 SELECT count(*) FROM ag_t LIMIT count(*);
@@ -307,6 +308,7 @@ SELECT count(DISTINCT t) FILTER (WHERE id > 2) FROM ag_t;
 SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY i4) FILTER (WHERE i4 > 20) FROM ag_t;
 SELECT avg(i4) FILTER (WHERE i4 / (h - 1) > 0) FROM ag_t WHERE h > 1;
 SELECT abs(i4) FILTER (WHERE true) FROM ag_t;
+SELECT count(*) FILTER (WHERE count(*) > 1) FROM ag_t;
 SELECT count(*) FILTER (WHERE i4) FROM ag_t;
 
 -- GROUPING SETS with an ordered aggregate (the rest: grouping_sets.sql).

@@ -1,6 +1,6 @@
 -- grouping_sets.sql - GROUP BY GROUPING SETS / ROLLUP / CUBE / (), GROUP BY DISTINCT,
 -- grouping() and its errors, GROUP BY on a primary key (functionally dependent columns),
--- GROUP BY name ambiguity, and aggregates where they are not allowed (JOIN ON, FILTER).
+-- and GROUP BY name ambiguity.
 -- Rows of the sets come in no particular order: compared as multisets unless ORDER BY.
 
 CREATE TABLE gs_t (id int PRIMARY KEY, g text, h int, i2 int2, i4 int4, i8 int8, n numeric,
@@ -21,12 +21,10 @@ CREATE TABLE gs_y (k int, v text);
 SELECT count(*) FROM gs_e GROUP BY ();
 SELECT count(*) FROM gs_t GROUP BY ();
 
--- Columns of a table whose primary key is grouped; name ambiguity; aggregates where not allowed.
+-- Columns of a table whose primary key is grouped; output name ambiguity.
 SELECT id, g, t FROM gs_t GROUP BY id;
 SELECT id, g, count(*) FROM gs_t WHERE id < 4 GROUP BY id ORDER BY id;
 SELECT g AS x, h AS x FROM gs_t GROUP BY x;
-SELECT count(*) FROM gs_t a JOIN gs_t b ON count(*) > 0;
-SELECT count(*) FILTER (WHERE count(*) > 1) FROM gs_t;
 
 -- GROUPING SETS, ROLLUP, CUBE and grouping().
 SELECT g, h, count(*) FROM gs_t GROUP BY ROLLUP (g, h);
@@ -89,6 +87,8 @@ SELECT DISTINCT g, grouping(g) FROM gs_t GROUP BY ROLLUP (g);
 SELECT count(*) FROM (SELECT g, h, count(*) FROM gs_t GROUP BY CUBE (g, h)) s;
 SELECT g, (SELECT count(*) FROM gs_y) FROM gs_t GROUP BY ROLLUP (g);
 SELECT grouping(id) FROM gs_t GROUP BY g;
+SELECT count(*) FROM gs_t a JOIN gs_t b ON grouping(a.g) > 0;
+SELECT count(*) FILTER (WHERE grouping(g) > 1) FROM gs_t GROUP BY g;
 
 DROP TABLE gs_t;
 DROP TABLE gs_e;
