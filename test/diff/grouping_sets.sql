@@ -90,6 +90,19 @@ SELECT grouping(id) FROM gs_t GROUP BY g;
 SELECT count(*) FROM gs_t a JOIN gs_t b ON grouping(a.g) > 0;
 SELECT count(*) FILTER (WHERE grouping(g) > 1) FROM gs_t GROUP BY g;
 
+-- Grouping sets and DISTINCT ON inside subqueries, CTEs, set operations and joins.
+CREATE TABLE gs_q (id int PRIMARY KEY, g text, h int);
+INSERT INTO gs_q VALUES (1,'a',1),(2,'a',2),(3,'b',1),(4,'b',2),(5,NULL,1),(6,NULL,NULL),(7,'c',3),(8,'a',1);
+SELECT id, (SELECT DISTINCT ON (g) id FROM gs_q t2 WHERE t2.h = t1.h ORDER BY g, id DESC LIMIT 1) FROM gs_q t1 ORDER BY id;
+SELECT id, (SELECT count(*) FROM (SELECT g FROM gs_q t2 WHERE t2.h = t1.h GROUP BY ROLLUP (g)) s) FROM gs_q t1 ORDER BY id;
+SELECT id FROM gs_q t1 WHERE EXISTS (SELECT 1 FROM gs_q t2 WHERE t2.h = t1.h GROUP BY CUBE (g) HAVING count(*) > 2) ORDER BY id;
+SELECT id FROM gs_q t1 WHERE id IN (SELECT DISTINCT ON (g) id FROM gs_q ORDER BY g, id) ORDER BY id;
+WITH c AS (SELECT g, h, count(*) AS n FROM gs_q GROUP BY CUBE (g, h)) SELECT count(*), sum(n) FROM c;
+SELECT g, count(*) FROM gs_q GROUP BY ROLLUP (g) UNION SELECT g, count(*) FROM gs_q GROUP BY g ORDER BY 1, 2;
+SELECT a.g, b.cnt FROM gs_q a JOIN (SELECT g, count(*) cnt FROM gs_q GROUP BY ROLLUP (g)) b ON a.g = b.g ORDER BY a.id;
+SELECT DISTINCT ON (a.g) a.g, b.id FROM gs_q a JOIN gs_q b ON a.h = b.h ORDER BY a.g, b.id DESC;
+
 DROP TABLE gs_t;
 DROP TABLE gs_e;
 DROP TABLE gs_y;
+DROP TABLE gs_q;
