@@ -232,7 +232,7 @@ struct LogicalOp {
 typedef enum {
     PHYS_SCAN, PHYS_VALUES, PHYS_FILTER, PHYS_PROJECT, PHYS_PROJECT_SET,
     PHYS_AGG,          /* plain (no groups) or hash aggregate */
-    PHYS_GROUPING_SETS,/* one aggregation per grouping set over the input read once */
+    PHYS_GROUPING_SETS,/* hash aggregation of every grouping set in one pass (exec_gsets.c) */
     PHYS_SORT, PHYS_LIMIT,
     PHYS_NL_JOIN,      /* nested loop: conds over left ++ right */
     PHYS_HASH_JOIN,    /* equi-join: lkeys over the left, rkeys over the right (build) side, conds residual */

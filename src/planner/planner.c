@@ -442,7 +442,7 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 resolve(pc, op->aggs[i].filter, &in, &n->aggs[i].filter) < 0)
                 return -1;
         }
-        /* Grouping sets: one aggregation per set over the input read once
+        /* Grouping sets: every set aggregated in one pass over the input
          * (executor/exec_gsets.c); grouping() results follow the aggregates. */
         if (op->ngsets > 0) {
             n->kind = PHYS_GROUPING_SETS;
