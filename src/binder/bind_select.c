@@ -32,9 +32,19 @@ int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out)
         int src = cat_seq_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &seq, bc->err);
         if (src < 0) return -1;
         if (src == 1) return err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", rv->relname);
+        /* A view: FROM binds it (bind_view_ref); writing through one is
+         * not there yet (PostgreSQL's automatically updatable views). */
+        CatView *v;
+        int vrc = cat_view_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &v, bc->err);
+        if (vrc < 0) return -1;
+        if (vrc == 1) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "writing to view \"%s\" is not supported yet", rv->relname);
+            return bind_error_at(bc, rv->location);
+        }
         err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rv->relname);
         return bind_error_at(bc, rv->location);
     }
+    bind_note_read(bc, (*out)->oid);
     return 0;
 }
 

@@ -102,6 +102,13 @@ SELECT g, count(*) FROM gs_q GROUP BY ROLLUP (g) UNION SELECT g, count(*) FROM g
 SELECT a.g, b.cnt FROM gs_q a JOIN (SELECT g, count(*) cnt FROM gs_q GROUP BY ROLLUP (g)) b ON a.g = b.g ORDER BY a.id;
 SELECT DISTINCT ON (a.g) a.g, b.id FROM gs_q a JOIN gs_q b ON a.h = b.h ORDER BY a.g, b.id DESC;
 
+-- Correlated subqueries above grouping sets: a grouped column reads the set's key (NULL where rolled up).
+SELECT h, (SELECT count(*) FROM gs_q t2 WHERE t2.h = t1.h) FROM gs_q t1 GROUP BY ROLLUP (h) ORDER BY 1, 2;
+SELECT g, h, (SELECT max(id) FROM gs_q t2 WHERE t2.g = t1.g AND t2.h = t1.h) FROM gs_q t1 GROUP BY CUBE (g, h) ORDER BY 1, 2, 3;
+SELECT id, (SELECT t1.g || x.g FROM gs_q x WHERE x.id = 1) FROM gs_q t1 GROUP BY id ORDER BY id;
+SELECT g, (SELECT t1.h) FROM gs_q t1 GROUP BY ROLLUP (g);
+SELECT id, g, (SELECT count(*) FROM gs_q t2 WHERE t2.g = t1.g) FROM gs_q t1 GROUP BY ROLLUP (id) ORDER BY 1;
+
 DROP TABLE gs_t;
 DROP TABLE gs_e;
 DROP TABLE gs_y;
