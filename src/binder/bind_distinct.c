@@ -83,7 +83,7 @@ int bind_distinct_on_items(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, T
 }
 
 int bind_distinct_plan(BindCtx *bc, const TargetList *tl, int ntargets, const BindDistinctOn *on, bool distinct,
-                       BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root)
+                       bool keep_order, BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root)
 {
     LogicalOp *proj = *root;
     if (on) {
@@ -116,7 +116,11 @@ int bind_distinct_plan(BindCtx *bc, const TargetList *tl, int ntargets, const Bi
         for (int k = 0; k < on->n; k++)
             d->exprs[k] = bind_colref(bc, proj->binding, on->cols[k], tl->exprs[on->cols[k]]->type, -1);
         *root = d;
-        *nsort = 0; /* the order is made below the Unique */
+        /* The order is made below the Unique; FETCH ... WITH TIES still
+         * needs the ORDER BY keys (a Sort of sorted rows above it). */
+        if (!keep_order) *nsort = 0;
+        for (int i = 0; i < *nsort; i++)
+            sort[i].expr = bind_colref(bc, proj->binding, sortcol[i], tl->exprs[sortcol[i]]->type, -1);
         return 0;
     }
     int out_binding = proj->binding;

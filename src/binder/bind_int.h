@@ -30,10 +30,37 @@ typedef struct BindStar {
     int16_t attnum;
 } BindStar;
 
-/* A WITH list entry visible to the query level (and those inside it). */
+/* How a reference to a CTE binds while its own body is being bound. */
+typedef enum {
+    CTE_SELF_HIDDEN,    /* not at all: the name means an outer CTE or a table (non-recursive WITH) */
+    CTE_SELF_FORM,      /* WITH RECURSIVE, body not a UNION: 42P19 (not of the recursive form) */
+    CTE_SELF_NONREC,    /* the non-recursive term: 42P19 */
+    CTE_SELF_WORKTABLE  /* the recursive term: the worktable (once, at its own query level) */
+} BindCteSelf;
+
+/* A WITH list entry visible to the query level (and those inside it).
+ * Bodies are bound once, when WITH is (bind_with); each reference is a
+ * LOP_CTE_REF counted here, and bind_with_finish decides: inline the one
+ * reference, compute once under a LOP_CTE, or drop an unread CTE. */
 typedef struct BindCte {
     PgQuery__CommonTableExpr *cte;
-    bool binding_now;    /* its own body is being bound: the name is not the CTE there */
+    bool binding_now;    /* its own body is being bound */
+    BindCteSelf self;    /* ... and what a reference to itself means there */
+    int rec_depth;       /* CTE_SELF_WORKTABLE: the recursive term's subquery depth (a reference
+                          * in a subquery of an expression is 42P19; in FROM's derived tables not) */
+    int nself;           /* references to the worktable so far */
+    int wt_id;           /* the worktable's id */
+    int wt_ncols;
+    OmType *wt_types;
+    const char **wt_names;
+    BoundQuery *q;       /* the bound body */
+    bool copies;         /* NOT MATERIALIZED and side-effect free: each reference binds its own copy */
+    int id;              /* cte_id of its LOP_CTE / LOP_CTE_REFs */
+    bool recursive;      /* its body reads itself */
+    bool writes;         /* INSERT / UPDATE / DELETE */
+    bool has_returning;
+    int nrefs;
+    LogicalOp *ref;      /* the last reference (the only one when nrefs == 1) */
 } BindCte;
 
 /* A grouping(args) call of a query level (bind_grouping.c). */
@@ -181,14 +208,26 @@ typedef struct BindDistinctOn {
 int bind_distinct_on_items(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
                            const int *sortcol, int nsort, BindDistinctOn *out);
 /* Over *root (the projection): DISTINCT ON (on != NULL: Sort + Distinct,
- * *nsort set to 0) or DISTINCT (an Aggregate over the outputs); the sort
+ * *nsort set to 0 unless keep_order, for WITH TIES) or DISTINCT (an Aggregate over the outputs); the sort
  * keys left for bind_order_limit get their expressions. */
 int bind_distinct_plan(BindCtx *bc, const TargetList *tl, int ntargets, const BindDistinctOn *on, bool distinct,
-                       BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root);
+                       bool keep_order, BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root);
 
 /* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
- * the query's own scope); *out is parent when there is no WITH. */
+ * the query's own scope), their bodies bound; *out is parent when there is
+ * no WITH. */
 int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope **out);
+/* After the query under a WITH is bound (root its logical tree): inline
+ * the CTEs read once (side-effect free, not MATERIALIZED), wrap root in a
+ * LOP_CTE for each one computed once, drop unread ones. ws is bind_with's
+ * *out (nothing happens when it holds no CTEs of this WITH: ws == parent). */
+int bind_with_finish(BindCtx *bc, BindScope *ws, BindScope *parent, LogicalOp **root);
+/* INSERT / UPDATE / DELETE in WITH (bind_stmt.c): the statement as a query
+ * whose columns are its RETURNING list (none without one); names resolve
+ * in parent. */
+int bind_dml_query(BindCtx *bc, BindScope *parent, PgQuery__Node *n, BoundQuery **out);
+/* A set-operation branch: q's targets coerced to types (bind_setop.c). */
+int bind_setop_branch(BindCtx *bc, BoundQuery *q, const OmType *types, int n, int tag, LogicalOp **out);
 /* FROM name: a CTE in scope? 1 and the derived table's item, 0 if not. */
 int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
 /* Bind a derived table from a query and register it as name in local. */

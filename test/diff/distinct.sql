@@ -81,5 +81,16 @@ SELECT g AS x, g AS x FROM dst_t GROUP BY x;
 SELECT g FROM dst_t GROUP BY ();
 SELECT 1 FROM dst_t GROUP BY ();
 
+-- DISTINCT ON with FETCH ... WITH TIES; grouping sets over CTEs.
+CREATE TABLE dst_w (id int PRIMARY KEY, g text, h int);
+INSERT INTO dst_w VALUES (1,'a',1),(2,'a',2),(3,'b',1),(4,'b',2),(5,NULL,1),(6,NULL,NULL),(7,'c',3),(8,'a',1);
+SELECT DISTINCT ON (g) g, h FROM dst_w ORDER BY g, h FETCH FIRST 2 ROWS WITH TIES;
+SELECT DISTINCT ON (h) h, g FROM dst_w ORDER BY h NULLS FIRST, g FETCH FIRST 1 ROW WITH TIES;
+SELECT DISTINCT ON (g) g, id FROM dst_w ORDER BY g, id FETCH FIRST 2 ROWS ONLY;
+SELECT DISTINCT ON (g) g FROM dst_w FETCH FIRST 1 ROW WITH TIES;
+WITH c AS (SELECT g, h, count(*) n FROM dst_w GROUP BY ROLLUP (g, h)) SELECT count(*), sum(n) FROM c;
+WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 5) SELECT x % 2, count(*) FROM r GROUP BY ROLLUP (x % 2) ORDER BY 1, 2;
+
 DROP TABLE dst_t;
 DROP TABLE dst_sq;
+DROP TABLE dst_w;
