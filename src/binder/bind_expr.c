@@ -44,6 +44,7 @@ int bind_node_location(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_TYPE_CAST: return bind_node_location(n->type_cast->arg);
     case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return bind_node_location(n->collate_clause->arg);
     case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC: return n->grouping_func->location;
     case PG_QUERY__NODE__NODE_BOOL_EXPR: return n->bool_expr->location;
     case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
     case PG_QUERY__NODE__NODE_COALESCE_EXPR: return n->coalesce_expr->location;
@@ -1404,6 +1405,8 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
     }
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
         return bind_array_expr(bc, sc, n->a_array_expr, NULL, out);
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+        return bind_grouping_call(bc, sc, n->grouping_func, out);
     case PG_QUERY__NODE__NODE_ROW_EXPR:
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "row constructors are not supported yet");
         return bind_error_at(bc, n->row_expr->location);
@@ -1500,6 +1503,9 @@ static const char *figure(PgQuery__Node *n, int *strength)
     case PG_QUERY__NODE__NODE_COALESCE_EXPR:
         *strength = 2;
         return "coalesce";
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+        *strength = 2;
+        return "grouping";
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
         *strength = 2;
         return "array";

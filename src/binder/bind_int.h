@@ -63,6 +63,13 @@ typedef struct BindCte {
     LogicalOp *ref;      /* the last reference (the only one when nrefs == 1) */
 } BindCte;
 
+/* A grouping(args) call of a query level (bind_grouping.c). */
+typedef struct BindGrouping {
+    int nargs;
+    BoundExpr **args;
+    int location;
+} BindGrouping;
+
 /* What names resolve against while binding an expression: the FROM
  * namespace of this query level, and the enclosing levels (correlated
  * references) through parent. */
@@ -82,7 +89,11 @@ typedef struct BindScope {
     int agg_binding;
     int naggs, cap_aggs;
     BoundAgg *aggs;
-    bool in_agg_arg;     /* binding an aggregate's argument */
+    bool in_agg_arg;     /* binding an aggregate's (or grouping()'s) argument */
+    /* grouping() calls, collected like aggregates as (grouping_binding, k) */
+    int grouping_binding;
+    int ngroupings, cap_groupings;
+    BindGrouping *groupings;
     const char *clause;  /* for errors: "WHERE", "DEFAULT", "VALUES" ... */
     /* Set-returning functions: in a select list they are collected here
      * (srfs, evaluated by a ProjectSet below the projection; the k-th is
@@ -163,6 +174,45 @@ int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQ
 int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col);
 /* LIMIT / OFFSET expression (NULL when absent or ALL). */
 int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out);
+/* GROUP BY, bound (bind_grouping.c): the distinct key expressions and,
+ * for more than one grouping set, the sets (key positions). */
+typedef struct BindGroupBy {
+    int nkeys;
+    BoundExpr **keys;
+    int nsets;              /* 0: one set of every key */
+    GroupKeySet *sets;
+} BindGroupBy;
+
+/* GROUP BY items, GROUPING SETS / ROLLUP / CUBE expanded (PostgreSQL's
+ * limits and GROUP BY DISTINCT). */
+int bind_group_clause(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
+                      BindGroupBy *out);
+/* grouping(args) in scope sc: an int4 column of sc->grouping_binding. */
+int bind_grouping_call(BindCtx *bc, BindScope *sc, PgQuery__GroupingFunc *gf, BoundExpr **out);
+/* The Aggregate over input for a grouped level (from_tree: its FROM tree,
+ * for primary keys), with tl's expressions and *having rewritten over its
+ * outputs; 42803 for ungrouped columns. */
+int bind_grouped_query(BindCtx *bc, BindScope *sc, const BindGroupBy *gb, LogicalOp *from_tree, LogicalOp *input,
+                       int first_binding, int level_end, TargetList *tl, BoundExpr **having, LogicalOp **out);
+
+/* DISTINCT ON (exprs), bound (bind_distinct.c): projection columns. */
+typedef struct BindDistinctOn {
+    int n;
+    int *cols;
+    int *locs;              /* each expression's position, for 42P10 */
+} BindDistinctOn;
+
+/* DISTINCT ON expressions → projection columns (hidden ones added like
+ * ORDER BY's); 42P10 unless the ORDER BY items (sortcol) that are DISTINCT
+ * ON expressions come first. */
+int bind_distinct_on_items(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
+                           const int *sortcol, int nsort, BindDistinctOn *out);
+/* Over *root (the projection): DISTINCT ON (on != NULL: Sort + Distinct,
+ * *nsort set to 0 unless keep_order, for WITH TIES) or DISTINCT (an Aggregate over the outputs); the sort
+ * keys left for bind_order_limit get their expressions. */
+int bind_distinct_plan(BindCtx *bc, const TargetList *tl, int ntargets, const BindDistinctOn *on, bool distinct,
+                       bool keep_order, BoundOrder *sort, const int *sortcol, int *nsort, LogicalOp **root);
+
 /* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
  * the query's own scope), their bodies bound; *out is parent when there is
  * no WITH. */

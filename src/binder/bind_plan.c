@@ -11,6 +11,7 @@ LogicalOp *bind_lop(BindCtx *bc, LogicalKind k, int nchildren)
     if (nchildren) op->children = mem_new_array(bc->ctx, LogicalOp *, nchildren);
     op->binding = -1;
     op->agg_binding = -1;
+    op->grouping_binding = -1;
     return op;
 }
 

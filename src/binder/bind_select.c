@@ -1,7 +1,9 @@
 /*
  * bind_select.c — one SELECT block as a logical operator tree:
- *   FROM tree (bind_from.c) → [Filter WHERE] → [Aggregate] → [ProjectSet]
- *   → Project (targets, then hidden sort columns) → [Order] → [Limit]
+ *   FROM tree (bind_from.c) → [Filter WHERE] → [Aggregate (bind_grouping.c)]
+ *   → [Filter HAVING] → [ProjectSet] → Project (targets, then hidden sort
+ *   columns) → [DISTINCT: Aggregate | DISTINCT ON: Order → Distinct
+ *   (bind_distinct.c)] → [Order] → [Limit]
  * and VALUES lists (a Values operator).
  *
  * ORDER BY expressions that are not output columns become hidden projection
@@ -189,9 +191,10 @@ int bind_sort_item(BindCtx *bc, BindScope *sc, TargetList *tl, int ntargets, PgQ
     BoundExpr *e;
     if (bind_expr(bc, sc, n, &e) < 0) return -1;
     if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
-    /* Reuse an identical plain column already projected. */
+    /* Reuse an equal expression already projected (PostgreSQL matches the
+     * target list by equal(); volatile calls never match). */
     for (int i = 0; i < tl->n; i++) {
-        if (e->kind == BE_COLUMN && node_expr_equal(tl->exprs[i], e)) {
+        if (node_expr_equal(tl->exprs[i], e)) {
             *col = i;
             return 0;
         }
@@ -209,85 +212,6 @@ int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col)
     err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type json");
     err_hint(bc->err, "Use an explicit ordering operator or modify the query.");
     return bind_error_at(bc, e->location);
-}
-
-/* Aggregated query: every expression above the Aggregate may use group
- * keys (replaced by their output column), aggregate results, constants and
- * outer columns; any other column of this level is 42803. */
-typedef struct GroupCtx {
-    BindCtx *bc;
-    BindScope *sc;
-    int group_binding;
-    int ngroups;
-    BoundExpr **groups;
-    int agg_binding;
-    bool *level_bindings;  /* bindings of this query level's FROM items */
-    int nlevel;
-    bool in_subquery;      /* rewriting inside a subquery's plan */
-} GroupCtx;
-
-static int group_rewrite(GroupCtx *g, BoundExpr **pe);
-
-/* Inside a subquery above the Aggregate, this level's columns are outer
- * references: a group key becomes its output column, any other column is
- * PostgreSQL's "subquery uses ungrouped column". */
-static int group_rewrite_slot(BoundExpr **slot, void *arg)
-{
-    GroupCtx *g = arg;
-    return group_rewrite(g, slot) < 0 ? -1 : 0;
-}
-
-static int group_rewrite_tree(GroupCtx *g, LogicalOp *op)
-{
-    if (lop_map_exprs(op, group_rewrite_slot, g) != 0) return -1;
-    for (int i = 0; i < op->nchildren; i++)
-        if (group_rewrite_tree(g, op->children[i]) < 0) return -1;
-    return 0;
-}
-
-static int group_rewrite(GroupCtx *g, BoundExpr **pe)
-{
-    BoundExpr *e = *pe;
-    if (!e) return 0;
-    for (int k = 0; k < g->ngroups; k++)
-        if (node_expr_equal(e, g->groups[k])) {
-            *pe = bind_colref(g->bc, g->group_binding, k, e->type, e->location);
-            return 0;
-        }
-    if (e->kind == BE_COLUMN) {
-        if (e->binding == g->agg_binding || e->binding < 0 || e->binding >= g->nlevel ||
-            !g->level_bindings[e->binding])
-            return 0;
-        const char *rel, *name;
-        bind_column_name(g->sc, e, &rel, &name);
-        if (g->in_subquery)
-            err_set(g->bc->err, ERRCODE_GROUPING_ERROR, "subquery uses ungrouped column \"%s.%s\" from outer query",
-                    rel, name);
-        else
-            err_set(g->bc->err, ERRCODE_GROUPING_ERROR,
-                    "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", rel,
-                    name);
-        return bind_error_at(g->bc, e->location);
-    }
-    if (e->kind == BE_CONST) return 0;
-    BoundExpr *c = mem_new(g->bc->ctx, BoundExpr);
-    *c = *e;
-    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, g->level_bindings, g->nlevel)) {
-        bool was = g->in_subquery;
-        g->in_subquery = true;
-        int rc = group_rewrite_tree(g, c->subplan);
-        g->in_subquery = was;
-        if (rc < 0) return -1;
-    }
-    if (e->nargs) {
-        c->args = mem_new_array(g->bc->ctx, BoundExpr *, e->nargs);
-        for (int i = 0; i < e->nargs; i++) {
-            c->args[i] = e->args[i];
-            if (group_rewrite(g, &c->args[i]) < 0) return -1;
-        }
-    }
-    *pe = c;
-    return 0;
 }
 
 static int where_bool(BindCtx *bc, BoundExpr **w, const char *what)
@@ -333,74 +257,6 @@ static int expand_star(BindCtx *bc, BindScope *sc, const char *qual, int locatio
     return 0;
 }
 
-/* GROUP BY items: output positions, names (an input column of that name
- * wins, as PostgreSQL resolves GROUP BY), or expressions over the input. */
-static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, TargetList *tl, int ntargets,
-                         BoundExpr ***out, int *nout)
-{
-    int n = 0;
-    BoundExpr **gs = mem_new_array(bc->ctx, BoundExpr *, s->n_group_clause);
-    bool allow = sc->allow_aggs;
-    sc->allow_aggs = false;
-    sc->clause = "GROUP BY";
-    for (size_t i = 0; i < s->n_group_clause; i++) {
-        PgQuery__Node *g = s->group_clause[i];
-        BoundExpr *e = NULL;
-        if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) return unsupported(bc, "GROUPING SETS, ROLLUP and CUBE", -1);
-        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL) {
-            err_set(bc->err, ERRCODE_SYNTAX_ERROR, "non-integer constant in GROUP BY");
-            return bind_error_at(bc, g->a_const->location);
-        }
-        if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-            int pos = g->a_const->ival->ival;
-            if (pos < 1 || pos > ntargets) {
-                err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "GROUP BY position %d is not in select list", pos);
-                return bind_error_at(bc, g->a_const->location);
-            }
-            e = tl->exprs[pos - 1];
-            if (bind_refs_binding(e, sc->agg_binding)) {
-                err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
-                return bind_error_at(bc, e->location);
-            }
-        } else {
-            int rc = bind_expr(bc, sc, g, &e);
-            if (rc < 0 && g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && g->column_ref->n_fields == 1 &&
-                !strcmp(bc->err->sqlstate, ERRCODE_UNDEFINED_COLUMN)) {
-                const char *nm = bind_node_name(g->column_ref->fields[0]);
-                for (int t = 0; nm && t < ntargets; t++)
-                    if (!strcmp(tl->names[t], nm)) {
-                        if (e && !node_expr_equal(e, tl->exprs[t])) {
-                            err_clear(bc->err); /* the "does not exist" that led here */
-                            err_set(bc->err, ERRCODE_AMBIGUOUS_COLUMN, "GROUP BY \"%s\" is ambiguous", nm);
-                            return bind_error_at(bc, g->column_ref->location);
-                        }
-                        e = tl->exprs[t];
-                    }
-                if (!e) return -1;
-                err_clear(bc->err);
-                if (bind_refs_binding(e, sc->agg_binding)) {
-                    err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
-                    return bind_error_at(bc, g->column_ref->location);
-                }
-            } else if (rc < 0) {
-                return -1;
-            }
-            if (bind_resolve_unknown(bc, e, &e) < 0) return -1;
-        }
-        if (e->type.id == OM_T_JSON) {
-            err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type json");
-            return bind_error_at(bc, e->location);
-        }
-        bool dup = false;
-        for (int k = 0; k < n && !dup; k++) dup = node_expr_equal(gs[k], e);
-        if (!dup) gs[n++] = e;
-    }
-    sc->allow_aggs = allow;
-    *out = gs;
-    *nout = n;
-    return 0;
-}
-
 static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
 {
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
@@ -414,7 +270,7 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
     bool distinct = s->n_distinct_clause == 1 &&
                     (!s->distinct_clause[0] || s->distinct_clause[0]->node_case == PG_QUERY__NODE__NODE__NOT_SET);
-    if (s->n_distinct_clause && !distinct) return unsupported(bc, "DISTINCT ON", -1);
+    bool distinct_on = s->n_distinct_clause && !distinct;
     if (s->n_window_clause) return unsupported(bc, "WINDOW", -1);
     BindScope sc = {.parent = parent};
     TargetList tl = {0};
@@ -432,6 +288,7 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
         root = bind_lop_one_row(bc);
     }
     int level_end = bc->next_binding;
+    LogicalOp *from_tree = root;
     if (s->where_clause) {
         sc.clause = "WHERE";
         BoundExpr *w;
@@ -443,6 +300,7 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
     sc.clause = "SELECT";
     sc.allow_aggs = true;
     sc.agg_binding = bind_new_binding(bc);
+    sc.grouping_binding = bind_new_binding(bc);
     sc.allow_srfs = true;
     sc.srf_binding = bind_new_binding(bc);
     if (!s->n_values_lists) {
@@ -488,31 +346,18 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
         if (bind_sort_item(bc, &sc, &tl, ntargets, s->sort_clause[i]->sort_by, &sortcol[i], &sort[i]) < 0 ||
             bind_sort_key_check(bc, &tl, sortcol[i]) < 0)
             return -1;
-    int ngroups = 0;
-    BoundExpr **groups = NULL;
-    if (s->n_group_clause && bind_group_by(bc, &sc, s, &tl, ntargets, &groups, &ngroups) < 0) return -1;
+    BindDistinctOn don;
+    if (distinct_on && bind_distinct_on_items(bc, &sc, s, &tl, ntargets, sortcol, nsort, &don) < 0) return -1;
+    BindGroupBy gb;
+    if (bind_group_clause(bc, &sc, s, &tl, ntargets, &gb) < 0) return -1;
     BoundExpr *having = NULL;
     if (s->having_clause) {
         sc.clause = "HAVING";
         if (bind_expr(bc, &sc, s->having_clause, &having) < 0 || where_bool(bc, &having, "HAVING") < 0) return -1;
     }
-    if (sc.naggs > 0 || s->n_group_clause || having) {
-        LogicalOp *a = bind_lop(bc, LOP_AGGREGATE, 1);
-        a->children[0] = root;
-        a->binding = bind_new_binding(bc);
-        a->agg_binding = sc.agg_binding;
-        a->naggs = sc.naggs;
-        a->aggs = sc.aggs;
-        a->nexprs = ngroups;
-        a->exprs = groups;
-        GroupCtx g = {.bc = bc, .sc = &sc, .group_binding = a->binding, .agg_binding = sc.agg_binding,
-                      .nlevel = level_end, .ngroups = ngroups, .groups = groups};
-        g.level_bindings = mem_new_array(bc->ctx, bool, level_end > 0 ? level_end : 1);
-        for (int b = first_binding; b < level_end; b++) g.level_bindings[b] = true;
-        for (int i = 0; i < tl.n; i++)
-            if (group_rewrite(&g, &tl.exprs[i]) < 0) return -1;
-        if (having && group_rewrite(&g, &having) < 0) return -1;
-        root = a;
+    if (sc.naggs > 0 || s->n_group_clause || having || sc.ngroupings > 0) {
+        if (bind_grouped_query(bc, &sc, &gb, from_tree, root, first_binding, level_end, &tl, &having, &root) < 0)
+            return -1;
         if (having) root = bind_lop_filter(bc, root, having);
     }
     if (sc.nsrfs > 0) {
@@ -533,35 +378,10 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
     proj->nexprs = tl.n;
     proj->exprs = tl.exprs;
     root = proj;
-    int out_binding = proj->binding;
-    if (distinct) {
-        /* SELECT DISTINCT: a grouping on every output column (PostgreSQL
-         * plans it as a HashAggregate too); ORDER BY may use only them. */
-        for (int i = 0; i < nsort; i++)
-            if (sortcol[i] >= ntargets) {
-                err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE,
-                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
-                return bind_error_at(bc, tl.exprs[sortcol[i]]->location);
-            }
-        LogicalOp *d = bind_lop(bc, LOP_AGGREGATE, 1);
-        d->children[0] = root;
-        d->binding = bind_new_binding(bc);
-        d->agg_binding = bind_new_binding(bc);
-        d->nexprs = ntargets;
-        d->exprs = mem_new_array(bc->ctx, BoundExpr *, ntargets > 0 ? ntargets : 1);
-        for (int i = 0; i < ntargets; i++) {
-            if (tl.exprs[i]->type.id == OM_T_JSON || tl.exprs[i]->type.id == OM_T_ARR_JSON) {
-                err_set(bc->err, ERRCODE_UNDEFINED_FUNCTION, "could not identify an equality operator for type %s",
-                        tl.exprs[i]->type.id == OM_T_JSON ? "json" : "json[]");
-                return bind_error_at(bc, tl.exprs[i]->location);
-            }
-            d->exprs[i] = bind_colref(bc, proj->binding, i, tl.exprs[i]->type, -1);
-        }
-        root = d;
-        out_binding = d->binding;
-    }
-    for (int i = 0; i < nsort; i++)
-        sort[i].expr = bind_colref(bc, out_binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
+    bool ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
+    if (bind_distinct_plan(bc, &tl, ntargets, distinct_on ? &don : NULL, distinct, ties, sort, sortcol, &nsort, &root) <
+        0)
+        return -1;
     if (bind_order_limit(bc, parent, s, root, sort, nsort, &root) < 0) return -1;
     if (bind_with_finish(bc, parent, outer, &root) < 0) return -1;
     bq->root = root;

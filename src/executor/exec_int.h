@@ -15,6 +15,8 @@ int exec_values_init(ExecNode *n);
 int exec_filter_init(ExecNode *n);
 int exec_project_init(ExecNode *n);
 int exec_agg_init(ExecNode *n);
+int exec_gsets_init(ExecNode *n);
+int exec_unique_init(ExecNode *n);
 int exec_sort_init(ExecNode *n);
 int exec_limit_init(ExecNode *n);
 int exec_insert_init(ExecNode *n);

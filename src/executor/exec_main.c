@@ -24,6 +24,8 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     case PHYS_FILTER: rc = exec_filter_init(n); break;
     case PHYS_PROJECT: rc = exec_project_init(n); break;
     case PHYS_AGG: rc = exec_agg_init(n); break;
+    case PHYS_GROUPING_SETS: rc = exec_gsets_init(n); break;
+    case PHYS_DISTINCT: rc = exec_unique_init(n); break;
     case PHYS_SORT: rc = exec_sort_init(n); break;
     case PHYS_LIMIT: rc = exec_limit_init(n); break;
     case PHYS_INSERT: rc = exec_insert_init(n); break;

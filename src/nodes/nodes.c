@@ -62,7 +62,7 @@ int lop_count_outputs(const LogicalOp *op)
         /* ncols / types: every SRF column, then ordinality */
         return (op->srf_only ? 0 : lop_count_outputs(op->children[0])) + op->ncols;
     }
-    case LOP_AGGREGATE: return op->nexprs + op->naggs;
+    case LOP_AGGREGATE: return op->nexprs + op->naggs + op->ngroupings;
     case LOP_JOIN:
         if (op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI) return lop_count_outputs(op->children[0]);
         return lop_count_outputs(op->children[0]) + lop_count_outputs(op->children[1]);
@@ -100,6 +100,7 @@ static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
     case LOP_AGGREGATE:
         for (int i = 0; i < op->nexprs; i++) push(out, types, n, op->binding, i, op->exprs[i]->type);
         for (int i = 0; i < op->naggs; i++) push(out, types, n, op->agg_binding, i, op->aggs[i].type);
+        for (int i = 0; i < op->ngroupings; i++) push(out, types, n, op->grouping_binding, i, om_type(OM_T_INT4));
         return;
     case LOP_JOIN:
         outputs(op->children[0], out, types, n);

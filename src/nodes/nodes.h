@@ -148,6 +148,13 @@ typedef struct BoundOrder {
     bool nulls_first;
 } BoundOrder;
 
+/* Positions in an Aggregate's group keys (exprs): one grouping set, or the
+ * arguments of one grouping() call (PostgreSQL's GroupingFunc). */
+typedef struct GroupKeySet {
+    int n;
+    int *keys;
+} GroupKeySet;
+
 /* A column's identity, the currency of the logical tree. */
 typedef struct ColBinding {
     int binding;
@@ -162,11 +169,13 @@ typedef enum {
     LOP_FILTER,      /* conds (AND of them) over the child */
     LOP_PROJECT,     /* exprs over the child: (binding, 0..nexprs) */
     LOP_PROJECT_SET, /* child's columns (unless srf_only) then (binding, k) per SRF column */
-    LOP_AGGREGATE,   /* groups (exprs) → (binding, k); aggregates → (agg_binding, k) */
+    LOP_AGGREGATE,   /* groups (exprs) → (binding, k); aggregates → (agg_binding, k);
+                        grouping() results → (grouping_binding, k) */
     LOP_JOIN,        /* join_type over children[0], children[1], conds: left ++ right */
     LOP_ORDER,       /* keys over the child */
     LOP_LIMIT,       /* limit / offset (constant expressions) */
-    LOP_DISTINCT,    /* all columns, or DISTINCT ON (exprs) with the order below */
+    LOP_DISTINCT,    /* DISTINCT ON (exprs): the first row of each run of equal keys
+                        in the sorted input below (PostgreSQL's Unique) */
     LOP_SETOP,       /* UNION / INTERSECT / EXCEPT [ALL] of children: (binding, k) */
     LOP_INSERT,      /* returning: outputs the inserted rows as (binding, 0..table ncols) */
     LOP_UPDATE,      /* exprs: new value per table column over the scanned row; returning: the new rows */
@@ -214,6 +223,16 @@ struct LogicalOp {
     /* AGGREGATE */
     int naggs;
     BoundAgg *aggs;
+    /* AGGREGATE with GROUPING SETS / ROLLUP / CUBE (ngsets 0: one set of
+     * every key): each set lists the keys it groups by, the others read
+     * NULL in its rows; grouping() calls are int4 columns of
+     * grouping_binding, bit i set when argument i is not grouped (the
+     * first argument the most significant bit). */
+    int ngsets;
+    GroupKeySet *gsets;
+    int grouping_binding;
+    int ngroupings;
+    GroupKeySet *groupings;
     /* JOIN */
     JoinType join_type;
     /* ORDER */
@@ -251,10 +270,11 @@ struct LogicalOp {
 typedef enum {
     PHYS_SCAN, PHYS_VALUES, PHYS_FILTER, PHYS_PROJECT, PHYS_PROJECT_SET,
     PHYS_AGG,          /* plain (no groups) or hash aggregate */
+    PHYS_GROUPING_SETS,/* hash aggregation of every grouping set in one pass (exec_gsets.c) */
     PHYS_SORT, PHYS_LIMIT,
     PHYS_NL_JOIN,      /* nested loop: conds over left ++ right */
     PHYS_HASH_JOIN,    /* equi-join: lkeys over the left, rkeys over the right (build) side, conds residual */
-    PHYS_DISTINCT,     /* hash distinct over all columns / the first nexprs */
+    PHYS_DISTINCT,     /* Unique: the first row of each run of equal exprs (DISTINCT ON over sorted input) */
     PHYS_SETOP,        /* UNION ALL (append) or hashed set operations */
     PHYS_INSERT, PHYS_UPDATE, PHYS_DELETE,
     PHYS_CTE,          /* children[0] the query, children[1] a CTE's definition (cte_id) */
@@ -290,6 +310,12 @@ struct PhysNode {
     BoundExpr **exprs;
     int naggs;          /* AGG */
     BoundAgg *aggs;
+    /* GROUPING_SETS: output is every key (NULL where the set lacks it),
+     * the aggregates, then one int4 per grouping() call */
+    int ngsets;
+    GroupKeySet *gsets;
+    int ngroupings;
+    GroupKeySet *groupings;
     int nkeys;          /* SORT: keys (column slots); HASH_JOIN: key pairs */
     BoundOrder *keys;
     BoundExpr **lkeys, **rkeys;

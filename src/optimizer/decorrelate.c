@@ -287,7 +287,7 @@ LogicalOp *opt_decorrelate_scalar(OCtx *oc, LogicalOp *input, BoundExpr *c, Boun
     LogicalOp *top = sq->subplan;
     if (top->kind != LOP_PROJECT || top->nexprs < 1) return NULL;
     LogicalOp *agg = top->children[0];
-    if (agg->kind != LOP_AGGREGATE || agg->nexprs != 0 || agg->naggs == 0) return NULL;
+    if (agg->kind != LOP_AGGREGATE || agg->nexprs != 0 || agg->naggs == 0 || agg->ngsets > 0) return NULL;
     List conds = {0};
     LogicalOp *from = from_tree(oc, agg->children[0], &conds);
     if (!from) return NULL;

@@ -45,6 +45,16 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         if (p->nexprs) buf_printf(title, "HashAggregate (%d keys, %d aggregates)", p->nexprs, p->naggs);
         else buf_printf(title, "Aggregate (%d aggregates)", p->naggs);
         break;
+    case PHYS_GROUPING_SETS:
+        buf_printf(title, "GroupingSets Aggregate (%d sets, %d keys, %d aggregates)", p->ngsets, p->nexprs, p->naggs);
+        /* Each set as the key positions it groups by: "Sets: (1, 2), (1), ()". */
+        buf_append_str(detail, "Sets: ");
+        for (int i = 0; i < p->ngsets; i++) {
+            buf_append_str(detail, i ? ", (" : "(");
+            for (int k = 0; k < p->gsets[i].n; k++) buf_printf(detail, k ? ", %d" : "%d", p->gsets[i].keys[k] + 1);
+            buf_append_char(detail, ')');
+        }
+        break;
     case PHYS_SORT: buf_printf(title, "Sort (%d keys)", p->nkeys); break;
     case PHYS_LIMIT:
         buf_append_str(title, "Limit");
@@ -58,7 +68,7 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         buf_printf(title, "Hash %s Join", join_name(p->join_type));
         buf_printf(detail, "Hash Keys: %d%s", p->nkeys, p->pred ? ", Join Filter: yes" : "");
         break;
-    case PHYS_DISTINCT: buf_append_str(title, "HashDistinct"); break;
+    case PHYS_DISTINCT: buf_printf(title, "Unique (%d keys)", p->nexprs); break;
     case PHYS_SETOP: buf_append_str(title, "Append"); break;
     case PHYS_INSERT: buf_printf(title, "Insert on %s", p->table->name); break;
     case PHYS_UPDATE: buf_printf(title, "Update on %s", p->table->name); break;

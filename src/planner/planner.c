@@ -3,7 +3,8 @@
  *
  * Operator choice today: Get → Scan, Values → Values, Filter → Filter,
  * Project → Project, ProjectSet → ProjectSet, Aggregate → Agg, Join →
- * nested loop, Order → Sort, Limit → Limit, DML → Insert/Update/Delete.
+ * nested loop, Order → Sort, Limit → Limit, Distinct (ON) → Unique,
+ * Aggregate with grouping sets → GroupingSets, DML → Insert/Update/Delete.
  * Column references are resolved here: each physical node knows the
  * (binding, column) pairs its input batch holds, in order, and every
  * expression it evaluates is copied with BE_COLUMN's binding replaced by
@@ -290,7 +291,8 @@ static double estimate(const LogicalOp *op)
     }
     case LOP_AGGREGATE: {
         double c = estimate(op->children[0]);
-        return op->nexprs == 0 ? 1 : (c > 1000 ? c / 10 : c);
+        double one = op->nexprs == 0 ? 1 : (c > 1000 ? c / 10 : c);
+        return op->ngsets > 0 ? one * op->ngsets : one;
     }
     case LOP_SETOP: return estimate(op->children[0]) + estimate(op->children[1]);
     default: return op->nchildren ? estimate(op->children[0]) : 1;
@@ -426,7 +428,16 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 resolve(pc, op->aggs[i].filter, &in, &n->aggs[i].filter) < 0)
                 return -1;
         }
-        n->ncols = op->nexprs + op->naggs;
+        /* Grouping sets: every set aggregated in one pass over the input
+         * (executor/exec_gsets.c); grouping() results follow the aggregates. */
+        if (op->ngsets > 0) {
+            n->kind = PHYS_GROUPING_SETS;
+            n->ngsets = op->ngsets;
+            n->gsets = op->gsets;
+            n->ngroupings = op->ngroupings;
+            n->groupings = op->groupings;
+        }
+        n->ncols = op->nexprs + op->naggs + n->ngroupings;
         n->types = types_array(pc, n->ncols);
         for (int i = 0; i < op->nexprs; i++) {
             n->types[i] = op->exprs[i]->type;
@@ -435,6 +446,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         for (int i = 0; i < op->naggs; i++) {
             n->types[op->nexprs + i] = op->aggs[i].type;
             layout_push(pc, lay, op->agg_binding, i);
+        }
+        for (int i = 0; i < n->ngroupings; i++) {
+            n->types[op->nexprs + op->naggs + i] = om_type(OM_T_INT4);
+            layout_push(pc, lay, op->grouping_binding, i);
         }
         break;
     }
@@ -515,6 +530,17 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
             if (n->keys[i].expr->kind != BE_COLUMN)
                 return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "sort key is not a column of its input");
         }
+        *lay = in;
+        break;
+    }
+    case LOP_DISTINCT: {
+        /* DISTINCT ON: Unique over the sorted child (the binder sorts). */
+        PhysNode *c;
+        if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        n = pnode(pc, PHYS_DISTINCT, 1);
+        set_child(n, 0, c);
+        n->nexprs = op->nexprs;
+        if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
         *lay = in;
         break;
     }
