@@ -21,7 +21,11 @@
 static LogicalOp *simplify_exists(BindCtx *bc, LogicalOp *root)
 {
     LogicalOp *op = root;
-    while (op->kind == LOP_ORDER || (op->kind == LOP_DISTINCT && !op->distinct_on)) op = op->children[0];
+    /* DISTINCT (a grouping without aggregates over the select list) keeps
+     * some row exactly when there is one; GROUP BY () would not. */
+    while (op->kind == LOP_ORDER || (op->kind == LOP_DISTINCT && !op->distinct_on) ||
+           (op->kind == LOP_AGGREGATE && op->naggs == 0 && op->nexprs > 0 && op->children[0]->kind == LOP_PROJECT))
+        op = op->children[0];
     if (op->kind != LOP_PROJECT) return root;
     for (LogicalOp *in = op->children[0]; in->kind == LOP_FILTER || in->kind == LOP_AGGREGATE; in = in->children[0])
         if (in->kind == LOP_AGGREGATE && in->naggs > 0) return root;
