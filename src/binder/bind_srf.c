@@ -153,18 +153,15 @@ static int from_calls(BindCtx *bc, BindScope *sc, BoundExpr **srfs, const char *
     return 0;
 }
 
-int bind_range_function(BindCtx *bc, BindScope *sc, PgQuery__RangeFunction *rf, LogicalOp **out)
+int bind_range_function(BindCtx *bc, BindScope *sc, BindScope *lat, PgQuery__RangeFunction *rf, LogicalOp **out)
 {
-    if (rf->lateral) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
-        return -1;
-    }
     PgQuery__FuncCall **calls;
     int ncalls;
     if (collect_calls(bc, rf, &calls, &ncalls) < 0) return -1;
     BoundExpr **srfs = mem_new_array(bc->ctx, BoundExpr *, ncalls);
     for (int i = 0; i < ncalls; i++) {
-        BindScope fsc = {.clause = "FROM", .from_function = true, .parent = sc->parent};
+        /* Implicitly LATERAL: the arguments see the items to the left. */
+        BindScope fsc = {.clause = "FROM", .from_function = true, .parent = lat};
         PgQuery__Node wrap = PG_QUERY__NODE__INIT;
         wrap.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
         wrap.func_call = calls[i];

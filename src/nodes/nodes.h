@@ -191,6 +191,8 @@ struct LogicalOp {
     BoundAgg *aggs;
     /* JOIN */
     JoinType join_type;
+    bool lateral;             /* JOIN: the right side reads the left's columns (LATERAL, functions in FROM):
+                               * it is evaluated per left row; INNER or LEFT only */
     /* ORDER */
     int nkeys;
     BoundOrder *keys;
@@ -216,6 +218,8 @@ typedef enum {
     PHYS_SORT, PHYS_LIMIT,
     PHYS_NL_JOIN,      /* nested loop: conds over left ++ right */
     PHYS_HASH_JOIN,    /* equi-join: lkeys over the left, rkeys over the right (build) side, conds residual */
+    PHYS_LATERAL_JOIN, /* dependent nested loop (INNER / LEFT): children[1] run afresh per left row with
+                        * param_src (over the left row) as its parameters; pred over left ++ right */
     PHYS_DISTINCT,     /* hash distinct over all columns / the first nexprs */
     PHYS_SETOP,        /* UNION ALL (append) or hashed set operations */
     PHYS_INSERT, PHYS_UPDATE, PHYS_DELETE
@@ -256,6 +260,10 @@ struct PhysNode {
     BoundExpr **srfs;
     bool srf_only;
     bool ordinality;
+    /* LATERAL_JOIN: the right side's parameters (BE_PARAM slots), each an
+     * expression over the left input */
+    int nparams;
+    BoundExpr **param_src;
 };
 
 /* A statement's executable plan. */

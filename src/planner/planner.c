@@ -320,6 +320,42 @@ static int plan_child(PCtx *pc, const LogicalOp *op, int i, PhysNode **out, Layo
     return plan_op(pc, op->children[i], out, lay);
 }
 
+/* A lateral join: the left side as usual; the right side planned as a
+ * subquery of the join (the left side's columns, and any of enclosing
+ * queries, become its parameters, filled per left row from param_src);
+ * the condition over left ++ right. The sides never swap. */
+static int plan_lateral(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
+{
+    PhysNode *l, *r;
+    Layout in = {0}, rl = {0};
+    if (plan_child(pc, op, 0, &l, &in) < 0) return -1;
+    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
+    if (plan_op(&sub, op->children[1], &r, &rl) < 0) return -1;
+    PhysNode *n = pnode(pc, PHYS_LATERAL_JOIN, 2);
+    set_child(n, 0, l);
+    n->children[1] = r;
+    n->join_type = op->join_type;
+    n->nparams = sub.params.n;
+    n->param_src = mem_new_array(pc->ctx, BoundExpr *, sub.params.n > 0 ? sub.params.n : 1);
+    for (int i = 0; i < sub.params.n; i++) {
+        BoundExpr ref = {.kind = BE_COLUMN, .binding = sub.params.cols[i].binding, .col = sub.params.cols[i].col,
+                         .location = -1};
+        ref.type = sub.params_types[i];
+        if (resolve(pc, &ref, &in, &n->param_src[i]) < 0) return -1;
+    }
+    Layout both = {0};
+    for (int i = 0; i < in.n; i++) layout_push(pc, &both, in.cols[i].binding, in.cols[i].col);
+    for (int i = 0; i < rl.n; i++) layout_push(pc, &both, rl.cols[i].binding, rl.cols[i].col);
+    if (resolve_conds(pc, op->conds, op->nconds, &both, &n->pred) < 0) return -1;
+    n->ncols = l->ncols + r->ncols;
+    n->types = types_array(pc, n->ncols);
+    for (int i = 0; i < l->ncols; i++) n->types[i] = l->types[i];
+    for (int i = 0; i < r->ncols; i++) n->types[l->ncols + i] = r->types[i];
+    *lay = both;
+    *out = n;
+    return 0;
+}
+
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
 {
     PhysNode *n = NULL;
@@ -453,6 +489,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         break;
     }
     case LOP_JOIN: {
+        if (op->lateral) {
+            if (plan_lateral(pc, op, &n, lay) < 0) return -1;
+            break;
+        }
         PhysNode *l, *r;
         Layout rl = {0};
         if (plan_child(pc, op, 0, &l, &in) < 0 || plan_child(pc, op, 1, &r, &rl) < 0) return -1;

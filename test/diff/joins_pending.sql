@@ -1,11 +1,6 @@
--- difftest: pending "joins arrive with the joins/GROUP BY/subqueries issue"
--- joins_pending.sql - every join form against PostgreSQL 15: INNER, LEFT,
--- RIGHT, FULL, CROSS, comma lists, USING (the merged column), NATURAL, self
--- joins, 3- to 5-way joins, non-equi conditions, ON vs WHERE for outer joins,
--- NULL and duplicate keys, empty inputs, mixed key types, LATERAL, aggregates
--- above joins, and the name-resolution errors (42702, 42P01, 42712).
--- Unordered results are compared as multisets; ORDER BY only where the order
--- itself is probed.
+-- difftest: pending "joins: whole-row references, join aliases, FULL JOIN refusals, UPDATE ... FROM"
+-- joins_pending.sql - the join statements that do not match PostgreSQL 15
+-- yet (the matching ones are in joins.sql, with the same tables).
 
 -- a.k: 1, 2, 2, NULL, 5      b.k: 2, 2, 3, NULL, 1      c.k: 1, 2, 3, 4, NULL
 CREATE TABLE jn_a (id int PRIMARY KEY, k int, v text);
@@ -19,159 +14,14 @@ INSERT INTO jn_b VALUES (10, 2, 'b10'), (11, 2, 'b11'), (12, 3, 'b12'), (13, NUL
 INSERT INTO jn_c VALUES (20, 1, 'c20'), (21, 2, 'c21'), (22, 3, 'c22'), (23, 4, 'c23'), (24, NULL, 'c24');
 INSERT INTO jn_d VALUES (30, 20, 'd30'), (31, 21, 'd31'), (32, 21, 'd32'), (33, 99, 'd33'), (34, NULL, 'd34');
 INSERT INTO jn_f VALUES (40, 1, true), (41, 2, false), (42, 5, NULL), (43, NULL, true);
-
--- Inner join: many-to-many on duplicate keys (a.k=2 twice, b.k=2 twice gives 4 rows), NULL keys never match.
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT a.id, b.id FROM jn_a a INNER JOIN jn_b b ON a.k = b.k ORDER BY a.id, b.id;
-SELECT a.id, b.id FROM jn_a a INNER JOIN jn_b b ON a.k = b.k ORDER BY b.id DESC, a.id DESC;
-SELECT * FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT a.*, b.w FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT b.*, a.* FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT count(*) FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON b.k = a.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k WHERE a.k IS NULL;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k OR (a.k IS NULL AND b.k IS NULL);
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k IS NOT DISTINCT FROM b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON NOT (a.k <> b.k);
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON (a.k = b.k) IS NOT FALSE;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k AND a.v < 'a3';
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k AND b.w IS NULL;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b USING (k) WHERE b.w IS NULL;
-
--- LEFT / RIGHT / FULL: the preserved side keeps rows whose key is NULL or unmatched.
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
-SELECT a.id, a.k, b.id, b.k FROM jn_a a LEFT OUTER JOIN jn_b b ON a.k = b.k ORDER BY a.id, b.id;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k ORDER BY b.id NULLS FIRST, a.id;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k ORDER BY b.id DESC, a.id;
-SELECT a.id, b.id FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k;
-SELECT a.id, b.id FROM jn_a a RIGHT OUTER JOIN jn_b b ON a.k = b.k ORDER BY b.id, a.id;
-SELECT a.id, b.id FROM jn_b b LEFT JOIN jn_a a ON a.k = b.k;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k;
-SELECT a.id, b.id FROM jn_a a FULL OUTER JOIN jn_b b ON a.k = b.k ORDER BY a.id, b.id;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k ORDER BY a.id NULLS FIRST, b.id NULLS FIRST;
-SELECT count(*), count(a.id), count(b.id) FROM jn_a a FULL JOIN jn_b b ON a.k = b.k;
-SELECT count(*), count(a.id), count(b.id) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
-SELECT count(*), count(a.id), count(b.id) FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k;
-SELECT * FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE a.id = 4;
-SELECT b.* FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE a.id = 5;
-
--- ON vs WHERE for outer joins: a condition in ON never removes preserved rows; in WHERE it does.
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k AND b.id > 10;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE b.id > 10;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k AND a.id > 2;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE a.id > 2;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k AND a.id IN (1, 4);
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE b.id IS NULL;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k AND b.id IS NULL;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE b.w IS NULL;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE coalesce(b.w, 'none') = 'none';
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE b.w IS DISTINCT FROM 'b10';
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE b.k IS NULL OR b.k = 2;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE NOT (b.id > 10);
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE (b.id > 10) IS NOT TRUE;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE CASE WHEN b.id IS NULL THEN true ELSE b.id = 11 END;
-SELECT a.id, b.id FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k AND b.k > 1;
-SELECT a.id, b.id FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k WHERE a.id IS NULL;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k AND a.id < 3;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k AND b.id <> 10;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k WHERE a.id IS NULL OR b.id IS NULL;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k WHERE a.id > 1;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k WHERE b.id < 12;
-
--- Constants and non-strict expressions from the null-extended side must be NULL for unmatched rows.
-SELECT a.id, s.one FROM jn_a a LEFT JOIN (SELECT k, 1 AS one FROM jn_b) s ON a.k = s.k;
-SELECT a.id, s.one FROM jn_a a LEFT JOIN (SELECT k, 1 AS one FROM jn_b) s ON a.k = s.k WHERE s.one IS NULL;
-SELECT a.id, s.cw FROM jn_a a LEFT JOIN (SELECT k, coalesce(w, 'nul') AS cw FROM jn_b) s ON a.k = s.k;
-SELECT a.id, s.isn FROM jn_a a LEFT JOIN (SELECT k, w IS NULL AS isn FROM jn_b) s ON a.k = s.k;
-SELECT count(s.one), count(*) FROM jn_a a LEFT JOIN (SELECT k, 1 AS one FROM jn_b) s ON a.k = s.k;
-SELECT a.id, b.id + 1, b.w || '!', coalesce(b.id, -1) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
-SELECT a.id, s.one FROM jn_a a FULL JOIN (SELECT k, 'x'::text AS one FROM jn_b) s ON a.k = s.k;
 SELECT a.id, b IS NULL AS whole_null FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
-
--- Constant conditions: ON true is a cross join; ON false / ON NULL keep only what an outer join preserves.
-SELECT count(*) FROM jn_a a JOIN jn_b b ON true;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON false;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON false;
-SELECT a.id, b.id FROM jn_a a RIGHT JOIN jn_b b ON false;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON false;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON NULL;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON NULL::boolean;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON 1 = 0;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON 1;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON 'yes';
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.v;
-
--- Conditions that reference one side only.
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id = 1;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON b.id = 12;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON b.id = 12;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.id = 1;
-SELECT a.id, b.id FROM jn_a a RIGHT JOIN jn_b b ON a.id = 1;
 SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.id = 1 AND b.id = 12;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k IS NULL;
-
--- Non-equi and expression conditions.
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k < b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k >= b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k <> b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k + 1 = b.k;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k + 1 = b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k * 2 = b.k + 1;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k BETWEEN b.k - 1 AND b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k OR a.id + 9 = b.id;
-SELECT a.id, b.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k OR b.k IS NULL;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k AND a.id + b.id > 13;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id % 2 = b.id % 2 AND a.k < b.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON substr(a.v, 2) = substr(b.w, 3);
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k IN (b.k, b.k + 3);
 SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON b.id / 0 = 1 AND false;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k AND b.id / (b.id - 10) > 0;
-SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k + 0;
 -- PostgreSQL refuses a FULL JOIN whose condition cannot be merged or hashed (0A000).
 SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k < b.k;
-
--- CROSS JOIN and comma lists.
-SELECT count(*) FROM jn_a CROSS JOIN jn_b;
-SELECT a.id, b.id FROM jn_a a CROSS JOIN jn_b b WHERE a.id = 1;
-SELECT a.id, b.id FROM jn_a a, jn_b b WHERE a.k = b.k;
-SELECT a.id, b.id FROM jn_a a, jn_b b WHERE a.k = b.k AND b.id < 12;
-SELECT a.id, b.id, c.id FROM jn_a a, jn_b b, jn_c c WHERE a.k = b.k AND b.k = c.k;
-SELECT count(*) FROM jn_a, jn_b, jn_e;
-SELECT count(*) FROM jn_a a1, jn_a a2, jn_a a3;
-SELECT count(*) FROM jn_a, jn_b WHERE jn_a.k = jn_b.k;
-SELECT a.id, b.id FROM jn_a a, jn_b b WHERE a.k = b.k OR a.k IS NULL;
-SELECT a.id, g FROM jn_a a, generate_series(1, 2) g WHERE a.id < 3;
-SELECT a.id, x.c FROM jn_a a, (VALUES (1), (2)) x(c) WHERE a.k = x.c;
--- A comma binds looser than JOIN: ON cannot see a table left of the comma.
-SELECT 1 FROM jn_a a, jn_b b JOIN jn_c c ON a.k = c.k;
-SELECT count(*) FROM jn_a a, jn_b b JOIN jn_c c ON b.k = c.k;
-
--- USING: one merged column first, unqualified; LEFT takes the left value, RIGHT the right, FULL COALESCE.
-SELECT * FROM jn_a JOIN jn_b USING (k);
-SELECT * FROM jn_a JOIN jn_b USING (id);
-SELECT * FROM jn_a JOIN jn_b USING (id, k);
-SELECT k FROM jn_a JOIN jn_b USING (k);
-SELECT k, jn_a.k, jn_b.k FROM jn_a JOIN jn_b USING (k);
-SELECT * FROM jn_a LEFT JOIN jn_b USING (k);
-SELECT * FROM jn_a RIGHT JOIN jn_b USING (k);
-SELECT * FROM jn_a FULL JOIN jn_b USING (k);
-SELECT k, jn_a.k AS ak, jn_b.k AS bk FROM jn_a FULL JOIN jn_b USING (k);
-SELECT k, a.id, b.id FROM jn_a a FULL JOIN jn_b b USING (k) ORDER BY k NULLS FIRST, a.id NULLS FIRST, b.id NULLS FIRST;
-SELECT k, count(*) FROM jn_a FULL JOIN jn_b USING (k) GROUP BY k;
-SELECT count(*) FROM jn_a FULL JOIN jn_b USING (k) WHERE k IS NULL;
-SELECT k FROM jn_a RIGHT JOIN jn_b USING (k) WHERE jn_a.k IS NULL;
-SELECT k FROM jn_a LEFT JOIN jn_b USING (k) WHERE jn_b.k IS NULL;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b USING (k) WHERE k > 1;
 SELECT j.k, jn_a.id FROM jn_a JOIN jn_b USING (k) AS j;
 SELECT j.* FROM jn_a FULL JOIN jn_b USING (k) AS j;
 SELECT j.id FROM jn_a JOIN jn_b USING (k) AS j;
-SELECT * FROM jn_a JOIN jn_b USING (k) JOIN jn_c USING (k);
-SELECT k FROM jn_a FULL JOIN jn_b USING (k) FULL JOIN jn_c USING (k);
-SELECT * FROM jn_a JOIN jn_b USING (nope);
-SELECT * FROM jn_a JOIN jn_c USING (w);
-SELECT * FROM jn_a JOIN jn_b USING (k, k);
-SELECT id FROM jn_a JOIN jn_b USING (k);
-SELECT * FROM jn_a a JOIN jn_b USING (k) JOIN jn_c USING (id);
 
 -- NATURAL: joins on every common column name; no common column is a cross join.
 CREATE TABLE jn_n1 (k int, v text);
@@ -180,94 +30,6 @@ CREATE TABLE jn_n3 (q int);
 INSERT INTO jn_n1 VALUES (1, 'x'), (2, 'y'), (NULL, 'z'), (2, 'yy');
 INSERT INTO jn_n2 VALUES (2, 'p'), (3, 'q'), (NULL, 'r');
 INSERT INTO jn_n3 VALUES (7), (8);
-SELECT * FROM jn_n1 NATURAL JOIN jn_n2;
-SELECT * FROM jn_n1 NATURAL LEFT JOIN jn_n2;
-SELECT * FROM jn_n1 NATURAL RIGHT JOIN jn_n2;
-SELECT * FROM jn_n1 NATURAL FULL JOIN jn_n2;
-SELECT * FROM jn_n1 NATURAL JOIN jn_n3;
-SELECT * FROM jn_a NATURAL JOIN jn_b;
-SELECT * FROM jn_a NATURAL JOIN jn_e;
-SELECT * FROM jn_n1 NATURAL JOIN jn_n1 x;
-SELECT * FROM jn_n1 a NATURAL JOIN (SELECT k, 'x' AS v FROM jn_n2) s;
-
--- Self joins and table aliases.
-SELECT x.id, y.id FROM jn_a x JOIN jn_a y ON x.k = y.k AND x.id < y.id;
-SELECT x.id, y.id FROM jn_a x JOIN jn_a y ON x.k = y.k;
-SELECT x.id, y.id FROM jn_a x JOIN jn_a y ON x.id = y.id + 1;
-SELECT x.id, y.id FROM jn_a x LEFT JOIN jn_a y ON y.id = x.id + 1;
-SELECT x.id AS pid, y.id AS nid FROM jn_a x LEFT JOIN jn_a y ON y.id = x.id - 1 ORDER BY x.id;
-SELECT jn_a.id, y.id FROM jn_a JOIN jn_a y ON jn_a.id = y.id;
-SELECT * FROM jn_a JOIN jn_a ON true;
-SELECT * FROM jn_a a JOIN jn_b a ON true;
-SELECT * FROM jn_a, jn_a;
-SELECT 1 FROM jn_a a, jn_a b, jn_b a;
-SELECT jn_a.id FROM jn_a a;
-SELECT jn_a.id FROM jn_a a JOIN jn_b b ON true;
-SELECT a.id FROM jn_a a JOIN jn_b b ON jn_b.k = a.k;
-SELECT jn_b.id FROM jn_a;
-SELECT zz.id FROM jn_a a JOIN jn_b b ON true;
-SELECT a.nope FROM jn_a a JOIN jn_b b ON true;
-SELECT nope FROM jn_a a JOIN jn_b b ON true;
-SELECT x, y FROM jn_a AS a(x, y) JOIN jn_b AS b(x) ON a.x + 9 = b.x;
-SELECT * FROM jn_a AS a(x) JOIN jn_b AS b(x) USING (x);
-SELECT * FROM jn_a AS a(p, q, r) JOIN jn_b AS b(p, q) USING (q);
-SELECT a.id FROM jn_a AS a(p, q, r);
-SELECT * FROM jn_a AS a(p, q, r, s);
-
--- Ambiguous columns (42702) and references to tables not in FROM (42P01).
-SELECT id FROM jn_a, jn_b;
-SELECT k FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT a.id FROM jn_a a JOIN jn_b b ON a.k = b.k WHERE id = 1;
-SELECT 1 FROM jn_a a JOIN jn_b b ON id = 10;
-SELECT v, w, z FROM jn_a a JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = b.k;
-SELECT a.id FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY k;
-SELECT a.id AS x, b.id AS x FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY x;
-SELECT a.id FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY id;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY id;
-SELECT 1 FROM jn_a a JOIN jn_b b ON a.k = c.k JOIN jn_c c ON true;
-SELECT 1 FROM jn_a a JOIN jn_b b ON a.k = b.k WHERE c.k = 1;
-SELECT 1 FROM jn_a a JOIN (jn_b b JOIN jn_c c ON a.k = c.k) ON true;
-
--- 3- to 5-way joins; outer joins above and below inner joins; parenthesised join trees.
-SELECT a.id, b.id, c.id FROM jn_a a JOIN jn_b b ON a.k = b.k JOIN jn_c c ON b.k = c.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k LEFT JOIN jn_c c ON c.k = b.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k LEFT JOIN jn_c c ON c.k = a.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = b.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = a.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN (jn_b b JOIN jn_c c ON b.k = c.k) ON a.k = b.k;
-SELECT a.id, b.id, c.id FROM jn_a a LEFT JOIN (jn_b b LEFT JOIN jn_c c ON b.k + 1 = c.k) ON a.k = b.k;
-SELECT a.id, b.id, c.id FROM (jn_a a LEFT JOIN jn_b b ON a.k = b.k) RIGHT JOIN jn_c c ON c.k = b.k;
-SELECT a.id, b.id, c.id FROM jn_a a FULL JOIN jn_b b ON a.k = b.k FULL JOIN jn_c c ON coalesce(a.k, b.k) = c.k;
-SELECT a.id, b.id, c.id FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k RIGHT JOIN jn_c c ON b.k = c.k;
-SELECT a.id, b.id, c.id FROM jn_a a JOIN jn_b b ON a.k = b.k RIGHT JOIN jn_c c ON a.k = c.k;
-SELECT c.id, d.id FROM jn_c c LEFT JOIN jn_d d ON d.cid = c.id;
-SELECT c.id, d.id FROM jn_c c FULL JOIN jn_d d ON d.cid = c.id;
-SELECT a.id, c.id, d.id FROM jn_a a JOIN jn_c c ON c.k = a.k LEFT JOIN jn_d d ON d.cid = c.id;
-SELECT a.id, b.id, c.id, d.id FROM jn_a a JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = b.k JOIN jn_d d ON d.cid = c.id;
-SELECT a.id, b.id, c.id, d.id, f.id FROM jn_a a JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = b.k JOIN jn_d d ON d.cid = c.id JOIN jn_f f ON f.k = a.k;
-SELECT a.id, b.id, c.id, d.id, f.id FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k LEFT JOIN jn_c c ON c.k = a.k LEFT JOIN jn_d d ON d.cid = c.id LEFT JOIN jn_f f ON f.k = a.k;
-SELECT a.id, f.id FROM jn_a a JOIN jn_f f ON f.k = a.k AND f.flag;
-SELECT a.id, f.id FROM jn_a a LEFT JOIN jn_f f ON f.k = a.k AND f.flag;
-SELECT a.id, f.id FROM jn_a a LEFT JOIN jn_f f ON f.k = a.k WHERE f.flag IS NOT TRUE;
-SELECT a.id, f.id FROM jn_a a LEFT JOIN jn_f f ON f.k = a.k AND NOT f.flag;
-SELECT count(*) FROM jn_a a JOIN jn_b b ON a.k = b.k JOIN jn_c c ON c.k = a.k JOIN jn_d d ON d.cid = c.id;
-
--- Empty tables on either side.
-SELECT * FROM jn_a a JOIN jn_e e ON a.k = e.k;
-SELECT a.id, e.id FROM jn_a a LEFT JOIN jn_e e ON a.k = e.k;
-SELECT a.id, e.id FROM jn_e e LEFT JOIN jn_a a ON a.k = e.k;
-SELECT a.id, e.id FROM jn_a a RIGHT JOIN jn_e e ON a.k = e.k;
-SELECT a.id, e.id FROM jn_e e RIGHT JOIN jn_a a ON a.k = e.k;
-SELECT a.id, e.id FROM jn_a a FULL JOIN jn_e e ON a.k = e.k;
-SELECT a.id, e.id FROM jn_e e FULL JOIN jn_a a ON a.k = e.k;
-SELECT count(*) FROM jn_a CROSS JOIN jn_e;
-SELECT count(*) FROM jn_e CROSS JOIN jn_a;
-SELECT count(*) FROM jn_a a LEFT JOIN jn_e e ON true;
-SELECT * FROM jn_e x JOIN jn_e y USING (k);
-SELECT * FROM jn_e x FULL JOIN jn_e y USING (k);
-SELECT count(*), sum(a.id) FROM jn_a a JOIN jn_e e ON true;
-SELECT a.id, b.id, e.id FROM jn_a a JOIN jn_b b ON a.k = b.k LEFT JOIN jn_e e ON e.k = a.k;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k LEFT JOIN jn_e e ON e.k = a.k WHERE e.id IS NULL;
 
 -- Mixed key types: int2/int4/int8, int = numeric, int = float8, text = varchar, char(n) padding, big int8 keys.
 CREATE TABLE jn_m1 (id int PRIMARY KEY, i2 int2, i4 int4, i8 int8, n numeric, f float8, t text, vc varchar(5), c char(3));
@@ -276,90 +38,7 @@ INSERT INTO jn_m1 VALUES (1, 1, 1, 1, 1.0, 1.0, 'x', 'x', 'x'), (2, 2, 2, 429496
   (3, NULL, 3, 3, 3.00, 0.1, 'z', 'z', 'z  '), (4, 4, NULL, -1, NULL, NULL, NULL, NULL, NULL);
 INSERT INTO jn_m2 VALUES (1, 1, 1, 1, 1, 1, 'x', 'x', 'x'), (2, 2, 2, 2, 2.50, 2.5, 'y', 'y', 'y '),
   (3, 3, 3, 3, 3, 0.3, 'z  ', 'z  ', 'z'), (4, -1, -1, 4294967295, 4.0, -1, '', '', '');
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i4 = y.i8;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i8 = y.i4;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i2 = y.i8;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i8 = y.i8;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i8::int4 = y.i4;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i4 = y.n;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.n = y.n;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.n = y.i4;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i4 = y.f;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.f = y.f;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.n = y.f;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.f * 3 = y.f;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.t = y.t;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.t = y.vc;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.vc = y.vc;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.c = y.c;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.c = y.t;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.t = y.c;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.c = y.vc;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.c::text = y.t;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i4 = y.t;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i4::text = y.t;
-SELECT i8, pg_typeof(i8) FROM jn_m1 JOIN (SELECT id, i4 AS i8 FROM jn_m2) s USING (i8);
-SELECT n, pg_typeof(n) FROM (SELECT i4 AS n FROM jn_m1) s JOIN jn_m2 USING (n);
-SELECT n, pg_typeof(n) FROM jn_m2 JOIN (SELECT i4 AS n FROM jn_m1) s USING (n);
-SELECT n FROM (SELECT i4 AS n FROM jn_m1) s FULL JOIN jn_m2 USING (n);
-SELECT c, pg_typeof(c) FROM jn_m1 JOIN jn_m2 USING (c);
-SELECT t, pg_typeof(t) FROM (SELECT c AS t FROM jn_m1) s JOIN jn_m2 USING (t);
-SELECT t FROM (SELECT vc AS t FROM jn_m1) s JOIN jn_m2 USING (t);
-SELECT * FROM (SELECT i4 AS t FROM jn_m1) s JOIN jn_m2 USING (t);
-SELECT x.i8, y.i8 FROM generate_series(4294967296, 4294967300) x(i8) JOIN generate_series(1, 5) y(i8) ON x.i8 = y.i8;
-SELECT count(*) FROM generate_series(4294967296, 4294967300) x(i8) JOIN jn_m2 y ON x.i8 = y.i8 + 1;
-SELECT x.id, y.id FROM jn_m1 x JOIN jn_m2 y ON x.i8 = y.i8 + 3;
-
--- Numbers of rows beyond a toy size: hash buckets, duplicates, NULLs.
-SELECT count(*), sum(x), sum(y) FROM generate_series(1, 300) x JOIN generate_series(1, 300) y ON x = y;
-SELECT count(*) FROM generate_series(1, 200) x JOIN generate_series(1, 200) y ON x % 10 = y % 10;
-SELECT count(*), count(y) FROM generate_series(1, 200) x LEFT JOIN generate_series(1, 300, 3) y ON x = y;
-SELECT count(*), count(x), count(y) FROM generate_series(1, 200, 2) x FULL JOIN generate_series(1, 200, 3) y ON x = y;
-SELECT count(*) FROM generate_series(1, 100) x JOIN generate_series(1, 100) y ON x < y;
-SELECT count(*) FROM (SELECT CASE WHEN g % 3 = 0 THEN NULL ELSE g % 7 END AS k FROM generate_series(1, 100) g) x JOIN (SELECT CASE WHEN g % 5 = 0 THEN NULL ELSE g % 7 END AS k FROM generate_series(1, 100) g) y USING (k);
-
--- LATERAL: subqueries and set-returning functions that see the row to their left.
-SELECT a.id, g FROM jn_a a, LATERAL generate_series(1, a.id) g;
-SELECT a.id, g FROM jn_a a, generate_series(1, a.id) g;
-SELECT a.id, g FROM jn_a a CROSS JOIN LATERAL generate_series(1, a.k) g;
-SELECT a.id, g FROM jn_a a LEFT JOIN LATERAL generate_series(1, a.k) g ON true;
-SELECT a.id, g FROM jn_a a LEFT JOIN LATERAL generate_series(1, a.k) g ON g > 1;
-SELECT a.id, g FROM jn_a a JOIN LATERAL generate_series(a.k, 2) g ON true;
-SELECT a.id, u FROM jn_a a, unnest(ARRAY[a.k, a.id]) u;
-SELECT a.id, u, o FROM jn_a a, unnest(ARRAY[a.v, 'z']) WITH ORDINALITY AS x(u, o);
-SELECT a.id, x, y FROM jn_a a, unnest(ARRAY[a.id, a.id * 2], ARRAY['p']) AS u(x, y);
-SELECT a.id, s.c FROM jn_a a, LATERAL (SELECT count(*) AS c FROM jn_b b WHERE b.k = a.k) s;
-SELECT a.id, s.c FROM jn_a a, LATERAL (SELECT count(*) AS c FROM jn_b b WHERE b.k = a.k GROUP BY b.k) s;
-SELECT a.id, s.m FROM jn_a a, LATERAL (SELECT max(b.id) AS m FROM jn_b b WHERE b.k = a.k) s;
-SELECT a.id, s.w FROM jn_a a LEFT JOIN LATERAL (SELECT b.w FROM jn_b b WHERE b.k = a.k ORDER BY b.id LIMIT 1) s ON true;
-SELECT a.id, s.id FROM jn_a a JOIN LATERAL (SELECT b.id FROM jn_b b WHERE b.k = a.k ORDER BY b.id DESC LIMIT 1) s ON true;
-SELECT a.id, s.id FROM jn_a a JOIN LATERAL (SELECT b.id FROM jn_b b WHERE b.k >= a.k ORDER BY b.id LIMIT 2) s ON s.id > 10;
-SELECT a.id, s.x, t.y FROM jn_a a, LATERAL (SELECT a.id * 10 AS x) s, LATERAL (SELECT s.x + 1 AS y) t;
-SELECT a.id, s.x FROM jn_a a LEFT JOIN LATERAL (SELECT a.id AS x WHERE a.k > 1) s ON true;
-SELECT * FROM jn_a a, (SELECT * FROM jn_b b WHERE b.k = a.k) s;
-SELECT * FROM LATERAL (SELECT a.id) s, jn_a a;
-SELECT 1 FROM jn_a a RIGHT JOIN LATERAL (SELECT a.id) s ON true;
-SELECT 1 FROM jn_a a FULL JOIN LATERAL (SELECT a.id) s ON true;
-
--- Aggregates and GROUP BY above joins: count(col) vs count(*) over null-extended rows.
-SELECT a.id, count(b.id), count(*) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k GROUP BY a.id;
-SELECT a.k, count(*), sum(b.id) FROM jn_a a JOIN jn_b b ON a.k = b.k GROUP BY a.k;
-SELECT b.k, sum(a.id), min(a.v), max(b.w) FROM jn_a a RIGHT JOIN jn_b b ON a.k = b.k GROUP BY b.k;
 SELECT a.k, string_agg(b.id::text, ',' ORDER BY b.id) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k GROUP BY a.k;
-SELECT a.id, count(b.id) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k GROUP BY a.id HAVING count(b.id) = 0;
-SELECT count(DISTINCT a.id), count(DISTINCT b.id) FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT sum(a.id * b.id) FROM jn_a a CROSS JOIN jn_b b;
-SELECT DISTINCT a.k FROM jn_a a JOIN jn_b b ON a.k = b.k;
-SELECT DISTINCT b.w FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
-SELECT c.id, count(d.id) AS n FROM jn_c c LEFT JOIN jn_d d ON d.cid = c.id GROUP BY c.id ORDER BY n DESC, c.id;
-SELECT s.k, s.n, c.id FROM (SELECT k, count(*) AS n FROM jn_b GROUP BY k) s JOIN jn_c c ON c.k = s.k;
-SELECT s.k, s.n, a.id FROM jn_a a LEFT JOIN (SELECT k, count(*) AS n FROM jn_b GROUP BY k) s ON s.k = a.k;
-
--- ORDER BY and LIMIT over joins.
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY b.id DESC, a.id LIMIT 3;
-SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.k = b.k ORDER BY a.id + b.id, a.id LIMIT 2 OFFSET 1;
-SELECT a.v, b.w FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k ORDER BY b.w NULLS FIRST, a.v;
-SELECT a.v, b.w FROM jn_a a FULL JOIN jn_b b ON a.k = b.k ORDER BY coalesce(a.v, b.w, '~'), b.w;
 
 -- Whole-row references over joins.
 SELECT a::text, b::text FROM jn_a a JOIN jn_b b ON a.k = b.k AND a.id = 1;
@@ -382,3 +61,4 @@ DELETE FROM jn_u USING jn_u;
 DROP TABLE jn_u;
 
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
+
