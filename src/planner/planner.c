@@ -314,6 +314,37 @@ static bool hashable(OmTypeId t)
     return t != OM_T_JSON && t != OM_T_ARR_JSON && !type_is_array(t);
 }
 
+/* PostgreSQL runs a FULL JOIN as a hash join (some conjunct hashable, any
+ * others as its join filter) or a merge join (every conjunct a mergeable
+ * `left = right`, or a constant); with neither it refuses the query
+ * (joinpath.c, select_mergejoin_clauses). Called when no conjunct made a
+ * hash key here: is some conjunct neither an equality between the sides
+ * (PostgreSQL merges or hashes those, arrays included) nor free of columns
+ * and volatility (which PostgreSQL folds to a constant)? */
+static bool full_join_refused(const LogicalOp *op, const Layout *l, const Layout *r)
+{
+    for (int i = 0; i < op->nconds; i++) {
+        const BoundExpr *c = op->conds[i];
+        /* x = true is x to PostgreSQL (simplify_boolean_equality). */
+        while (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 && c->args[0]->type.id == OM_T_BOOL) {
+            int k = -1;
+            for (int s = 0; s < 2; s++)
+                if (c->args[s]->kind == BE_CONST && !c->args[s]->is_null && ((const uint8_t *)c->args[s]->cval.data)[0])
+                    k = s;
+            if (k < 0) break;
+            c = c->args[1 - k];
+        }
+        bool lu = uses_any(c, l), ru = uses_any(c, r);
+        if (!lu && !ru && !has_volatile(c)) continue;
+        if (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 &&
+            ((uses_only(c->args[0], l) && uses_only(c->args[1], r) && uses_any(c->args[0], l) && uses_any(c->args[1], r)) ||
+             (uses_only(c->args[1], l) && uses_only(c->args[0], r) && uses_any(c->args[1], l) && uses_any(c->args[0], r))))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static int plan_child(PCtx *pc, const LogicalOp *op, int i, PhysNode **out, Layout *lay)
 {
     memset(lay, 0, sizeof *lay);
@@ -539,6 +570,9 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 return -1;
             n->nkeys++;
         }
+        if (op->join_type == JOIN_FULL && n->nkeys == 0 && full_join_refused(op, &in, &rl))
+            return err_set(pc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                           "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
         if (n->nkeys) n->kind = PHYS_HASH_JOIN;
         if (resolve_conds(pc, n->nkeys ? rest : op->conds, n->nkeys ? nrest : op->nconds, &both, &n->pred) < 0)
             return -1;

@@ -396,4 +396,52 @@ SELECT a.id, x FROM jn_la a, LATERAL (SELECT a.k) s(x);
 SELECT a.id, x.k FROM jn_la a, LATERAL (SELECT * FROM jn_lb WHERE jn_lb.k = a.k) x WHERE x.id IS NOT NULL;
 DROP TABLE jn_la, jn_lb;
 
+
+-- FULL JOIN needs a hashable / mergeable condition (0A000 otherwise); a constant FALSE conjunct decides the ON alone.
+SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.id = 1 AND b.id = 12;
+SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON b.id / 0 = 1 AND false;
+SELECT a.id, b.id FROM jn_a a FULL JOIN jn_b b ON a.k < b.k;
+
+CREATE TABLE jn_fa (id int, k int, arr int[]);
+CREATE TABLE jn_fb (id int, k int, arr int[]);
+INSERT INTO jn_fa VALUES (1, 1, '{1}'), (2, 2, '{2}');
+INSERT INTO jn_fb VALUES (1, 2, '{2}'), (3, 3, '{3}');
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.id = 1 AND b.id = 12;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON true;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON 1 = 0;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON NULL;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k AND a.id = 1;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k OR a.id = 1;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k IS NOT DISTINCT FROM b.k;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.arr = b.arr;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = a.id;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k AND a.k = a.id;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k + b.k = 3;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON random() > 2;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON now() < '2000-01-01';
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k AND random() > 2;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k::text = b.k::text;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = 1;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON (a.k = b.k) = true;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k AND false;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k AND NULL;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON 1 = 1 AND a.k < b.k;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k < b.k AND false;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b USING (k);
+SELECT * FROM jn_fa jn_fa a NATURAL FULL JOIN b;
+SELECT * FROM jn_fa a JOIN jn_fb b ON b.id / 0 = 1 AND NULL;
+SELECT * FROM jn_fa a LEFT JOIN jn_fb b ON b.id / 0 = 1 AND false;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON b.id / 0 = 1 AND false;
+SELECT * FROM jn_fa a JOIN jn_fb b ON false AND b.id / 0 = 1;
+SELECT * FROM jn_fa a JOIN jn_fb b ON (b.id / 0 = 1 AND false) OR false;
+SELECT * FROM jn_fa a JOIN jn_fb b ON b.id / 0 = 1 AND (false AND true);
+SELECT * FROM jn_fa a JOIN jn_fb b ON b.id / 0 = 1 AND NULL::boolean;
+SELECT * FROM jn_fa a LEFT JOIN jn_fb b ON a.id / 0 = 1 AND false;
+SELECT * FROM jn_fa a JOIN jn_fb b ON a.k = b.k AND false AND b.id / 0 = 1;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k FULL JOIN jn_fb c ON a.k < c.k;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k FULL JOIN jn_fb c ON coalesce(a.k, b.k) = c.k;
+SELECT * FROM jn_fa a FULL JOIN (SELECT * FROM jn_fb WHERE k > 2) b ON a.k < b.k;
+SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k WHERE a.k < b.k;
+DROP TABLE jn_fa, jn_fb;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
