@@ -315,6 +315,25 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
         mtypes[u] = t;
         mexprs[u] = m;
     }
+    if (j->join_using_alias && j->join_using_alias->aliasname) {
+        /* JOIN ... USING (k) AS x (PostgreSQL 14): x names the merged
+         * columns only, reachable qualified (x.k, x.*); it hides nothing. */
+        const char *an = j->join_using_alias->aliasname;
+        for (int k = 0; k < fs->nrels; k++)
+            if (fs->rels[k]->name && !fs->rels[k]->in_join_only && !strcmp(fs->rels[k]->name, an)) {
+                err_set(bc->err, ERRCODE_DUPLICATE_ALIAS, "table name \"%s\" specified more than once", an);
+                return -1;
+            }
+        /* Not a range table entry of its own in PostgreSQL (the join's). */
+        BindRtable *rt = fs->rtable;
+        fs->rtable = NULL;
+        BindRel *ur = bind_add_rel(bc, fs, an, -1, nusing, mnames, mtypes, 0);
+        fs->rtable = rt;
+        for (int u = 0; u < nusing; u++) {
+            ur->colexprs[u] = mexprs[u];
+            ur->hidden[u] = true;
+        }
+    }
     if (nusing) {
         BindRel *mr = bind_add_rel(bc, fs, NULL, -1, nusing, mnames, mtypes, 0);
         for (int u = 0; u < nusing; u++) {

@@ -444,4 +444,27 @@ SELECT * FROM jn_fa a FULL JOIN (SELECT * FROM jn_fb WHERE k > 2) b ON a.k < b.k
 SELECT * FROM jn_fa a FULL JOIN jn_fb b ON a.k = b.k WHERE a.k < b.k;
 DROP TABLE jn_fa, jn_fb;
 
+
+-- JOIN ... USING (k) AS j names the merged columns only (PostgreSQL 14+).
+SELECT j.k, jn_a.id FROM jn_a JOIN jn_b USING (k) AS j;
+SELECT j.* FROM jn_a FULL JOIN jn_b USING (k) AS j;
+SELECT j.id FROM jn_a JOIN jn_b USING (k) AS j;
+
+CREATE TABLE jn_ua (id int, k int, v text);
+CREATE TABLE jn_ub (id int, k int, w text);
+INSERT INTO jn_ua VALUES (1, 1, 'a'), (2, 2, 'b'), (3, NULL, 'c');
+INSERT INTO jn_ub VALUES (1, 2, 'x'), (4, 3, 'y');
+SELECT j.k, jn_ua.id FROM jn_ua JOIN jn_ub USING (k) AS j;
+SELECT j.* FROM jn_ua FULL JOIN jn_ub USING (k) AS j;
+SELECT j.* FROM jn_ua LEFT JOIN jn_ub USING (k, id) AS j;
+SELECT j.id FROM jn_ua JOIN jn_ub USING (k) AS j;
+SELECT k, j.k FROM jn_ua RIGHT JOIN jn_ub USING (k) AS j;
+SELECT * FROM jn_ua JOIN jn_ub USING (k) AS jn_ua;
+SELECT * FROM jn_ua JOIN jn_ub USING (k) AS j;
+SELECT j.k FROM (jn_ua JOIN jn_ub USING (k) AS j) AS t;
+SELECT t.k FROM (jn_ua JOIN jn_ub USING (k) AS j) AS t;
+SELECT j.k FROM jn_ua JOIN jn_ub USING (k) AS j WHERE j.k > 1 ORDER BY j.k;
+SELECT j.k, count(*) FROM jn_ua JOIN jn_ub USING (k) AS j GROUP BY j.k;
+DROP TABLE jn_ua, jn_ub;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;

@@ -16,9 +16,6 @@ INSERT INTO jn_d VALUES (30, 20, 'd30'), (31, 21, 'd31'), (32, 21, 'd32'), (33, 
 INSERT INTO jn_f VALUES (40, 1, true), (41, 2, false), (42, 5, NULL), (43, NULL, true);
 SELECT a.id, b IS NULL AS whole_null FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
 -- PostgreSQL refuses a FULL JOIN whose condition cannot be merged or hashed (0A000).
-SELECT j.k, jn_a.id FROM jn_a JOIN jn_b USING (k) AS j;
-SELECT j.* FROM jn_a FULL JOIN jn_b USING (k) AS j;
-SELECT j.id FROM jn_a JOIN jn_b USING (k) AS j;
 
 -- NATURAL: joins on every common column name; no common column is a cross join.
 CREATE TABLE jn_n1 (k int, v text);
