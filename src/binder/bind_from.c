@@ -248,6 +248,10 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
     if (bind_item(bc, level, j->rarg, &r, &rlat) < 0) return -1;
     fi->local.parent = level->parent;
     if (merge_scopes(bc, &fi->local, &l.local) < 0 || merge_scopes(bc, &fi->local, &r.local) < 0) return -1;
+    /* The NULL-extended sides' items (a whole-row reference to one is NULL
+     * when its row is missing). */
+    for (int k = 0; (jt == JOIN_RIGHT || jt == JOIN_FULL) && k < l.local.nrels; k++) l.local.rels[k]->nullable = true;
+    for (int k = 0; (jt == JOIN_LEFT || jt == JOIN_FULL) && k < r.local.nrels; k++) r.local.rels[k]->nullable = true;
     LogicalOp *op = bind_lop(bc, LOP_JOIN, 2);
     op->children[0] = l.op;
     op->children[1] = r.op;

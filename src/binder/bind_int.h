@@ -21,6 +21,8 @@ typedef struct BindRel {
     uint32_t table_oid;      /* RowDescription's source table, 0 if none */
     bool in_join_only;       /* reachable only through its join's name (JOIN ... AS alias) */
     bool lateral_bad;        /* a LATERAL view of a RIGHT / FULL join's left side: referencing it is 42P10 */
+    bool nullable;           /* on the NULL-extended side of an outer join */
+    const CatTable *table;   /* a table item: its catalog entry (NOT NULL columns tell a null-extended row) */
 } BindRel;
 
 /* A query level's range table (PostgreSQL's p_rtable): every FROM item
@@ -90,6 +92,17 @@ BindRel *bind_add_rel(BindCtx *bc, BindScope *sc, const char *name, int binding,
                       const OmType *types, uint32_t table_oid);
 /* A table as a FROM item (alias may be NULL). */
 BindRel *bind_add_table(BindCtx *bc, BindScope *sc, CatTable *t, const char *alias, int binding);
+/* The FROM item relname names, for a whole-row reference (42P01 / 42P10
+ * as for a qualifier); counts as a reference at its level. */
+int bind_whole_row_rel(BindCtx *bc, BindScope *sc, const char *relname, int location, BindRel **out);
+/* Whole-row references (bind_row.c). bind_whole_row_ref: is n a FROM
+ * item's name used as a value (`b` that names no column, `b.*`)? 1 and
+ * the item, 0 if not, -1 on error. bind_row_nulltest: `row IS [NOT] NULL`
+ * over its fields. bind_row_text: `row::text` (BE_ROW; 0A000 for an item
+ * of a NULL-extended side without a NOT NULL column). */
+int bind_whole_row_ref(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BindRel **out);
+int bind_row_nulltest(BindCtx *bc, BindRel *r, bool isnull, int location, BoundExpr **out);
+int bind_row_text(BindCtx *bc, BindRel *r, int location, BoundExpr **out);
 /* Name of (binding, col) for messages ("t.x"), from the scope chain. */
 void bind_column_name(BindScope *sc, const BoundExpr *col, const char **rel, const char **name);
 

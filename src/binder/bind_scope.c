@@ -67,6 +67,7 @@ BindRel *bind_add_table(BindCtx *bc, BindScope *sc, CatTable *t, const char *ali
         types[i] = t->cols[i].type;
     }
     BindRel *r = bind_add_rel(bc, sc, alias ? alias : t->name, binding, t->ncols, names, types, t->oid);
+    r->table = t;
     if (alias) r->table_name = t->name;
     return r;
 }
@@ -129,6 +130,20 @@ int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int lo
     for (BindScope *s = sc; s; s = s->parent) {
         BindRel *r = find_rel(s, relname);
         if (r) return lateral_check(bc, r, location);
+    }
+    return missing_rel(bc, sc, relname, location);
+}
+
+int bind_whole_row_rel(BindCtx *bc, BindScope *sc, const char *relname, int location, BindRel **out)
+{
+    for (BindScope *s = sc; s; s = s->parent) {
+        BindRel *r = find_rel(s, relname);
+        if (!r) continue;
+        if (lateral_check(bc, r, location) < 0) return -1;
+        if (s != sc) sc->outer_used = true;
+        else sc->local_refs++;
+        *out = r;
+        return 0;
     }
     return missing_rel(bc, sc, relname, location);
 }

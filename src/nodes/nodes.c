@@ -35,7 +35,7 @@ bool node_expr_equal(const BoundExpr *a, const BoundExpr *b)
     }
     if (a->op != b->op || a->arg_type.id != b->arg_type.id || a->cctx != b->cctx || a->has_else != b->has_else ||
         a->fn != b->fn || a->fn_data != b->fn_data || a->array_multi != b->array_multi || a->nsubs != b->nsubs ||
-        a->is_slice != b->is_slice || a->all != b->all || a->eager != b->eager)
+        a->is_slice != b->is_slice || a->all != b->all || a->eager != b->eager || a->row_presence != b->row_presence)
         return false;
     if (a->kind == BE_FUNC && a->fn && (a->fn->flags & FN_VOLATILE)) return false;
     for (int i = 0; i < a->nargs; i++)

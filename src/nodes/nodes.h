@@ -49,7 +49,9 @@ typedef enum {
     BE_SUBSCRIPT,/* args[0][args[1]:args[2]][...]: nsubs pairs (lower, upper), NULL = omitted; is_slice */
     BE_ANY_ALL,  /* args[0] op ANY/ALL (args[1]): op a comparison or LIKE, arg_type the element type; all */
     BE_SUBQUERY, /* a subquery (sublink kind, subplan); args: the left operands of IN / op ANY / ALL */
-    BE_PARAM     /* col: a slot of the executor's parameter row (outer columns of a correlated subquery) */
+    BE_PARAM,    /* col: a slot of the executor's parameter row (outer columns of a correlated subquery) */
+    BE_ROW       /* a whole-row reference's text form (record_out): args are the row's fields, then, with
+                  * row_presence, a column that is NULL exactly when the row is (null-extended); type text */
 } BoundExprKind;
 
 typedef enum {
@@ -106,6 +108,7 @@ struct BoundExpr {
     bool is_slice;
     bool is_assign;     /* BE_SUBSCRIPT in UPDATE SET a[i] = v: args[nargs - 1] is v */
     bool all;
+    bool row_presence;  /* BE_ROW: args[nargs - 1] tells a null-extended row, not a field */
     /* BE_SUBQUERY: the subquery's logical plan (its first ncols outputs are
      * the value / the compared columns) and, once planned, its physical
      * plan; the outer columns it uses become BE_PARAMs (nparams, with the

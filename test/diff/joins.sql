@@ -467,4 +467,34 @@ SELECT j.k FROM jn_ua JOIN jn_ub USING (k) AS j WHERE j.k > 1 ORDER BY j.k;
 SELECT j.k, count(*) FROM jn_ua JOIN jn_ub USING (k) AS j GROUP BY j.k;
 DROP TABLE jn_ua, jn_ub;
 
+
+-- Whole-row references: IS [NOT] NULL over the fields, ::text as record_out writes it (NULL for a missing row).
+SELECT a.id, b IS NULL AS whole_null FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
+SELECT a::text, b::text FROM jn_a a JOIN jn_b b ON a.k = b.k AND a.id = 1;
+SELECT b::text, b IS NULL, a::text FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE a.id = 5;
+
+CREATE TABLE jn_wa (id int PRIMARY KEY, k int, v text);
+CREATE TABLE jn_wb (id int PRIMARY KEY, k int, w text, f float8, d date, n numeric, b bool);
+CREATE TABLE jn_wc (x int, y text);
+INSERT INTO jn_wa VALUES (1, 1, 'a1'), (2, 2, 'a b'), (3, NULL, ''), (4, 4, 'q"u\o(t),e'), (5, 5, NULL);
+INSERT INTO jn_wb VALUES (10, 2, 'x', 1.5, '2020-01-02', 1.50, true), (11, 4, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO jn_wc VALUES (NULL, NULL), (1, 'c');
+SELECT a.id, a::text FROM jn_wa a;
+SELECT a.id, b::text, b IS NULL, b IS NOT NULL FROM jn_wa a LEFT JOIN jn_wb b ON a.k = b.k;
+SELECT a.id, b.*::text FROM jn_wa a LEFT JOIN jn_wb b ON a.k = b.k;
+SELECT a.id, (b.*) IS NULL FROM jn_wa a LEFT JOIN jn_wb b ON a.k = b.k;
+SELECT c::text, c IS NULL, c IS NOT NULL FROM jn_wc c;
+SELECT c IS NULL FROM jn_wa a LEFT JOIN jn_wc c ON a.id = c.x;
+SELECT a::varchar FROM jn_wa a WHERE id = 1;
+SELECT a::int FROM jn_wa a;
+SELECT s::text FROM (SELECT id, v FROM jn_wa) s;
+SELECT a.id FROM jn_wa a WHERE a IS NOT NULL;
+SELECT a.id FROM jn_wa a WHERE a::text LIKE '%a%';
+SELECT (SELECT b::text FROM jn_wb b WHERE b.k = a.k LIMIT 1) FROM jn_wa a;
+SELECT zz::text FROM jn_wa a;
+SELECT id::text FROM jn_wa a;
+SELECT j::text FROM (jn_wa a JOIN jn_wb b ON a.k = b.k) j;
+SELECT g::text FROM generate_series(1, 2) g;
+DROP TABLE jn_wa, jn_wb, jn_wc;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;

@@ -14,7 +14,6 @@ INSERT INTO jn_b VALUES (10, 2, 'b10'), (11, 2, 'b11'), (12, 3, 'b12'), (13, NUL
 INSERT INTO jn_c VALUES (20, 1, 'c20'), (21, 2, 'c21'), (22, 3, 'c22'), (23, 4, 'c23'), (24, NULL, 'c24');
 INSERT INTO jn_d VALUES (30, 20, 'd30'), (31, 21, 'd31'), (32, 21, 'd32'), (33, 99, 'd33'), (34, NULL, 'd34');
 INSERT INTO jn_f VALUES (40, 1, true), (41, 2, false), (42, 5, NULL), (43, NULL, true);
-SELECT a.id, b IS NULL AS whole_null FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k;
 -- PostgreSQL refuses a FULL JOIN whose condition cannot be merged or hashed (0A000).
 
 -- NATURAL: joins on every common column name; no common column is a cross join.
@@ -35,8 +34,6 @@ INSERT INTO jn_m2 VALUES (1, 1, 1, 1, 1, 1, 'x', 'x', 'x'), (2, 2, 2, 2, 2.50, 2
 SELECT a.k, string_agg(b.id::text, ',' ORDER BY b.id) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k GROUP BY a.k;
 
 -- Whole-row references over joins.
-SELECT a::text, b::text FROM jn_a a JOIN jn_b b ON a.k = b.k AND a.id = 1;
-SELECT b::text, b IS NULL, a::text FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k WHERE a.id = 5;
 
 -- UPDATE ... FROM and DELETE ... USING are joins too (each target row matched at most once here).
 CREATE TABLE jn_u (id int PRIMARY KEY, k int, v text);
@@ -57,5 +54,15 @@ DROP TABLE jn_u;
 
 -- needs general constant folding (NOT true is false) before the join sees the ON condition.
 SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id / 0 = 1 AND NOT true;
+
+
+-- Whole rows need a record type: printing one (type record; a table's row type has an OID that
+-- differs from run to run, so `SELECT a FROM jn_a a` cannot be compared here), and the
+-- NULL-extended row of an item without a NOT NULL column.
+CREATE TABLE jn_wc (x int, y text);
+INSERT INTO jn_wc VALUES (NULL, NULL), (1, 'c');
+SELECT c::text FROM jn_a a LEFT JOIN jn_wc c ON a.id = c.x;
+SELECT s FROM (SELECT id, v FROM jn_a) s;
+DROP TABLE jn_wc;
 
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
