@@ -54,7 +54,7 @@ static void push(ColBinding *out, OmType *types, int *n, int binding, int col, O
 int lop_count_outputs(const LogicalOp *op)
 {
     switch (op->kind) {
-    case LOP_GET: return op->table->ncols;
+    case LOP_GET: return op->table->ncols + (op->key_column ? 1 : 0);
     case LOP_VALUES:
     case LOP_SETOP: return op->ncols;
     case LOP_PROJECT: return op->nexprs;
@@ -79,6 +79,7 @@ static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
     switch (op->kind) {
     case LOP_GET:
         for (int i = 0; i < op->table->ncols; i++) push(out, types, n, op->binding, i, op->table->cols[i].type);
+        if (op->key_column) push(out, types, n, op->binding, op->table->ncols, om_type(OM_T_BYTEA));
         return;
     case LOP_VALUES:
     case LOP_SETOP:

@@ -177,6 +177,9 @@ struct LogicalOp {
     /* GET; INSERT / UPDATE / DELETE target */
     CatTable *table;
     bool want_keys;           /* GET: storage keys with each row (UPDATE / DELETE) */
+    bool key_column;          /* GET: also the storage key as column table->ncols (bytea), for UPDATE ... FROM
+                               * and DELETE ... USING; UPDATE / DELETE: the input carries the target's key in
+                               * that column of binding */
     /* VALUES: rows[r][c] */
     int nrows;
     BoundExpr ***rows;
@@ -239,6 +242,8 @@ struct PhysNode {
     double est_rows;
     CatTable *table;    /* SCAN source; INSERT/UPDATE/DELETE target */
     bool want_keys;     /* SCAN: fill storage keys (for UPDATE/DELETE) */
+    bool key_column;    /* SCAN: the last output column is each row's storage key (bytea) */
+    int key_slot;       /* UPDATE / DELETE with key_column: the input column holding the target's keys */
     int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
     BoundExpr *lookup;  /* SCAN: a constant primary-key value: read that one row (key lookup) */
     int nrows;          /* VALUES */

@@ -405,6 +405,14 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
             n->types[n->ncols++] = op->table->cols[i].type;
             layout_push(pc, lay, op->binding, i);
         }
+        if (op->key_column) {
+            /* The storage key as the last column (UPDATE ... FROM, DELETE ... USING). */
+            n->key_column = true;
+            n->types = mem_realloc(pc->ctx, n->types, sizeof(OmType) * (size_t)(op->table->ncols > 0 ? op->table->ncols : 1),
+                                   sizeof(OmType) * (size_t)(n->ncols + 1));
+            n->types[n->ncols++] = om_type(OM_T_BYTEA);
+            layout_push(pc, lay, op->binding, op->table->ncols);
+        }
         break;
     case LOP_VALUES:
         n = pnode(pc, PHYS_VALUES, 0);
@@ -638,6 +646,11 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n->table = op->table;
         n->nexprs = op->nexprs;
         if (op->nexprs && resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        if (op->key_column) {
+            n->key_column = true;
+            n->key_slot = slot_of(&in, op->binding, op->table->ncols);
+            if (n->key_slot < 0) return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "the target's key column is missing");
+        }
         n->ncols = 0;
         break;
     }

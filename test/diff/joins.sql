@@ -497,4 +497,66 @@ SELECT j::text FROM (jn_wa a JOIN jn_wb b ON a.k = b.k) j;
 SELECT g::text FROM generate_series(1, 2) g;
 DROP TABLE jn_wa, jn_wb, jn_wc;
 
+
+-- UPDATE ... FROM and DELETE ... USING are joins too (each target row matched at most once here).
+CREATE TABLE jn_u (id int PRIMARY KEY, k int, v text);
+INSERT INTO jn_u VALUES (1, 1, 'u1'), (2, 2, 'u2'), (3, 3, 'u3'), (4, NULL, 'u4');
+UPDATE jn_u SET v = c.z FROM jn_c c WHERE c.k = jn_u.k AND c.id < 22;
+SELECT * FROM jn_u ORDER BY id;
+UPDATE jn_u u SET v = u.v || '+' FROM jn_c c WHERE c.k = u.k + 1;
+SELECT * FROM jn_u ORDER BY id;
+UPDATE jn_u SET k = 0 FROM jn_e WHERE jn_e.k = jn_u.k;
+DELETE FROM jn_u u USING jn_b b WHERE b.k = u.k AND b.id = 12;
+SELECT * FROM jn_u ORDER BY id;
+DELETE FROM jn_u USING jn_c c, jn_d d WHERE d.cid = c.id AND c.k = jn_u.k;
+SELECT * FROM jn_u ORDER BY id;
+UPDATE jn_u SET v = 'x' FROM jn_c c WHERE c.k = k;
+DELETE FROM jn_u USING jn_u;
+DROP TABLE jn_u;
+
+-- UPDATE ... FROM / DELETE ... USING: each target row once however many rows it joins; SET and WHERE see the items.
+CREATE TABLE jn_ut (id int PRIMARY KEY, k int, v text);
+CREATE TABLE jn_un (k int, v text);
+CREATE TABLE jn_us (k int, w text);
+INSERT INTO jn_ut VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 2, 'c'), (4, NULL, 'd');
+INSERT INTO jn_un VALUES (1, 'x'), (1, 'x'), (2, 'y'), (NULL, 'z');
+INSERT INTO jn_us VALUES (2, 's1'), (2, 's1'), (1, 's2'), (3, 's3');
+UPDATE jn_ut t SET v = t.v || s.w FROM jn_us s WHERE s.k = t.k;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_un n SET v = n.v || '!' FROM jn_us s WHERE s.k = n.k AND s.w = 's2';
+SELECT * FROM jn_un ORDER BY k, v;
+UPDATE jn_un SET k = jn_ut.id FROM jn_ut WHERE jn_ut.k = jn_un.k AND jn_ut.id <> 3;
+SELECT * FROM jn_un ORDER BY k, v;
+UPDATE jn_ut SET id = id + 10 FROM jn_us WHERE jn_us.k = jn_ut.k AND jn_us.w = 's1';
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET v = s.w FROM (SELECT k, max(w) AS w FROM jn_us GROUP BY k) s WHERE s.k = jn_ut.k;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut a SET v = b.v FROM jn_ut b WHERE b.id = a.id + 1;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET v = 'q' FROM jn_us, jn_un WHERE jn_us.k = jn_ut.k AND jn_un.k = jn_us.k + 10;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET v = 'w' FROM generate_series(1, 3) g WHERE g = jn_ut.k;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET v = 'e' FROM jn_us WHERE jn_us.k = jn_ut.k AND jn_ut.id IN (SELECT id FROM jn_ut WHERE id > 11);
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET k = NULL FROM jn_us WHERE jn_us.k = jn_ut.k AND jn_us.w = 's3';
+UPDATE jn_ut SET nope = 1 FROM jn_us;
+UPDATE jn_ut SET v = nope FROM jn_us;
+UPDATE jn_ut SET v = w FROM jn_us s WHERE s.k = jn_ut.k AND jn_ut.id = 1;
+SELECT * FROM jn_ut ORDER BY id;
+UPDATE jn_ut SET v = 'x' FROM jn_ut;
+UPDATE jn_ut t SET v = 'x' FROM jn_us t;
+DELETE FROM jn_un USING jn_us s WHERE s.k = jn_un.k AND s.w = 's2';
+SELECT * FROM jn_un ORDER BY k, v;
+DELETE FROM jn_ut USING jn_us s, jn_us s2 WHERE s.k = jn_ut.k AND s2.k = s.k;
+SELECT * FROM jn_ut ORDER BY id;
+DELETE FROM jn_ut t USING jn_ut u WHERE u.id = t.id - 1;
+SELECT * FROM jn_ut ORDER BY id;
+DELETE FROM jn_ut USING generate_series(1, 100) g WHERE g = jn_ut.id;
+SELECT * FROM jn_ut ORDER BY id;
+DELETE FROM jn_un USING jn_us WHERE true;
+SELECT count(*) FROM jn_un;
+DELETE FROM jn_ut USING jn_us WHERE jn_us.k = k;
+DROP TABLE jn_ut, jn_un, jn_us;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
