@@ -50,4 +50,9 @@ LogicalOp *opt_new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List 
 LogicalOp *opt_decorrelate_semi(OCtx *oc, LogicalOp *input, BoundExpr *c);
 LogicalOp *opt_decorrelate_scalar(OCtx *oc, LogicalOp *input, BoundExpr *c, BoundExpr **rest);
 
+/* lateral.c: a lateral join (INNER / LEFT) whose right side is a plain
+ * SELECT correlated only in its WHERE, as an ordinary join; NULL when op
+ * is not one. */
+LogicalOp *opt_decorrelate_lateral(OCtx *oc, LogicalOp *op);
+
 #endif

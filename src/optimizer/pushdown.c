@@ -349,6 +349,8 @@ static LogicalOp *push_semi(OCtx *oc, LogicalOp *op, List *pending)
  * down into it; the rest stay above, and the join keeps its own ON. */
 static LogicalOp *push_lateral(OCtx *oc, LogicalOp *op, List *pending)
 {
+    LogicalOp *plain = opt_decorrelate_lateral(oc, op);
+    if (plain) return push(oc, plain, pending);
     Set all = opt_out_set(oc, op);
     Set left = opt_out_set(oc, op->children[0]);
     List down = {0}, above = {0}, none = {0};

@@ -59,13 +59,18 @@ static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **o
 static void layout_push(PCtx *pc, Layout *l, int binding, int col);
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
 
+static void use_all(PCtx *pc, const LogicalOp *root);
+
 /* A subquery's plan: its outer columns become parameters, filled per
  * evaluation from param_src (resolved in the evaluating node's input). */
 static int plan_subquery(PCtx *pc, BoundExpr *c, const Layout *in)
 {
-    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
     Layout lay = {0};
     if (opt_optimize(pc->ctx, &c->subplan, pc->err) < 0) return -1;
+    /* The rewrites may read columns nothing read before (a decorrelated
+     * lateral join's hidden projections): count them as read. */
+    use_all(pc, c->subplan);
+    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
     if (plan_op(&sub, c->subplan, &c->subphys, &lay) < 0) return -1;
     c->nparams = sub.params.n;
     c->param_src = mem_new_array(pc->ctx, BoundExpr *, sub.params.n > 0 ? sub.params.n : 1);

@@ -559,4 +559,25 @@ SELECT count(*) FROM jn_un;
 DELETE FROM jn_ut USING jn_us WHERE jn_us.k = k;
 DROP TABLE jn_ut, jn_un, jn_us;
 
+
+-- LATERAL subqueries correlated only in WHERE run as ordinary joins; the others per row, inside subqueries too.
+CREATE TABLE jn_da (id int PRIMARY KEY, k int);
+CREATE TABLE jn_db (id int PRIMARY KEY, k int, w text);
+INSERT INTO jn_da VALUES (1, 1), (2, 2), (3, NULL), (4, 2);
+INSERT INTO jn_db VALUES (10, 2, 'x'), (11, 2, NULL), (12, 1, 'z'), (13, NULL, 'n');
+SELECT * FROM jn_da a, LATERAL (SELECT b.id, b.w FROM jn_db b WHERE b.k = a.k) s;
+SELECT * FROM jn_da a LEFT JOIN LATERAL (SELECT b.id, 1 AS one FROM jn_db b WHERE b.k = a.k AND b.w IS NOT NULL) s ON s.id > 10;
+SELECT * FROM jn_da a LEFT JOIN LATERAL (SELECT b.id, 'c' AS c FROM jn_db b WHERE b.k = a.k) s ON true;
+SELECT (SELECT count(*) FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k) s);
+SELECT g, (SELECT count(s.id) FROM jn_da a LEFT JOIN LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k AND b.id > g) s ON true) FROM generate_series(9, 12) g;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k OR b.id = a.id + 9) s;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b WHERE b.k < a.k AND b.id / (b.id - 10) > 0) s;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b, jn_da c WHERE b.k = c.k AND c.id = a.id) s;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k AND EXISTS (SELECT 1 FROM jn_da c WHERE c.k = b.k AND c.id <> a.id)) s;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id, a.id AS aid FROM jn_db b WHERE b.k = a.k) s;
+SELECT * FROM jn_da a, LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k) s, LATERAL (SELECT c.k FROM jn_da c WHERE c.id = s.id - 9) t;
+SELECT a.id, s.id FROM jn_da a JOIN LATERAL (SELECT b.id FROM jn_db b WHERE b.k = a.k) s ON s.id <> 11 WHERE a.id > 1;
+SELECT count(*) FROM generate_series(1, 3000) x, LATERAL (SELECT y FROM generate_series(1, 3000) y WHERE y = x) s;
+DROP TABLE jn_da, jn_db;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
