@@ -414,8 +414,11 @@ static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *
 int bind_from(BindCtx *bc, BindScope *sc, PgQuery__Node **items, size_t n, LogicalOp **out)
 {
     LogicalOp *root = NULL;
-    /* Each item may see the earlier ones laterally. */
+    /* Each item may see the earlier ones laterally. Items already in the
+     * scope (UPDATE / DELETE's target) are in sight but not to be
+     * referenced from FROM (42P10), as PostgreSQL has it. */
     BindScope lat = {.parent = sc->parent, .rtable = sc->rtable};
+    lat_add(bc, &lat, sc, true);
     for (size_t i = 0; i < n; i++) {
         FromItem fi = {.local = {.parent = sc->parent, .rtable = sc->rtable}};
         if (bind_item(bc, sc, items[i], &fi, &lat) < 0) return -1;

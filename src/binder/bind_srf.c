@@ -128,8 +128,9 @@ static int from_calls(BindCtx *bc, BindScope *sc, BoundExpr **srfs, const char *
             t->cols[c].type = srf_out_type(srfs[i], k);
             const char *nm = d->out_names[k] ? d->out_names[k] : fnames[i];
             /* A one-column function named by the alias takes the alias as
-             * its column name (FROM generate_series(1, 3) AS g → g). */
-            if (al && ncalls == 1 && d->nout == 1) nm = al->aliasname;
+             * its column name (FROM generate_series(1, 3) AS g → g), unless
+             * the column has a name of its own (jsonb_array_elements: value). */
+            if (al && ncalls == 1 && d->nout == 1 && !d->out_names[0]) nm = al->aliasname;
             t->cols[c].name = (char *)nm;
         }
     }

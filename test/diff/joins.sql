@@ -580,4 +580,36 @@ SELECT a.id, s.id FROM jn_da a JOIN LATERAL (SELECT b.id FROM jn_db b WHERE b.k 
 SELECT count(*) FROM generate_series(1, 3000) x, LATERAL (SELECT y FROM generate_series(1, 3000) y WHERE y = x) s;
 DROP TABLE jn_da, jn_db;
 
+
+-- LATERAL edges: HAVING with outer columns, column aliases, nested laterals, USING after a lateral, CTEs,
+-- set operations, semi joins over laterals, UPDATE / DELETE targets out of FROM's reach (42P10), named function columns.
+CREATE TABLE jn_ea (id int PRIMARY KEY, k int, v text);
+CREATE TABLE jn_eb (id int PRIMARY KEY, k int, w text);
+INSERT INTO jn_ea VALUES (1, 1, 'a1'), (2, 2, 'a2'), (3, NULL, 'a3');
+INSERT INTO jn_eb VALUES (10, 2, 'b10'), (11, 2, NULL), (12, 1, 'b12');
+SELECT * FROM jn_ea a, LATERAL (SELECT count(*) FROM jn_eb b WHERE b.k = a.k HAVING count(*) > a.id - 1) s;
+SELECT * FROM jn_ea a, LATERAL (SELECT b.id, b.w FROM jn_eb b WHERE b.k = a.k) AS s(x, y) WHERE s.x > 10;
+SELECT a.id, s.* FROM jn_ea a, LATERAL (SELECT * FROM jn_eb b, LATERAL (SELECT a.id + b.id AS z) t WHERE b.k = a.k) s;
+SELECT * FROM jn_ea a CROSS JOIN LATERAL (SELECT a.k) s(k) JOIN jn_eb b USING (k);
+WITH w AS (SELECT a.id, g FROM jn_ea a, generate_series(1, a.id) g) SELECT * FROM w;
+SELECT a.id, g FROM jn_ea a, generate_series(1, a.id) g UNION ALL SELECT 0, 0;
+SELECT a.id FROM jn_ea a WHERE EXISTS (SELECT 1 FROM jn_eb b, LATERAL (SELECT b.k * 2 AS d) t WHERE t.d = a.k * 2);
+SELECT a.id FROM jn_ea a WHERE a.k IN (SELECT t.d FROM jn_eb b, LATERAL (SELECT b.k AS d) t);
+UPDATE jn_ea SET v = g::text FROM generate_series(1, jn_ea.k) g;
+UPDATE jn_ea SET v = s.w FROM (SELECT * FROM jn_eb b WHERE b.k = jn_ea.k) s;
+UPDATE jn_ea SET v = s.w FROM LATERAL (SELECT b.w FROM jn_eb b WHERE b.k = jn_ea.k) s;
+DELETE FROM jn_ea USING (SELECT * FROM jn_eb b WHERE b.k = jn_ea.k) s;
+SELECT * FROM jn_ea a, LATERAL (SELECT a.*) s;
+SELECT * FROM jn_ea a, LATERAL (SELECT a.v, b.w FROM jn_eb b WHERE b.k = a.k ORDER BY b.w NULLS FIRST) s;
+SELECT * FROM jn_ea a LEFT JOIN LATERAL (SELECT DISTINCT b.k FROM jn_eb b WHERE b.k >= a.k) s ON true;
+SELECT * FROM jn_ea a, LATERAL (SELECT b.id FROM jn_eb b WHERE b.k = a.k OFFSET 1) s;
+SELECT * FROM jn_ea a JOIN LATERAL (SELECT * FROM jn_eb b WHERE b.k = a.k) s ON s.k = a.k AND s.id > a.id;
+SELECT * FROM jn_ea a, LATERAL unnest(ARRAY[a.v, a.v || 'x'], ARRAY[a.id]) WITH ORDINALITY u(p, q, o);
+SELECT * FROM jn_ea a, LATERAL jsonb_array_elements(jsonb_build_array(a.id, a.v)) e;
+SELECT * FROM jn_ea a, ROWS FROM (generate_series(1, a.id), generate_series(a.id, 2)) r;
+SELECT * FROM jn_ea a, generate_series(1, (SELECT max(b.id) - 9 FROM jn_eb b WHERE b.k = a.k)) g;
+SELECT * FROM jn_ea a, LATERAL (SELECT * FROM jn_eb b WHERE b.k = a.k) s, LATERAL (SELECT s.w || a.v AS c) t;
+SELECT count(*) FROM jn_ea a, LATERAL (SELECT random() AS r FROM jn_eb b WHERE b.k = a.k) s;
+DROP TABLE jn_ea, jn_eb;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;

@@ -16,6 +16,10 @@ SELECT a.k, string_agg(b.id::text, ',' ORDER BY b.id) FROM jn_a a LEFT JOIN jn_b
 -- Needs general constant folding (NOT true is false) before the join sees the ON condition.
 SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id / 0 = 1 AND NOT true;
 
+-- An aggregate of only the left side's columns in a LATERAL subquery belongs to the outer level,
+-- where it is not allowed in FROM (42803); OmenDB refuses outer aggregates in general (0A000).
+SELECT * FROM jn_a a, LATERAL (SELECT count(a.id)) s;
+
 -- Whole rows need a record type: printing one (type record; a table's row type has an OID that
 -- differs from run to run, so `SELECT a FROM jn_a a` cannot be compared here), and the
 -- NULL-extended row of an item without a NOT NULL column.
