@@ -19,6 +19,7 @@
 #include "../functions/functions.h"
 #include "../functions/fn_agg.h"
 #include "../functions/like.h"
+#include "../types/datetime.h"
 #include "bind_int.h"
 
 int bind_error_at(BindCtx *bc, int location)
@@ -361,6 +362,29 @@ static bool is_unknown(const BoundExpr *e)
 }
 
 /* Bind `l op r` for arithmetic, comparison and concatenation. */
+/* PostgreSQL compares date with timestamp[tz] and timestamp with
+ * timestamptz by cross-type functions that never raise: the operand's cast
+ * for the comparison saturates instead of failing (dt_cast_cmp_vec), a
+ * constant's too. False when e needs no such cast. */
+static bool cmp_cast(BindCtx *bc, BoundExpr *e, OmType to, BoundExpr **out)
+{
+    OmTypeId from = e->type.id;
+    if (!dt_is_timelike(from) || !dt_is_timelike(to.id) || to.id == OM_T_DATE || from == to.id) return false;
+    if (e->kind == BE_CONST) {
+        BoundExpr *c = bind_make_const(bc->ctx, to, e->is_null);
+        c->location = e->location;
+        if (!e->is_null) dt_cast_cmp_vec(from, to.id, &e->cval, &c->cval, NULL, 1);
+        *out = c;
+        return true;
+    }
+    BoundExpr *c = bind_new_expr(bc, BE_CAST, to, e->location, 1);
+    c->args[0] = e;
+    c->cctx = OM_COERCE_IMPLICIT;
+    c->cmp_cast = true;
+    *out = c;
+    return true;
+}
+
 int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int loc, BoundExpr **out)
 {
     BoundOp op;
@@ -480,8 +504,14 @@ int bind_binary(BindCtx *bc, const char *opname, BoundExpr *l, BoundExpr *r, int
         if (common.id == OM_T_VARCHAR) common = om_type(OM_T_TEXT);
         common.typmod = -1;
         result = cmp ? om_type(OM_T_BOOL) : common;
-        if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) return -1;
-        if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) return -1;
+        if (cmp && cmp_cast(bc, l, common, &l)) {
+        } else if (bind_coerce(bc, l, common, OM_COERCE_IMPLICIT, NULL, &l) < 0) {
+            return -1;
+        }
+        if (cmp && cmp_cast(bc, r, common, &r)) {
+        } else if (bind_coerce(bc, r, common, OM_COERCE_IMPLICIT, NULL, &r) < 0) {
+            return -1;
+        }
     }
     BoundExpr *e = bind_new_expr(bc, BE_OP, result, loc, 2);
     e->op = op;
@@ -936,6 +966,12 @@ static int bind_row_compare(BindCtx *bc, BindScope *sc, const char *opname, PgQu
     BoundExpr **l = mem_new_array(bc->ctx, BoundExpr *, n), **r = mem_new_array(bc->ctx, BoundExpr *, n);
     for (int i = 0; i < n; i++)
         if (bind_expr(bc, sc, lr->args[i], &l[i]) < 0 || bind_expr(bc, sc, rr->args[i], &r[i]) < 0) return -1;
+    return bind_row_compare_exprs(bc, opname, l, r, n, loc, out);
+}
+
+int bind_row_compare_exprs(BindCtx *bc, const char *opname, BoundExpr **l, BoundExpr **r, int n, int loc,
+                           BoundExpr **out)
+{
     bool eq = !strcmp(opname, "="), ne = !strcmp(opname, "<>") || !strcmp(opname, "!=");
     if (eq || ne) {
         BoundExpr *e = bind_new_expr(bc, eq ? BE_AND : BE_OR, om_type(OM_T_BOOL), loc, n);

@@ -116,6 +116,19 @@ static int bind_rangevar(BindCtx *bc, BindScope *level, PgQuery__RangeVar *rv, F
     }
     CatTable *t;
     if (bind_table_ref(bc, rv, &t) < 0) {
+        if (!strcmp(bc->err->sqlstate, "0A000")) {
+            /* A view reads as its query (bind_view.c). */
+            OmError saved = *bc->err;
+            err_clear(bc->err);
+            int vrc = bind_view_ref(bc, rv, &fi->local, &fi->op);
+            if (vrc < 0) return -1;
+            if (vrc == 0) {
+                *bc->err = saved;
+                return -1;
+            }
+            star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);
+            return 0;
+        }
         /* A sequence reads as its one-row state. */
         if (strcmp(bc->err->sqlstate, "42809") != 0) return -1;
         err_clear(bc->err);

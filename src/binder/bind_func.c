@@ -296,8 +296,15 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
               : pick->ret == FN_ANYARRAY ? om_type((OmTypeId)type_array_of(poly.id))
                                          : om_type((OmTypeId)pick->ret);
     /* Immutable functions of constants are folded, as PostgreSQL's planner
-     * does (so their errors carry no position either). */
-    if (all_const && !(pick->flags & FN_VOLATILE) && !pick->srf) return bind_eval_const(bc, e, out);
+     * does (so their errors carry no position either). A call that fails
+     * stays a call: PostgreSQL raises its error only if planning reaches it
+     * (not in a CASE arm that is never taken, not after a name error later
+     * in the statement), which the optimizer's folding (optimizer/fold.c)
+     * decides. */
+    if (all_const && !(pick->flags & FN_VOLATILE) && !pick->srf) {
+        if (bind_eval_const(bc, e, out) == 0) return 0;
+        err_clear(bc->err);
+    }
     *out = e;
     return 0;
 }

@@ -214,5 +214,15 @@ LogicalOp *bind_lop_filter(BindCtx *bc, LogicalOp *child, BoundExpr *cond);
 int bind_order_limit(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, LogicalOp *root, BoundOrder *sort,
                      int nsort, LogicalOp **out);
 int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out);
+/* (l1, ..., ln) op (r1, ..., rn) over bound operands, as PostgreSQL's
+ * make_row_comparison_op (bind_expr.c). */
+int bind_row_compare_exprs(BindCtx *bc, const char *opname, BoundExpr **l, BoundExpr **r, int n, int loc,
+                           BoundExpr **out);
+/* bind_view.c: note a relation the statement reads; a view in FROM
+ * (1: bound into *out and local, 0: no such view, -1 error); DDL. */
+void bind_note_read(BindCtx *bc, uint32_t oid);
+int bind_view_ref(BindCtx *bc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
+int bind_create_view(BindCtx *bc, PgQuery__ViewStmt *vs, BoundStmt *st);
+int bind_drop_view(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st);
 
 #endif

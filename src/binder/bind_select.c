@@ -30,9 +30,19 @@ int bind_table_ref(BindCtx *bc, PgQuery__RangeVar *rv, CatTable **out)
         int src = cat_seq_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &seq, bc->err);
         if (src < 0) return -1;
         if (src == 1) return err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", rv->relname);
+        /* A view: FROM binds it (bind_view_ref); writing through one is
+         * not there yet (PostgreSQL's automatically updatable views). */
+        CatView *v;
+        int vrc = cat_view_lookup(bc->txn, bc->ctx, bc->db, rv->relname, &v, bc->err);
+        if (vrc < 0) return -1;
+        if (vrc == 1) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "writing to view \"%s\" is not supported yet", rv->relname);
+            return bind_error_at(bc, rv->location);
+        }
         err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rv->relname);
         return bind_error_at(bc, rv->location);
     }
+    bind_note_read(bc, (*out)->oid);
     return 0;
 }
 
@@ -213,7 +223,27 @@ typedef struct GroupCtx {
     int agg_binding;
     bool *level_bindings;  /* bindings of this query level's FROM items */
     int nlevel;
+    bool in_subquery;      /* rewriting inside a subquery's plan */
 } GroupCtx;
+
+static int group_rewrite(GroupCtx *g, BoundExpr **pe);
+
+/* Inside a subquery above the Aggregate, this level's columns are outer
+ * references: a group key becomes its output column, any other column is
+ * PostgreSQL's "subquery uses ungrouped column". */
+static int group_rewrite_slot(BoundExpr **slot, void *arg)
+{
+    GroupCtx *g = arg;
+    return group_rewrite(g, slot) < 0 ? -1 : 0;
+}
+
+static int group_rewrite_tree(GroupCtx *g, LogicalOp *op)
+{
+    if (lop_map_exprs(op, group_rewrite_slot, g) != 0) return -1;
+    for (int i = 0; i < op->nchildren; i++)
+        if (group_rewrite_tree(g, op->children[i]) < 0) return -1;
+    return 0;
+}
 
 static int group_rewrite(GroupCtx *g, BoundExpr **pe)
 {
@@ -230,18 +260,25 @@ static int group_rewrite(GroupCtx *g, BoundExpr **pe)
             return 0;
         const char *rel, *name;
         bind_column_name(g->sc, e, &rel, &name);
-        err_set(g->bc->err, ERRCODE_GROUPING_ERROR,
-                "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", rel, name);
+        if (g->in_subquery)
+            err_set(g->bc->err, ERRCODE_GROUPING_ERROR, "subquery uses ungrouped column \"%s.%s\" from outer query",
+                    rel, name);
+        else
+            err_set(g->bc->err, ERRCODE_GROUPING_ERROR,
+                    "column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", rel,
+                    name);
         return bind_error_at(g->bc, e->location);
     }
     if (e->kind == BE_CONST) return 0;
-    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, g->level_bindings, g->nlevel)) {
-        err_set(g->bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
-                "correlated subqueries above GROUP BY or aggregates are not supported yet");
-        return bind_error_at(g->bc, e->location);
-    }
     BoundExpr *c = mem_new(g->bc->ctx, BoundExpr);
     *c = *e;
+    if (e->kind == BE_SUBQUERY && lop_uses_bindings(e->subplan, g->level_bindings, g->nlevel)) {
+        bool was = g->in_subquery;
+        g->in_subquery = true;
+        int rc = group_rewrite_tree(g, c->subplan);
+        g->in_subquery = was;
+        if (rc < 0) return -1;
+    }
     if (e->nargs) {
         c->args = mem_new_array(g->bc->ctx, BoundExpr *, e->nargs);
         for (int i = 0; i < e->nargs; i++) {

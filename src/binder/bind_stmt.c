@@ -621,6 +621,7 @@ static int bind_drop(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st)
 {
     if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return unsupported(bc, "DROP of this object type");
     st->if_exists = ds->missing_ok;
+    st->cascade = ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
     st->drops = mem_new_array(bc->ctx, CatTable *, ds->n_objects);
     st->missing = mem_new_array(bc->ctx, char *, ds->n_objects);
     /* Resolve every name first: a missing one (without IF EXISTS) drops
@@ -637,6 +638,16 @@ static int bind_drop(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st)
         } else {
             rc = cat_table_lookup(bc->txn, bc->ctx, bc->db, name, &t, bc->err);
             if (rc < 0) return -1;
+        }
+        if (rc == 0 && !(schema && strcmp(schema, "public"))) {
+            CatView *v;
+            int vrc = cat_view_lookup(bc->txn, bc->ctx, bc->db, name, &v, bc->err);
+            if (vrc < 0) return -1;
+            if (vrc == 1) {
+                err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "\"%s\" is not a table", name);
+                err_hint(bc->err, "Use DROP VIEW to remove a view.");
+                return -1;
+            }
         }
         if (rc == 1) {
             bool dup = false;
@@ -658,7 +669,6 @@ static const char *stmt_feature(PgQuery__Node *n)
     switch (n->node_case) {
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return "ALTER TABLE";
     case PG_QUERY__NODE__NODE_INDEX_STMT: return "CREATE INDEX";
-    case PG_QUERY__NODE__NODE_VIEW_STMT: return "CREATE VIEW";
     case PG_QUERY__NODE__NODE_COPY_STMT: return "COPY";
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return "EXPLAIN";
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE";
@@ -699,6 +709,7 @@ bool bind_stmt_writes(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_DROP_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
         return true;
     default:
         return false;
@@ -725,7 +736,14 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
     case PG_QUERY__NODE__NODE_CREATE_STMT:
         st->kind = BS_CREATE_TABLE;
         return bind_create(bc, n->create_stmt, st);
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+        st->kind = BS_CREATE_VIEW;
+        return bind_create_view(bc, n->view_stmt, st);
     case PG_QUERY__NODE__NODE_DROP_STMT:
+        if (n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
+            st->kind = BS_DROP_VIEW;
+            return bind_drop_view(bc, n->drop_stmt, st);
+        }
         if (n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
             st->kind = BS_DROP_SEQUENCE;
             return bind_drop_sequence(bc, n->drop_stmt, st);

@@ -29,6 +29,7 @@
 typedef enum {
     BS_SELECT, BS_INSERT, BS_UPDATE, BS_DELETE,
     BS_CREATE_TABLE, BS_DROP_TABLE, BS_CREATE_SEQUENCE, BS_DROP_SEQUENCE, BS_ALTER_SEQUENCE,
+    BS_CREATE_VIEW, BS_DROP_VIEW,
     BS_BEGIN, BS_COMMIT, BS_ROLLBACK,
     BS_EMPTY
 } BoundStmtKind;
@@ -49,6 +50,11 @@ typedef struct BoundStmt {
     int64_t seq_restart_value;
     int nseq_drops;           /* DROP SEQUENCE */
     CatSequence **seq_drops;
+    CatView *view;            /* CREATE VIEW */
+    bool replace;             /* CREATE OR REPLACE */
+    bool cascade;             /* DROP ... CASCADE */
+    int nview_drops;          /* DROP VIEW */
+    CatView **view_drops;
     bool chain;
     bool start_form;          /* START TRANSACTION (its own command tag) */
     size_t ntxn_options;      /* BEGIN's options (DefElem nodes of the parse tree) */
@@ -64,6 +70,9 @@ typedef struct BindCtx {
     int depth;                /* expression nesting while binding */
     bool keep_unknown;        /* the next query level leaves untyped outputs unknown: INSERT's SELECT (the columns decide) and set-operation branches (the common type does) */
     int next_binding;         /* bindings handed out so far in this statement */
+    int nreads;               /* oids of the tables and views the statement reads (CREATE VIEW's dependencies) */
+    uint32_t *reads;
+    int view_depth;           /* views being expanded inside each other */
 } BindCtx;
 
 /* Deepest expression accepted (54001 beyond): keeps binder and executor

@@ -75,7 +75,10 @@ int cat_relation_exists(StorTxn *txn, MemCtx *ctx, const char *db, const char *n
     int rc = cat_table_lookup(txn, ctx, db, name, &t, err);
     if (rc != 0) return rc;
     CatSequence *s;
-    return cat_seq_lookup(txn, ctx, db, name, &s, err);
+    rc = cat_seq_lookup(txn, ctx, db, name, &s, err);
+    if (rc != 0) return rc;
+    CatView *v;
+    return cat_view_lookup(txn, ctx, db, name, &v, err);
 }
 
 static int put_record(StorTxn *txn, MemCtx *ctx, const CatSequence *s, OmError *err);

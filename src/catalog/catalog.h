@@ -98,6 +98,30 @@ int cat_seq_list_owned(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t table
                        OmError *err);
 /* Does a relation (table or sequence) of this name exist? 1/0/-1. */
 int cat_relation_exists(StorTxn *txn, MemCtx *ctx, const char *db, const char *name, OmError *err);
+/* ---- views (cat_view.c) ----
+ * Relations too: a view, a table and a sequence cannot share a name. */
+typedef struct CatView {
+    uint32_t oid;
+    char *dbname;
+    char *schema;
+    char *name;
+    char *query;        /* the SELECT, as SQL text (bound again at each use) */
+    int ncols;          /* its columns, fixed at creation */
+    char **colnames;
+    OmType *coltypes;
+    int ndeps;          /* oids of the tables and views the query reads */
+    uint32_t *deps;
+} CatView;
+
+/* Returns 1 found (*out set), 0 not found, -1 error. */
+int cat_view_lookup(StorTxn *txn, MemCtx *ctx, const char *db, const char *name, CatView **out, OmError *err);
+/* Write the record (a new view gets its oid here; CREATE OR REPLACE keeps it). */
+int cat_view_put(StorTxn *txn, MemCtx *ctx, CatView *v, OmError *err);
+int cat_view_drop(StorTxn *txn, const CatView *v, OmError *err);
+/* The views whose query reads relation oid (in ctx). */
+int cat_view_dependents(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t oid, CatView ***out, int *n,
+                        OmError *err);
+
 /* The counter definition storage needs. */
 void cat_seq_def(const CatSequence *s, StorSeqDef *def);
 

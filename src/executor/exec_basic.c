@@ -81,6 +81,10 @@ typedef struct FilterState {
 static int filter_next(ExecNode *n, OmBatch **out)
 {
     FilterState *s = n->state;
+    /* A condition folded to a constant FALSE or NULL (optimizer/fold.c) is
+     * PostgreSQL's one-time filter: the input is not read at all. */
+    const BoundExpr *p = n->plan->pred;
+    if (p && p->kind == BE_CONST && (p->is_null || !((const bool *)p->cval.data)[0])) return 0;
     for (;;) {
         OmBatch *b;
         int rc = exec_next(n->child, &b);
@@ -208,7 +212,7 @@ static int limit_value(ExecNode *n, const BoundExpr *e, const char *what, const 
     v.data = &val;
     v.nulls = &nb;
     bool isnull;
-    if (exec_eval_const(n->q->ctx, e, &v, &isnull, n->q->err) < 0) return -1;
+    if (exec_eval_once(n->q->ctx, e, n->q, &v, &isnull, n->q->err) < 0) return -1;
     if (isnull) {
         *out = -1;
         return 0;

@@ -18,6 +18,7 @@
 #include "../functions/functions.h"
 #include "../types/json.h"
 #include "../types/numeric_arith.h"
+#include "../types/datetime.h"
 #include "exec_int.h"
 
 #define ROW(k) (sel ? sel[k] : (k))
@@ -599,7 +600,12 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
             for (int k = 0; k < n; k++) st->sel_a[k] = (uint16_t)k;
             s = st->sel_a;
         }
-        rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
+        if (e->cmp_cast) {
+            dt_cast_cmp_vec(as->e->type.id, e->type.id, &as->out, o, s, n);
+            rc = 0;
+        } else {
+            rc = type_cast_vec(as->e->type, e->type, e->cctx, &as->out, o, s, n, st->var, err);
+        }
         break;
     }
     case BE_CASE:
@@ -686,8 +692,13 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
 
 int exec_eval_const(MemCtx *ctx, const BoundExpr *e, OmVector *out, bool *isnull, OmError *err)
 {
+    return exec_eval_once(ctx, e, NULL, out, isnull, err);
+}
+
+int exec_eval_once(MemCtx *ctx, const BoundExpr *e, const ExecQuery *q, OmVector *out, bool *isnull, OmError *err)
+{
     MemCtx *tmp = mem_ctx_create(ctx, "const-eval");
-    ExprState *st = exec_expr_build(tmp, e, ctx, NULL);
+    ExprState *st = exec_expr_build(tmp, e, ctx, q);
     OmBatch dummy = {0};
     dummy.count = 1;
     uint16_t sel0 = 0;

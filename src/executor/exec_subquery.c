@@ -53,12 +53,17 @@ struct ExecSub *exec_sub_build(MemCtx *ctx, const BoundExpr *e, MemCtx *var, con
     s->cval.data = mem_zalloc(ctx, om_phys_size(s->cval.phys) * 2);
     s->cval.nulls = mem_new_array(ctx, uint64_t, 1);
     if (e->sublink == SUBLINK_ANY || e->sublink == SUBLINK_ALL) {
-        /* The store keeps the array: not on the stack. */
-        OmPhysType *pp = mem_new_array(ctx, OmPhysType, 2);
-        pp[0] = type_phys(e->subphys->types[0].id);
-        pp[1] = type_phys(e->args[0]->type.id);
-        s->probe = om_batch_create(ctx, 2, pp, false);
-        exec_store_init(&s->store, mem_ctx_create(ctx, "subquery-rows"), 1, pp, false);
+        /* n compared columns: the probe holds a subquery row in slots
+         * 0..n-1 and the left operands in n..2n-1. The store keeps the
+         * array: not on the stack. */
+        int nc = e->nargs - 1;
+        OmPhysType *pp = mem_new_array(ctx, OmPhysType, 2 * nc);
+        for (int i = 0; i < nc; i++) {
+            pp[i] = type_phys(e->subphys->types[i].id);
+            pp[nc + i] = type_phys(e->args[i]->type.id);
+        }
+        s->probe = om_batch_create(ctx, 2 * nc, pp, false);
+        exec_store_init(&s->store, mem_ctx_create(ctx, "subquery-rows"), nc, pp, false);
         exec_store_budget(&s->store, q, "Subquery");
     }
     return s;
@@ -81,13 +86,17 @@ static int take_batch(ExprState *st, ExecSub *s, const OmBatch *b, int orow, OmE
         s->nrows += live;
         return 0;
     default: {
-        /* The comparison over the batch: slot 0 its values, slot 1 the
-         * outer row's left value repeated. */
-        const OmVector *lv = &st->args[0]->out;
-        s->probe->cols[0] = b->cols[0];
-        for (int k = 0; k < live; k++) exec_copy_value(lv, orow, &s->probe->cols[1], om_batch_row(b, k), NULL);
+        /* The comparison over the batch: slots 0..n-1 its values, n..2n-1
+         * the outer row's left values repeated. */
+        int nc = e->nargs - 1;
+        for (int i = 0; i < nc; i++) {
+            const OmVector *lv = &st->args[i]->out;
+            s->probe->cols[i] = b->cols[i];
+            for (int k = 0; k < live; k++)
+                exec_copy_value(lv, orow, &s->probe->cols[nc + i], om_batch_row(b, k), NULL);
+        }
         s->probe->count = b->count;
-        ExprState *cmp = st->args[1];
+        ExprState *cmp = st->args[nc];
         const uint16_t *bsel = b->has_sel ? b->sel : NULL;
         if (exec_expr_eval(cmp, s->probe, bsel, live, err) < 0) return -1;
         bool any = e->sublink == SUBLINK_ANY;
@@ -159,7 +168,8 @@ int exec_eval_subquery(ExprState *st, const OmBatch *in, const uint16_t *sel, in
     for (int p = 0; p < e->nparams; p++)
         if (exec_expr_eval(s->psrc[p], in, sel, n, err) < 0) return -1;
     bool cmp = e->sublink == SUBLINK_ANY || e->sublink == SUBLINK_ALL;
-    if (cmp && exec_expr_eval(st->args[0], in, sel, n, err) < 0) return -1;
+    for (int i = 0; cmp && i < e->nargs - 1; i++)
+        if (exec_expr_eval(st->args[i], in, sel, n, err) < 0) return -1;
     for (int k = 0; k < n; k++) {
         int row = sel ? sel[k] : k;
         if (!s->correlated && s->cached && !cmp) {

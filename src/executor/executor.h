@@ -109,6 +109,9 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
 
 /* Evaluate an expression without column references into out (1 row). */
 int exec_eval_const(MemCtx *ctx, const BoundExpr *e, OmVector *out, bool *isnull, OmError *err);
+/* The same within a running statement q (so planned subqueries in e run:
+ * LIMIT (SELECT ...)). */
+int exec_eval_once(MemCtx *ctx, const BoundExpr *e, const ExecQuery *q, OmVector *out, bool *isnull, OmError *err);
 
 /* Copy value at src row sr into dst row dr (strings copied into ctx if
  * ctx != NULL, else shared). */

@@ -140,6 +140,29 @@ bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg)
     return false;
 }
 
+int lop_map_exprs(LogicalOp *op, int (*fn)(BoundExpr **slot, void *arg), void *arg)
+{
+    int rc;
+#define MAP(slot)                                          \
+    do {                                                   \
+        if ((slot) && (rc = fn(&(slot), arg)) != 0) return rc; \
+    } while (0)
+    for (int i = 0; i < op->nconds; i++) MAP(op->conds[i]);
+    for (int i = 0; i < op->nexprs; i++) MAP(op->exprs[i]);
+    for (int i = 0; i < op->naggs; i++) {
+        for (int k = 0; k < op->aggs[i].nargs; k++) MAP(op->aggs[i].args[k]);
+        MAP(op->aggs[i].filter);
+    }
+    for (int i = 0; i < op->nkeys; i++) MAP(op->keys[i].expr);
+    for (int i = 0; i < op->nsrfs; i++) MAP(op->srfs[i]);
+    for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
+        for (int c = 0; c < op->ncols; c++) MAP(op->rows[r][c]);
+    MAP(op->limit);
+    MAP(op->offset);
+#undef MAP
+    return 0;
+}
+
 typedef struct UsesArg {
     const bool *set;
     int nset;

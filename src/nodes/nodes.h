@@ -94,6 +94,7 @@ struct BoundExpr {
     BoundExpr **args;
     /* BE_CAST */
     OmCoerceCtx cctx;
+    bool cmp_cast;      /* operand of a cross-type date/timestamp comparison: saturates (dt_cast_cmp_vec) */
     /* BE_CASE */
     bool has_else;
     /* BE_AND / BE_OR: evaluate every argument on every row (IN lists) */
@@ -308,6 +309,10 @@ int lop_outputs(MemCtx *ctx, const LogicalOp *op, ColBinding **out, OmType **typ
  * aggregate arguments and filters, sort keys, set-returning calls, VALUES
  * cells, LIMIT / OFFSET; not its children's) until one returns true. */
 bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg), void *arg);
+/* Call fn on the address of each of op's own expressions (the same ones
+ * lop_any_expr visits), so fn may replace them; stops at the first
+ * non-zero return and returns it. */
+int lop_map_exprs(LogicalOp *op, int (*fn)(BoundExpr **slot, void *arg), void *arg);
 /* Does any expression in op's tree (subqueries included) use a binding b
  * with b < nset and set[b]? */
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset);

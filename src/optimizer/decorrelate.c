@@ -95,6 +95,7 @@ LogicalOp *opt_decorrelate_semi(OCtx *oc, LogicalOp *input, BoundExpr *c)
     if (sq->kind != BE_SUBQUERY) return NULL;
     if (sq->sublink != SUBLINK_EXISTS && !(sq->sublink == SUBLINK_ANY && !neg)) return NULL;
     if (sq->sublink == SUBLINK_ANY) {
+        if (sq->nargs != 2) return NULL; /* a row (a, b) IN (...) stays a subquery */
         const BoundExpr *cmp = sq->args[1];
         if (cmp->kind != BE_OP || cmp->op != BOP_EQ || cmp->nargs != 2) return NULL;
         /* the bound comparison must be slot 1 (left) = slot 0 (subquery), uncast */
@@ -157,6 +158,9 @@ static bool cannot_raise(const BoundExpr *e)
     case BE_NULLTEST:
     case BE_BOOLTEST:
     case BE_COALESCE: break;
+    case BE_CAST:
+        if (e->cmp_cast) break; /* a comparison's date / timestamp operand saturates */
+        return false;
     case BE_OP:
         if (e->op >= BOP_EQ && e->op <= BOP_GE) break;
         if (e->op == BOP_IS_DISTINCT || e->op == BOP_IS_NOT_DISTINCT) break;

@@ -43,6 +43,9 @@ bool opt_refs_only(BoundExpr **es, int n, const Set *s);
 LogicalOp *opt_wrap(OCtx *oc, LogicalOp *op, List *l);
 LogicalOp *opt_new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List *conds);
 
+/* fold.c: PostgreSQL's constant folding over the whole tree (first rule). */
+int opt_fold(OCtx *oc, LogicalOp **root);
+
 /* decorrelate.c: conjunct c of a Filter over input as a join of input with
  * the subquery's tree; NULL when c is not such a subquery. The scalar form
  * also returns the rewritten conjunct in *rest (the subquery replaced by

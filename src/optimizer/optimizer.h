@@ -2,6 +2,10 @@
  * optimizer.h — rewrite rules over the logical operator tree (nodes/nodes.h).
  *
  * Rules today:
+ *   - constant folding as PostgreSQL's planner does it (fold.c): strict
+ *     calls of a NULL constant are NULL, calls of constants are evaluated,
+ *     AND / OR / CASE / COALESCE simplified, constant FALSE / NULL
+ *     conditions decide alone;
  *   - predicate pushdown: WHERE / HAVING-free filter conjuncts and inner
  *     join conditions move down to the lowest operator that has all their
  *     columns: into join conditions (where the planner finds equi-joins for

@@ -411,6 +411,7 @@ int opt_optimize(MemCtx *ctx, LogicalOp **root, OmError *err)
 {
     OCtx oc = {ctx, err};
     List none = {0};
+    if (opt_fold(&oc, root) < 0) return -1;
     *root = push(&oc, *root, &none);
     return 0;
 }

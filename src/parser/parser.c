@@ -68,6 +68,30 @@ int parse_deparse_expr(MemCtx *ctx, PgQuery__Node *expr, char **out, OmError *er
     return rc;
 }
 
+int parse_deparse_stmt(MemCtx *ctx, PgQuery__Node *stmt, char **out, OmError *err)
+{
+    PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+    raw.stmt = stmt;
+    PgQuery__RawStmt *stmts[1] = {&raw};
+    PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+    pr.version = 150001;
+    pr.n_stmts = 1;
+    pr.stmts = stmts;
+    size_t len = pg_query__parse_result__get_packed_size(&pr);
+    uint8_t *buf = mem_alloc(ctx, len ? len : 1);
+    pg_query__parse_result__pack(&pr, buf);
+    PgQueryProtobuf pb = {.len = len, .data = (char *)buf};
+    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
+    int rc = 0;
+    if (dr.error || !dr.query)
+        rc = err_set(err, ERRCODE_INTERNAL_ERROR, "could not deparse statement: %s",
+                     dr.error ? dr.error->message : "no output");
+    else
+        *out = mem_strdup(ctx, dr.query);
+    pg_query_free_deparse_result(dr);
+    return rc;
+}
+
 int parse_expr(MemCtx *ctx, const char *expr_sql, PgQuery__Node **out, OmError *err)
 {
     char *sql = mem_printf(ctx, "SELECT %s", expr_sql);

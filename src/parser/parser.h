@@ -36,6 +36,9 @@ int parse_sql(MemCtx *ctx, const char *sql, ParseResult **out, OmError *err);
  * keep DEFAULT expressions in the catalog. -1 with err on failure. */
 int parse_deparse_expr(MemCtx *ctx, PgQuery__Node *expr, char **out, OmError *err);
 
+/* SQL text of one statement node (a view's query, stored by CREATE VIEW), in ctx. */
+int parse_deparse_stmt(MemCtx *ctx, PgQuery__Node *stmt, char **out, OmError *err);
+
 /* Parse the text of one expression (as parse_deparse_expr produced it);
  * *out points into the tree, which lives in ctx. */
 int parse_expr(MemCtx *ctx, const char *expr_sql, PgQuery__Node **out, OmError *err);

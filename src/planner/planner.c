@@ -117,12 +117,14 @@ static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **o
         c->col = s;
     }
     if (e->kind == BE_SUBQUERY) {
-        /* args[0] (the left operand) is over the outer row; args[1] (the
-         * comparison) over the executor's probe slots, already resolved. */
+        /* args[0..n-1] (the left operands) are over the outer row; the
+         * last (the comparison) over the executor's probe slots, already
+         * resolved. */
         if (e->nargs) {
             c->args = mem_new_array(pc->ctx, BoundExpr *, e->nargs);
-            if (resolve(pc, e->args[0], in, &c->args[0]) < 0) return -1;
-            c->args[1] = e->args[1];
+            for (int i = 0; i < e->nargs - 1; i++)
+                if (resolve(pc, e->args[i], in, &c->args[i]) < 0) return -1;
+            c->args[e->nargs - 1] = e->args[e->nargs - 1];
         }
         if (plan_subquery(pc, c, in) < 0) return -1;
         *out = c;
@@ -618,8 +620,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
         n = pnode(pc, PHYS_LIMIT, 1);
         set_child(n, 0, c);
-        n->limit = op->limit;
-        n->offset = op->offset;
+        /* Resolved over no input: a subquery there is planned (it sees
+         * no column of this level). */
+        Layout none = {0};
+        if (resolve(pc, op->limit, &none, &n->limit) < 0 || resolve(pc, op->offset, &none, &n->offset) < 0) return -1;
         *lay = in;
         break;
     }

@@ -103,6 +103,85 @@ static int send_rows(StmtRun *r, Plan *plan, ExecNode *root)
     return complete(r, tag);
 }
 
+/* The views that read relation `oid` (of `kind` and `name`), directly or
+ * through each other, excluding those in skip (being dropped anyway):
+ * dropped first under CASCADE (PostgreSQL's NOTICE), else 2BP01 naming
+ * them. */
+static int drop_dependents(StmtRun *r, StorTxn *txn, uint32_t oid, const char *kind, const char *name, bool cascade,
+                           CatView **skip, int nskip)
+{
+    CatView **found = NULL;
+    int nfound = 0;
+    const char **via = NULL; /* what each found view depends on, for the DETAIL */
+    for (int qi = 0; qi <= nfound; qi++) {
+        uint32_t o = qi == 0 ? oid : found[qi - 1]->oid;
+        const char *on = qi == 0 ? name : found[qi - 1]->name;
+        const char *ok = qi == 0 ? kind : "view";
+        CatView **deps;
+        int n;
+        if (cat_view_dependents(txn, r->ctx, r->s->database, o, &deps, &n, r->err) < 0) return -1;
+        for (int k = 0; k < n; k++) {
+            bool seen = false;
+            for (int j = 0; j < nfound; j++) seen |= found[j]->oid == deps[k]->oid;
+            for (int j = 0; j < nskip; j++) seen |= skip[j]->oid == deps[k]->oid;
+            if (seen) continue;
+            found = mem_realloc(r->ctx, found, sizeof(*found) * (size_t)nfound, sizeof(*found) * (size_t)(nfound + 1));
+            via = mem_realloc(r->ctx, via, sizeof(*via) * (size_t)nfound, sizeof(*via) * (size_t)(nfound + 1));
+            via[nfound] = mem_printf(r->ctx, "%s %s", ok, on);
+            found[nfound++] = deps[k];
+        }
+    }
+    if (nfound == 0) return 0;
+    OmBuf detail;
+    buf_init(&detail, r->ctx, 128);
+    for (int i = 0; i < nfound; i++) {
+        char line[300];
+        if (cascade) snprintf(line, sizeof line, "%sdrop cascades to view %s", i ? "\n" : "", found[i]->name);
+        else snprintf(line, sizeof line, "%sview %s depends on %s", i ? "\n" : "", found[i]->name, via[i]);
+        buf_append_str(&detail, line);
+    }
+    buf_append(&detail, "", 1);
+    if (!cascade) {
+        err_set(r->err, ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop %s %s because other objects depend on it",
+                kind, name);
+        err_detail(r->err, "%s", (const char *)detail.data);
+        err_hint(r->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+        return -1;
+    }
+    if (nfound == 1) {
+        notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, (const char *)detail.data);
+    } else {
+        char msg[64];
+        snprintf(msg, sizeof msg, "drop cascades to %d other objects", nfound);
+        notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+    }
+    for (int i = 0; i < nfound; i++)
+        if (cat_view_drop(txn, found[i], r->err) < 0) return -1;
+    return 0;
+}
+
+/* CREATE OR REPLACE VIEW keeps the old columns (PostgreSQL's
+ * checkViewTupleDesc): the same names and types, new ones only at the end. */
+static int view_replace_check(StmtRun *r, const CatView *old, const CatView *v)
+{
+    if (v->ncols < old->ncols) return err_set(r->err, ERRCODE_INVALID_TABLE_DEFINITION, "cannot drop columns from view");
+    for (int i = 0; i < old->ncols; i++) {
+        if (strcmp(old->colnames[i], v->colnames[i])) {
+            err_set(r->err, ERRCODE_INVALID_TABLE_DEFINITION, "cannot change name of view column \"%s\" to \"%s\"",
+                    old->colnames[i], v->colnames[i]);
+            err_hint(r->err, "Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+            return -1;
+        }
+        if (old->coltypes[i].id != v->coltypes[i].id || old->coltypes[i].typmod != v->coltypes[i].typmod) {
+            char a[128], b[128];
+            return err_set(r->err, ERRCODE_INVALID_TABLE_DEFINITION,
+                           "cannot change data type of view column \"%s\" from %s to %s", old->colnames[i],
+                           type_name(old->coltypes[i], a, sizeof a), type_name(v->coltypes[i], b, sizeof b));
+        }
+    }
+    return 0;
+}
+
 static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
 {
     char msg[300];
@@ -153,6 +232,39 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
         for (int i = 0; i < st->nseq_drops; i++)
             if (cat_seq_drop(txn, st->seq_drops[i], r->err) < 0) return -1;
         return 0;
+    case BS_CREATE_VIEW: {
+        *tag = "CREATE VIEW";
+        CatView *v = st->view, *old = NULL;
+        int rc = cat_view_lookup(txn, r->ctx, r->s->database, v->name, &old, r->err);
+        if (rc < 0) return -1;
+        if (rc == 1 && st->replace) {
+            if (view_replace_check(r, old, v) < 0) return -1;
+            v->oid = old->oid;
+            return cat_view_put(txn, r->ctx, v, r->err);
+        }
+        rc = cat_relation_exists(txn, r->ctx, r->s->database, v->name, r->err);
+        if (rc < 0) return -1;
+        if (rc == 1 && st->replace && !old) return err_set(r->err, ERRCODE_WRONG_OBJECT_TYPE, "\"%s\" is not a view", v->name);
+        if (rc == 1) return err_set(r->err, ERRCODE_DUPLICATE_TABLE, "relation \"%s\" already exists", v->name);
+        return cat_view_put(txn, r->ctx, v, r->err);
+    }
+    case BS_DROP_VIEW:
+        *tag = "DROP VIEW";
+        for (int i = 0; i < st->nmissing; i++) {
+            snprintf(msg, sizeof msg, "view \"%s\" does not exist, skipping", st->missing[i]);
+            notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+        }
+        for (int i = 0; i < st->nview_drops; i++) {
+            CatView *v = st->view_drops[i], *again;
+            /* An earlier CASCADE of this statement may have dropped it. */
+            int rc = cat_view_lookup(txn, r->ctx, r->s->database, v->name, &again, r->err);
+            if (rc < 0) return -1;
+            if (rc == 0) continue;
+            if (drop_dependents(r, txn, v->oid, "view", v->name, st->cascade, st->view_drops, st->nview_drops) < 0)
+                return -1;
+            if (cat_view_drop(txn, v, r->err) < 0) return -1;
+        }
+        return 0;
     case BS_CREATE_TABLE: {
         *tag = "CREATE TABLE";
         CatTable *t = st->table;
@@ -185,6 +297,8 @@ static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
             notice(r, "NOTICE", ERRCODE_SUCCESSFUL_COMPLETION, msg);
         }
         for (int i = 0; i < st->ndrop; i++) {
+            if (drop_dependents(r, txn, st->drops[i]->oid, "table", st->drops[i]->name, st->cascade, NULL, 0) < 0)
+                return -1;
             if (cat_table_drop(txn, st->drops[i], r->err) < 0) return -1;
             /* Sequences owned by the table's columns go with it. */
             CatSequence **owned;
@@ -510,11 +624,14 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
                            : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE"
                            : st->kind == BS_CREATE_SEQUENCE ? "CREATE SEQUENCE"
                            : st->kind == BS_DROP_SEQUENCE ? "DROP SEQUENCE"
-                           : st->kind == BS_ALTER_SEQUENCE ? "ALTER SEQUENCE" : "DROP TABLE";
+                           : st->kind == BS_ALTER_SEQUENCE ? "ALTER SEQUENCE"
+                           : st->kind == BS_CREATE_VIEW    ? "CREATE VIEW"
+                           : st->kind == BS_DROP_VIEW      ? "DROP VIEW" : "DROP TABLE";
         rc = err_set(r->err, ERRCODE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction", what);
     }
     if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE || st->kind == BS_CREATE_SEQUENCE ||
-                    st->kind == BS_DROP_SEQUENCE || st->kind == BS_ALTER_SEQUENCE)) {
+                    st->kind == BS_DROP_SEQUENCE || st->kind == BS_ALTER_SEQUENCE || st->kind == BS_CREATE_VIEW ||
+                    st->kind == BS_DROP_VIEW)) {
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;

@@ -102,6 +102,11 @@ int64_t dt_stmt_start(void);
 
 /* Vector casts from / to the date/time types (cast.c delegates here). */
 bool dt_can_coerce(OmTypeId from, OmTypeId to, OmCoerceCtx cc, bool *handled);
+/* date → timestamp[tz] and timestamp ↔ timestamptz as an operand of a
+ * cross-type comparison (PostgreSQL's date_cmp_timestamp & co.): a value
+ * beyond the target's finite range becomes one just inside ±infinity,
+ * above / below every finite value, instead of an error. Never fails. */
+void dt_cast_cmp_vec(OmTypeId from, OmTypeId to, const OmVector *in, OmVector *out, const uint16_t *sel, int n);
 int dt_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel, int n,
                 MemCtx *ctx, OmError *err);
 /* date, timestamp, timestamptz */

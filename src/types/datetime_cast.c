@@ -91,6 +91,25 @@ static int convert(OmTypeId from, OmTypeId to, int64_t x, int64_t *out, OmError 
     return 0;
 }
 
+void dt_cast_cmp_vec(OmTypeId from, OmTypeId to, const OmVector *in, OmVector *out, const uint16_t *sel, int n)
+{
+    for (int k = 0; k < n; k++) {
+        int i = sel ? sel[k] : k;
+        bool null = om_vec_is_null(in, i);
+        om_vec_set_null(out, i, null);
+        if (null) continue;
+        int64_t x = get(from, in, i), v;
+        OmError ignore = {0};
+        if (convert(from, to, x, &v, &ignore) < 0) {
+            /* Out of range: dates only overflow upwards into timestamp;
+             * the time zone shift can push either way. */
+            bool high = from == OM_T_DATE ? (int32_t)x > 0 : x > 0;
+            v = high ? DT_TS_NOEND - 1 : DT_TS_NOBEGIN + 1;
+        }
+        ((int64_t *)out->data)[i] = v;
+    }
+}
+
 int dt_cast_vec(OmType from, OmType to, bool expl, const OmVector *in, OmVector *out, const uint16_t *sel, int n,
                 MemCtx *ctx, OmError *err)
 {

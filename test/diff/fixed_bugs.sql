@@ -182,3 +182,15 @@ SELECT k FROM kb_num_pk WHERE k = 1.00;
 -- B15 (numeric_io.sql): numeric keys
 SELECT k FROM kb_num_pk WHERE k > 1 ORDER BY k DESC;
 DROP TABLE kb_num_pk;
+-- date / timestamp / timestamptz compared across types never raise: a date
+-- beyond timestamp's range is above every finite timestamp, below infinity
+SELECT '5000000-01-01'::date < timestamp '2000-01-01', '5000000-01-01'::date > timestamptz '2000-01-01';
+SELECT '5000000-01-01'::date = timestamp 'infinity', '5000000-01-01'::date < timestamp 'infinity', timestamptz '-infinity' < '5000000-01-01'::date;
+SELECT timestamp '2000-01-01' > '5000000-01-01'::date, 'infinity'::date > timestamp '294000-01-01';
+CREATE TABLE fb_dates (id int PRIMARY KEY, d date);
+INSERT INTO fb_dates VALUES (1, '2020-01-01'), (2, '5000000-01-01'), (3, NULL), (4, '-infinity');
+SELECT id FROM fb_dates WHERE d < timestamp '2021-01-01' ORDER BY id;
+SELECT id FROM fb_dates WHERE d >= now() ORDER BY id;
+SELECT id, d BETWEEN timestamp '2000-01-01' AND timestamptz '3000-01-01' FROM fb_dates ORDER BY id;
+SELECT d::timestamp FROM fb_dates WHERE id = 2;
+DROP TABLE fb_dates;

@@ -1,5 +1,4 @@
--- difftest: pending "PostgreSQL's plan-time constant folding (strict functions of a NULL constant are NULL without evaluating the rest) is not implemented"
--- constant_folding_pending.sql - PostgreSQL simplifies expressions before it
+-- constant_folding.sql - PostgreSQL simplifies expressions before it
 -- runs them: a strict operator or function with a NULL constant argument
 -- becomes NULL without evaluating its other arguments (so col / 0 = NULL is
 -- no 22012), AND false / OR true drop their other arm, CASE drops branches
@@ -113,4 +112,25 @@ SELECT (1 / 0) IS NULL;
 SELECT CASE WHEN false THEN 1 / 0 ELSE 1 END;
 SELECT CASE WHEN a = 1 THEN 1 ELSE 1 / 0 END FROM cf_t WHERE false;
 
+
+-- Folding follows PostgreSQL's order: an arm never taken is not folded, an
+-- IN list folds every element, a failing call of constants fails only when
+-- planning reaches it (a name error later in the statement comes first).
+SELECT CASE WHEN false THEN 1 / 0 ELSE 1 END;
+SELECT CASE WHEN 1 = 0 THEN sqrt(-1) ELSE 1 END;
+SELECT CASE 1 WHEN 2 THEN 1 / 0 ELSE 3 END;
+SELECT CASE WHEN true THEN 1 ELSE 1 / 0 END;
+SELECT coalesce(1, 1 / 0);
+SELECT coalesce(NULL, 2, 1 / 0);
+SELECT NULL::int + 1 / 0;
+SELECT false AND 1 / 0 = 1;
+SELECT 1 / 0 = 1 AND false;
+SELECT 1 IN (2, 1, 1 / 0);
+SELECT greatest(1, NULL, 1 / 0);
+SELECT nullif(1 / 0, NULL);
+SELECT sqrt(-1), no_such_column;
+SELECT sqrt(-1) LIMIT 0;
+SELECT 1 WHERE NULL;
+SELECT count(*) FROM cf_t WHERE NULL AND a / 0 = 1;
+SELECT id FROM cf_t WHERE a / 0 = 1 OR 1 = 1 ORDER BY id;
 DROP TABLE cf_t;
