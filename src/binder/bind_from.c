@@ -223,24 +223,6 @@ static int merge_scopes(BindCtx *bc, BindScope *dst, const BindScope *src)
     return 0;
 }
 
-/* A conjunct of an ON condition that is the constant FALSE (for an inner
- * join also NULL), or NULL when none is. PostgreSQL folds such a condition
- * to that constant (an inner join's NULL gates the join), so nothing else
- * in it runs: `ON b.id / 0 = 1 AND false` gives no row, not 22012. */
-static BoundExpr *false_conjunct(BoundExpr *c, bool null_too)
-{
-    if (c->kind == BE_AND) {
-        for (int i = 0; i < c->nargs; i++) {
-            BoundExpr *f = false_conjunct(c->args[i], null_too);
-            if (f) return f;
-        }
-        return NULL;
-    }
-    if (c->kind != BE_CONST || c->type.id != OM_T_BOOL) return NULL;
-    if (c->is_null) return null_too ? c : NULL;
-    return ((const uint8_t *)c->cval.data)[0] ? NULL : c;
-}
-
 static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromItem *fi, BindScope *lat)
 {
     JoinType jt;
@@ -382,8 +364,7 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
                 return bind_error_at(bc, c->location);
             }
         }
-        BoundExpr *f = false_conjunct(c, jt == JOIN_INNER);
-        op->conds[op->nconds++] = f ? f : c;
+        op->conds[op->nconds++] = c;
         fs->clause = NULL;
     }
     if (j->alias) {

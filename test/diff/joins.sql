@@ -612,4 +612,8 @@ SELECT * FROM jn_ea a, LATERAL (SELECT * FROM jn_eb b WHERE b.k = a.k) s, LATERA
 SELECT count(*) FROM jn_ea a, LATERAL (SELECT random() AS r FROM jn_eb b WHERE b.k = a.k) s;
 DROP TABLE jn_ea, jn_eb;
 
+
+-- constant folding decides an ON condition with NOT true
+SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id / 0 = 1 AND NOT true;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
