@@ -616,4 +616,24 @@ DROP TABLE jn_ea, jn_eb;
 -- constant folding decides an ON condition with NOT true
 SELECT a.id, b.id FROM jn_a a JOIN jn_b b ON a.id / 0 = 1 AND NOT true;
 
+
+-- LATERAL, USING aliases and UPDATE ... FROM / DELETE ... USING through views.
+CREATE TABLE jn_va (id int PRIMARY KEY, k int);
+CREATE TABLE jn_vb (id int PRIMARY KEY, k int, w text);
+INSERT INTO jn_va VALUES (1, 1), (2, 2), (3, NULL);
+INSERT INTO jn_vb VALUES (10, 2, 'x'), (11, 2, NULL), (12, 1, 'z');
+CREATE VIEW jn_vv AS SELECT a.id, g FROM jn_va a, generate_series(1, a.id) g;
+SELECT * FROM jn_vv;
+CREATE VIEW jn_vw AS SELECT a.id, s.w FROM jn_va a LEFT JOIN LATERAL (SELECT b.w FROM jn_vb b WHERE b.k = a.k ORDER BY b.id LIMIT 1) s ON true;
+SELECT * FROM jn_vw;
+CREATE VIEW jn_vx AS SELECT j.k, a.id FROM jn_va a JOIN jn_vb b USING (k) AS j;
+SELECT * FROM jn_vx;
+SELECT * FROM jn_va a, LATERAL (SELECT * FROM jn_vv v WHERE v.id = a.id) s;
+UPDATE jn_vb SET w = 'v' || v.g FROM jn_vv v WHERE v.id = jn_vb.id - 9 AND v.g = 1;
+SELECT * FROM jn_vb ORDER BY id;
+DELETE FROM jn_vb USING jn_vw v WHERE v.w = jn_vb.w;
+SELECT * FROM jn_vb ORDER BY id;
+DROP VIEW jn_vv, jn_vw, jn_vx;
+DROP TABLE jn_va, jn_vb;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
