@@ -19,7 +19,8 @@ typedef struct ScanState {
     bool done;           /* key lookup: the row has been read */
 } ScanState;
 
-/* pk = constant: the one row (or none) under the constant's key. */
+/* pk = constant (or a subquery's parameter): the one row (or none) under
+ * its key. */
 static int lookup_row(ExecNode *n, ScanState *s)
 {
     const PhysNode *p = n->plan;
@@ -27,6 +28,12 @@ static int lookup_row(ExecNode *n, ScanState *s)
     s->done = true;
     om_batch_clear(s->full);
     OmVector v = p->lookup->cval;
+    if (p->lookup->kind == BE_PARAM) {
+        /* pk = an outer value: this run's parameter; NULL matches no row. */
+        if (!n->q->params) return err_set(n->q->err, ERRCODE_INTERNAL_ERROR, "key lookup parameter outside a subquery");
+        v = n->q->params->cols[p->lookup->col];
+        if (om_vec_is_null(&v, 0)) return 0;
+    }
     OmBatch kb = {.ncols = 1, .cols = &v, .count = 1};
     int col0 = 0;
     OmStr key;

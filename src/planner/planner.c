@@ -258,8 +258,10 @@ static bool int_type(OmTypeId t) { return t == OM_T_INT2 || t == OM_T_INT4 || t 
 
 /* A conjunct of the filter that fixes a one-column primary key of the
  * table under it to a constant of the key's own type (the key bytes of the
- * constant are then the stored row's key): that constant, or NULL. */
-static BoundExpr *pk_lookup(const LogicalOp *get, const LogicalOp *filter)
+ * constant are then the stored row's key): that constant, or NULL. With
+ * params_ok (planning a subquery or a lateral join's right side), an outer
+ * column of the key's own type qualifies as well. */
+static BoundExpr *pk_lookup(const LogicalOp *get, const LogicalOp *filter, bool params_ok)
 {
     const CatTable *t = get->table;
     if (get->kind != LOP_GET || !t || t->desc.npk != 1) return NULL;
@@ -275,6 +277,12 @@ static BoundExpr *pk_lookup(const LogicalOp *get, const LogicalOp *filter)
         for (int s = 0; s < 2; s++) {
             const BoundExpr *col = c->args[s], *k = c->args[1 - s];
             if (col->kind != BE_COLUMN || col->binding != get->binding || col->col != pk) continue;
+            /* A column of an enclosing query or of a lateral join's left
+             * side is a parameter, fixed for each run: a lookup too, of
+             * exactly the key's type (its vector is then the key's). */
+            if (params_ok && k->kind == BE_COLUMN && k->binding >= 0 && k->binding != get->binding &&
+                k->type.id == ct)
+                return (BoundExpr *)k;
             if (k->kind != BE_CONST || k->is_null) continue;
             if (k->type.id != ct && !(int_type(k->type.id) && int_type(ct))) continue;
             return (BoundExpr *)k;
@@ -442,8 +450,9 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         /* pk = constant over a table: a key lookup instead of a scan (the
          * filter above still checks every condition). */
         if (c->kind == PHYS_SCAN) {
-            BoundExpr *k = pk_lookup(op->children[0], op);
-            if (k) {
+            BoundExpr *k = pk_lookup(op->children[0], op, pc->parent != NULL);
+            if (k && k->kind == BE_COLUMN && resolve(pc, k, &in, &k) < 0) return -1;
+            if (k && (k->kind == BE_CONST || k->kind == BE_PARAM)) {
                 c->lookup = k;
                 c->est_rows = 1;
             }
