@@ -43,10 +43,37 @@ typedef struct BindStar {
     int16_t attnum;
 } BindStar;
 
-/* A WITH list entry visible to the query level (and those inside it). */
+/* How a reference to a CTE binds while its own body is being bound. */
+typedef enum {
+    CTE_SELF_HIDDEN,    /* not at all: the name means an outer CTE or a table (non-recursive WITH) */
+    CTE_SELF_FORM,      /* WITH RECURSIVE, body not a UNION: 42P19 (not of the recursive form) */
+    CTE_SELF_NONREC,    /* the non-recursive term: 42P19 */
+    CTE_SELF_WORKTABLE  /* the recursive term: the worktable (once, at its own query level) */
+} BindCteSelf;
+
+/* A WITH list entry visible to the query level (and those inside it).
+ * Bodies are bound once, when WITH is (bind_with); each reference is a
+ * LOP_CTE_REF counted here, and bind_with_finish decides: inline the one
+ * reference, compute once under a LOP_CTE, or drop an unread CTE. */
 typedef struct BindCte {
     PgQuery__CommonTableExpr *cte;
-    bool binding_now;    /* its own body is being bound: the name is not the CTE there */
+    bool binding_now;    /* its own body is being bound */
+    BindCteSelf self;    /* ... and what a reference to itself means there */
+    int rec_depth;       /* CTE_SELF_WORKTABLE: the recursive term's subquery depth (a reference
+                          * in a subquery of an expression is 42P19; in FROM's derived tables not) */
+    int nself;           /* references to the worktable so far */
+    int wt_id;           /* the worktable's id */
+    int wt_ncols;
+    OmType *wt_types;
+    const char **wt_names;
+    BoundQuery *q;       /* the bound body */
+    bool copies;         /* NOT MATERIALIZED and side-effect free: each reference binds its own copy */
+    int id;              /* cte_id of its LOP_CTE / LOP_CTE_REFs */
+    bool recursive;      /* its body reads itself */
+    bool writes;         /* INSERT / UPDATE / DELETE */
+    bool has_returning;
+    int nrefs;
+    LogicalOp *ref;      /* the last reference (the only one when nrefs == 1) */
 } BindCte;
 
 /* What names resolve against while binding an expression: the FROM
@@ -162,8 +189,20 @@ int bind_sort_key_check(BindCtx *bc, const TargetList *tl, int col);
 /* LIMIT / OFFSET expression (NULL when absent or ALL). */
 int bind_limit(BindCtx *bc, BindScope *parent, PgQuery__Node *n, const char *what, BoundExpr **out);
 /* WITH (bind_cte.c): a scope level holding the query's CTEs (parent of
- * the query's own scope); *out is parent when there is no WITH. */
+ * the query's own scope), their bodies bound; *out is parent when there is
+ * no WITH. */
 int bind_with(BindCtx *bc, BindScope *parent, PgQuery__WithClause *w, BindScope **out);
+/* After the query under a WITH is bound (root its logical tree): inline
+ * the CTEs read once (side-effect free, not MATERIALIZED), wrap root in a
+ * LOP_CTE for each one computed once, drop unread ones. ws is bind_with's
+ * *out (nothing happens when it holds no CTEs of this WITH: ws == parent). */
+int bind_with_finish(BindCtx *bc, BindScope *ws, BindScope *parent, LogicalOp **root);
+/* INSERT / UPDATE / DELETE in WITH (bind_stmt.c): the statement as a query
+ * whose columns are its RETURNING list (none without one); names resolve
+ * in parent. */
+int bind_dml_query(BindCtx *bc, BindScope *parent, PgQuery__Node *n, BoundQuery **out);
+/* A set-operation branch: q's targets coerced to types (bind_setop.c). */
+int bind_setop_branch(BindCtx *bc, BoundQuery *q, const OmType *types, int n, int tag, LogicalOp **out);
 /* FROM name: a CTE in scope? 1 and the derived table's item, 0 if not. */
 int bind_cte_ref(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
 /* Bind a derived table from a query and register it as name in local. */

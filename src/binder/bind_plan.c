@@ -64,9 +64,10 @@ int bind_order_limit(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, Log
         o->keys = sort;
         root = o;
     }
-    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "FETCH ... WITH TIES is not supported yet");
-        return -1;
+    bool ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
+    if (ties && !nsort) {
+        err_set(bc->err, ERRCODE_SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
+        return bind_error_at(bc, bind_node_location(s->limit_count));
     }
     BoundExpr *limit = NULL, *offset = NULL;
     if (bind_limit(bc, parent, s->limit_count, "LIMIT", &limit) < 0 ||
@@ -77,6 +78,13 @@ int bind_order_limit(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, Log
         l->children[0] = root;
         l->limit = limit;
         l->offset = offset;
+        /* FETCH ... WITH TIES: rows equal to the last one on the ORDER BY
+         * keys follow it (the keys are columns of the Limit's input). */
+        if (ties && limit) {
+            l->with_ties = true;
+            l->ntie_keys = nsort;
+            l->tie_keys = sort;
+        }
         root = l;
     }
     *out = root;

@@ -400,14 +400,15 @@ static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, Tar
     return 0;
 }
 
-int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
+static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
 {
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
     *out = bq;
     bool keep_unknown = bc->keep_unknown;
     bc->keep_unknown = false;
     if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->op != 0) return bind_setop(bc, parent, s, out);
-    if (bind_with(bc, parent, s->with_clause, &parent) < 0) return -1;
+    BindScope *outer = parent;
+    if (bind_with(bc, outer, s->with_clause, &parent) < 0) return -1;
     if (s->into_clause) return unsupported(bc, "SELECT INTO", -1);
     if (s->n_locking_clause) return unsupported(bc, "FOR UPDATE/SHARE", -1);
     bool distinct = s->n_distinct_clause == 1 &&
@@ -562,6 +563,7 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
     for (int i = 0; i < nsort; i++)
         sort[i].expr = bind_colref(bc, out_binding, sortcol[i], tl.exprs[sortcol[i]]->type, -1);
     if (bind_order_limit(bc, parent, s, root, sort, nsort, &root) < 0) return -1;
+    if (bind_with_finish(bc, parent, outer, &root) < 0) return -1;
     bq->root = root;
     bq->ntargets = ntargets;
     bq->names = tl.names;
@@ -574,4 +576,14 @@ int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQue
         bq->locations[i] = tl.exprs[i]->location;
     }
     return 0;
+}
+
+/* The query depth (BindCtx.query_depth) tells a recursive CTE's reference
+ * whether it sits in a subquery of its recursive term. */
+int bind_select(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
+{
+    bc->query_depth++;
+    int rc = bind_select_level(bc, parent, s, out);
+    bc->query_depth--;
+    return rc;
 }

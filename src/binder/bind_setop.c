@@ -28,7 +28,7 @@ static const char *setop_name(PgQuery__SetOperation op)
 
 /* A branch projected to the result types (and, for INTERSECT / EXCEPT, a
  * tag column). */
-static int branch(BindCtx *bc, BoundQuery *q, const OmType *types, int n, int tag, LogicalOp **out)
+int bind_setop_branch(BindCtx *bc, BoundQuery *q, const OmType *types, int n, int tag, LogicalOp **out)
 {
     ColBinding *cb;
     OmType *ts;
@@ -60,7 +60,8 @@ static BoundExpr *int8_const(BindCtx *bc, int64_t v)
 
 int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuery **out)
 {
-    if (bind_with(bc, parent, s->with_clause, &parent) < 0) return -1;
+    BindScope *outer = parent;
+    if (bind_with(bc, outer, s->with_clause, &parent) < 0) return -1;
     const char *what = setop_name(s->op);
     BoundQuery *l, *r;
     /* Untyped branch outputs ('1', NULL) stay unknown until the common
@@ -90,7 +91,8 @@ int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuer
     }
     bool counted = s->op != PG_QUERY__SET_OPERATION__SETOP_UNION;
     LogicalOp *lp, *rp;
-    if (branch(bc, l, types, n, counted ? 1 : 0, &lp) < 0 || branch(bc, r, types, n, counted ? 2 : 0, &rp) < 0)
+    if (bind_setop_branch(bc, l, types, n, counted ? 1 : 0, &lp) < 0 ||
+        bind_setop_branch(bc, r, types, n, counted ? 2 : 0, &rp) < 0)
         return -1;
     LogicalOp *u = bind_lop(bc, LOP_SETOP, 2);
     u->children[0] = lp;
@@ -194,6 +196,7 @@ int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuer
     root = proj;
     for (int i = 0; i < nsort; i++) sort[i].expr->binding = proj->binding;
     if (bind_order_limit(bc, parent, s, root, sort, nsort, &root) < 0) return -1;
+    if (bind_with_finish(bc, parent, outer, &root) < 0) return -1;
     BoundQuery *bq = mem_new(bc->ctx, BoundQuery);
     bq->root = root;
     bq->ntargets = n;

@@ -79,13 +79,70 @@ static LogicalOp *dml_op(BindCtx *bc, LogicalKind k, CatTable *t, LogicalOp *chi
     return op;
 }
 
+/* ---- RETURNING --------------------------------------------------------------- */
+
+/* Finish a write statement: its WITH (ws over parent), and RETURNING: the
+ * write then outputs the affected rows under a binding of its own, and a
+ * projection of the list over them makes st->query. Without a list the
+ * statement returns no rows. RETURNING outside WITH is not done yet. */
+static int bind_returning(BindCtx *bc, BindScope *ws, BindScope *parent, CatTable *t, const char *alias,
+                          PgQuery__Node **list, size_t n, BoundStmt *st)
+{
+    if (n && !st->want_returning) return unsupported(bc, "RETURNING outside WITH");
+    LogicalOp *dml = st->dml;
+    if (bind_with_finish(bc, ws, parent, &st->dml) < 0) return -1;
+    if (!n) return 0;
+    dml->returning = true;
+    dml->binding = bind_new_binding(bc);
+    BindScope sc = {.parent = ws, .clause = "RETURNING"};
+    bind_add_table(bc, &sc, t, alias, dml->binding);
+    TargetList tl = {0};
+    for (size_t i = 0; i < n; i++) {
+        PgQuery__ResTarget *rt = list[i]->res_target;
+        PgQuery__Node *v = rt->val;
+        if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && v->column_ref->n_fields &&
+            v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+            PgQuery__ColumnRef *cr = v->column_ref;
+            if (cr->n_fields == 2 &&
+                bind_check_qualifier(bc, &sc, bind_node_name(cr->fields[0]), cr->location) < 0)
+                return -1;
+            for (int c = 0; c < t->ncols; c++)
+                bind_tl_add(bc, &tl, colref(bc, dml->binding, t->cols[c].type, c), t->cols[c].name, t->oid,
+                            (int16_t)(c + 1));
+            continue;
+        }
+        BoundExpr *e;
+        if (bind_expr(bc, &sc, v, &e) < 0 || bind_resolve_unknown(bc, e, &e) < 0) return -1;
+        bind_tl_add(bc, &tl, e, rt->name && rt->name[0] ? rt->name : bind_figure_colname(v), 0, 0);
+    }
+    LogicalOp *p = bind_lop(bc, LOP_PROJECT, 1);
+    p->children[0] = st->dml;
+    p->binding = bind_new_binding(bc);
+    p->nexprs = tl.n;
+    p->exprs = tl.exprs;
+    BoundQuery *q = mem_new(bc->ctx, BoundQuery);
+    q->root = p;
+    q->ntargets = tl.n;
+    q->names = tl.names;
+    q->src_table = tl.tab;
+    q->src_attnum = tl.att;
+    q->types = mem_new_array(bc->ctx, OmType, tl.n > 0 ? tl.n : 1);
+    q->locations = mem_new_array(bc->ctx, int, tl.n > 0 ? tl.n : 1);
+    for (int i = 0; i < tl.n; i++) {
+        q->types[i] = tl.exprs[i]->type;
+        q->locations[i] = tl.exprs[i]->location;
+    }
+    st->query = q;
+    return 0;
+}
+
 /* ---- INSERT ---------------------------------------------------------------- */
 
-static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
+static int bind_insert(BindCtx *bc, BindScope *parent, PgQuery__InsertStmt *ins, BoundStmt *st)
 {
-    if (ins->with_clause) return unsupported(bc, "WITH");
     if (ins->on_conflict_clause) return unsupported(bc, "INSERT ... ON CONFLICT");
-    if (ins->n_returning_list) return unsupported(bc, "RETURNING");
+    BindScope *ws;
+    if (bind_with(bc, parent, ins->with_clause, &ws) < 0) return -1;
     CatTable *t;
     if (bind_table_ref(bc, ins->relation, &t) < 0) return -1;
     st->table = t;
@@ -156,7 +213,7 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
          * (PostgreSQL's transformInsertRow), not through a common type. */
         int nrows = (int)sel->n_values_lists;
         BoundExpr ***rows = mem_new_array(bc->ctx, BoundExpr **, nrows);
-        BindScope sc = {.clause = "VALUES"};
+        BindScope sc = {.parent = ws, .clause = "VALUES"};
         for (int r = 0; r < nrows; r++) {
             PgQuery__List *l = sel->values_lists[r]->list;
             if (r > 0 && l->n_items != sel->values_lists[0]->list->n_items) {
@@ -201,7 +258,7 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
         /* INSERT ... SELECT: coerce the query's outputs to the columns. */
         BoundQuery *q;
         bc->keep_unknown = true;
-        int rc = bind_select(bc, NULL, sel, &q);
+        int rc = bind_select(bc, ws, sel, &q);
         bc->keep_unknown = false;
         if (rc < 0) return -1;
         if (q->ntargets > ntarget) {
@@ -233,7 +290,8 @@ static int bind_insert(BindCtx *bc, PgQuery__InsertStmt *ins, BoundStmt *st)
         p->exprs = cols;
         st->dml = dml_op(bc, LOP_INSERT, t, p);
     }
-    return 0;
+    return bind_returning(bc, ws, parent, t, ins->relation->alias ? ins->relation->alias->aliasname : NULL,
+                          ins->returning_list, ins->n_returning_list, st);
 }
 
 /* ---- UPDATE / DELETE ------------------------------------------------------- */
@@ -286,10 +344,13 @@ static LogicalOp *dml_source(BindCtx *bc, CatTable *t, int b, LogicalOp *from, B
     return op;
 }
 
-static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
+static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, BoundStmt *st)
 {
-    if (up->with_clause) return unsupported(bc, "WITH");
-    if (up->n_returning_list) return unsupported(bc, "RETURNING");
+    /* RETURNING names the returned rows by the operator's binding, which
+     * the FROM form uses for the target's key column. */
+    if (up->n_from_clause && up->n_returning_list) return unsupported(bc, "RETURNING with UPDATE ... FROM");
+    BindScope *ws;
+    if (bind_with(bc, parent, up->with_clause, &ws) < 0) return -1;
     CatTable *t;
     if (bind_table_ref(bc, up->relation, &t) < 0) return -1;
     const char *alias = up->relation->alias ? up->relation->alias->aliasname : NULL;
@@ -297,7 +358,7 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     int b = bind_new_binding(bc);
     BoundExpr **col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
     BindRtable rtable = {0};
-    BindScope sc = {.clause = "UPDATE", .rtable = &rtable};
+    BindScope sc = {.parent = ws, .clause = "UPDATE", .rtable = &rtable};
     bind_add_table(bc, &sc, t, alias, b);
     /* FROM: its items join the target's scope (SET and WHERE see them). */
     LogicalOp *from = NULL;
@@ -343,26 +404,54 @@ static int bind_update(BindCtx *bc, PgQuery__UpdateStmt *up, BoundStmt *st)
     st->dml = dml_source(bc, t, b, from, w, LOP_UPDATE);
     st->dml->nexprs = t->ncols;
     st->dml->exprs = col_exprs;
-    return 0;
+    return bind_returning(bc, ws, parent, t, alias, up->returning_list, up->n_returning_list, st);
 }
 
-static int bind_delete(BindCtx *bc, PgQuery__DeleteStmt *del, BoundStmt *st)
+static int bind_delete(BindCtx *bc, BindScope *parent, PgQuery__DeleteStmt *del, BoundStmt *st)
 {
-    if (del->with_clause) return unsupported(bc, "WITH");
-    if (del->n_returning_list) return unsupported(bc, "RETURNING");
+    if (del->n_using_clause && del->n_returning_list) return unsupported(bc, "RETURNING with DELETE ... USING");
+    BindScope *ws;
+    if (bind_with(bc, parent, del->with_clause, &ws) < 0) return -1;
     CatTable *t;
     if (bind_table_ref(bc, del->relation, &t) < 0) return -1;
     st->table = t;
     int b = bind_new_binding(bc);
     BindRtable rtable = {0};
-    BindScope sc = {.clause = "WHERE", .rtable = &rtable};
+    BindScope sc = {.parent = ws, .clause = "WHERE", .rtable = &rtable};
     bind_add_table(bc, &sc, t, del->relation->alias ? del->relation->alias->aliasname : NULL, b);
     /* USING: more items for WHERE to see, joined to the target. */
     LogicalOp *from = NULL;
     if (del->n_using_clause && bind_from(bc, &sc, del->using_clause, del->n_using_clause, &from) < 0) return -1;
     BoundExpr *w = NULL;
+    const char *alias = del->relation->alias ? del->relation->alias->aliasname : NULL;
     if (bind_where(bc, &sc, del->where_clause, &w) < 0) return -1;
     st->dml = dml_source(bc, t, b, from, w, LOP_DELETE);
+    return bind_returning(bc, ws, parent, t, alias, del->returning_list, del->n_returning_list, st);
+}
+
+int bind_dml_query(BindCtx *bc, BindScope *parent, PgQuery__Node *n, BoundQuery **out)
+{
+    BoundStmt st = {0};
+    st.want_returning = true;
+    int rc;
+    switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT: rc = bind_insert(bc, parent, n->insert_stmt, &st); break;
+    case PG_QUERY__NODE__NODE_UPDATE_STMT: rc = bind_update(bc, parent, n->update_stmt, &st); break;
+    default: rc = bind_delete(bc, parent, n->delete_stmt, &st); break;
+    }
+    if (rc < 0) return -1;
+    if (!st.query) {
+        /* No RETURNING: a query of no columns over the write. */
+        BoundQuery *q = mem_new(bc->ctx, BoundQuery);
+        q->root = st.dml;
+        q->types = mem_new_array(bc->ctx, OmType, 1);
+        q->names = mem_new_array(bc->ctx, char *, 1);
+        q->src_table = mem_new_array(bc->ctx, uint32_t, 1);
+        q->src_attnum = mem_new_array(bc->ctx, int16_t, 1);
+        q->locations = mem_new_array(bc->ctx, int, 1);
+        st.query = q;
+    }
+    *out = st.query;
     return 0;
 }
 
@@ -699,9 +788,22 @@ static const char *stmt_feature(PgQuery__Node *n)
     }
 }
 
+/* Does a WITH list hold INSERT / UPDATE / DELETE? */
+static bool with_writes(const PgQuery__WithClause *w)
+{
+    for (size_t i = 0; w && i < w->n_ctes; i++) {
+        PgQuery__Node *q = w->ctes[i]->common_table_expr->ctequery;
+        if (q && (q->node_case == PG_QUERY__NODE__NODE_INSERT_STMT || q->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ||
+                  q->node_case == PG_QUERY__NODE__NODE_DELETE_STMT))
+            return true;
+    }
+    return false;
+}
+
 bool bind_stmt_writes(PgQuery__Node *n)
 {
     switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT: return with_writes(n->select_stmt->with_clause);
     case PG_QUERY__NODE__NODE_INSERT_STMT:
     case PG_QUERY__NODE__NODE_UPDATE_STMT:
     case PG_QUERY__NODE__NODE_DELETE_STMT:
@@ -726,13 +828,13 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
         return bind_select(bc, NULL, n->select_stmt, &st->query);
     case PG_QUERY__NODE__NODE_INSERT_STMT:
         st->kind = BS_INSERT;
-        return bind_insert(bc, n->insert_stmt, st);
+        return bind_insert(bc, NULL, n->insert_stmt, st);
     case PG_QUERY__NODE__NODE_UPDATE_STMT:
         st->kind = BS_UPDATE;
-        return bind_update(bc, n->update_stmt, st);
+        return bind_update(bc, NULL, n->update_stmt, st);
     case PG_QUERY__NODE__NODE_DELETE_STMT:
         st->kind = BS_DELETE;
-        return bind_delete(bc, n->delete_stmt, st);
+        return bind_delete(bc, NULL, n->delete_stmt, st);
     case PG_QUERY__NODE__NODE_CREATE_STMT:
         st->kind = BS_CREATE_TABLE;
         return bind_create(bc, n->create_stmt, st);

@@ -63,7 +63,10 @@ int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **o
     /* The subquery's own clauses start over: aggregates and set-returning
      * functions belong to it, not to the enclosing select list. */
     BoundQuery *q;
-    if (bind_select(bc, sc, sl->subselect->select_stmt, &q) < 0) return -1;
+    bc->sublink_depth++;
+    int rc = bind_select(bc, sc, sl->subselect->select_stmt, &q);
+    bc->sublink_depth--;
+    if (rc < 0) return -1;
     int want = kind == SUBLINK_ANY || kind == SUBLINK_ALL ? nleft : 1;
     if (kind != SUBLINK_EXISTS && q->ntargets != want) {
         if (kind == SUBLINK_SCALAR)

@@ -36,7 +36,8 @@ typedef enum {
 
 typedef struct BoundStmt {
     BoundStmtKind kind;
-    BoundQuery *query;        /* BS_SELECT */
+    BoundQuery *query;        /* BS_SELECT; a write's RETURNING (its root reads dml's rows) */
+    bool want_returning;      /* binding a write inside WITH: RETURNING allowed */
     LogicalOp *dml;           /* BS_INSERT / BS_UPDATE / BS_DELETE: the LOP_INSERT/UPDATE/DELETE tree */
     CatTable *table;          /* target of INSERT/UPDATE/DELETE/DROP; new table for CREATE */
     bool if_exists;           /* DROP IF EXISTS / CREATE IF NOT EXISTS */
@@ -73,6 +74,8 @@ typedef struct BindCtx {
     int nreads;               /* oids of the tables and views the statement reads (CREATE VIEW's dependencies) */
     uint32_t *reads;
     int view_depth;           /* views being expanded inside each other */
+    int query_depth;          /* nesting of the query level being bound (1: the statement's own SELECT) */
+    int sublink_depth;        /* nesting of subqueries in expressions */
 } BindCtx;
 
 /* Deepest expression accepted (54001 beyond): keeps binder and executor

@@ -167,7 +167,70 @@ int exec_project_init(ExecNode *n)
 typedef struct LimitState {
     int64_t skip;  /* rows still to skip */
     int64_t left;  /* rows still to return, -1 = no limit */
+    /* WITH TIES: the last counted row's keys, once the count is reached */
+    OmBatch *last;
+    bool saved;
+    bool finished;
+    uint16_t *keep;
 } LimitState;
+
+/* FETCH ... WITH TIES: after the counted rows, those equal to the last of
+ * them on the ORDER BY keys (NULLs equal, as PostgreSQL's tie test). */
+static bool tied(const PhysNode *p, const LimitState *s, const OmBatch *b, int r)
+{
+    for (int i = 0; i < p->ntie_keys; i++) {
+        const BoundExpr *k = p->tie_keys[i].expr;
+        if (!exec_keys_equal(k->type, &b->cols[k->col], r, &s->last->cols[i], 0)) return false;
+    }
+    return true;
+}
+
+static int limit_ties_next(ExecNode *n, OmBatch **out)
+{
+    LimitState *s = n->state;
+    const PhysNode *p = n->plan;
+    for (;;) {
+        if (s->finished) return 0;
+        OmBatch *b;
+        int rc = exec_next(n->child, &b);
+        if (rc <= 0) return rc;
+        int live = om_batch_live(b);
+        int start = 0;
+        if (s->skip > 0) {
+            if (s->skip >= live) {
+                s->skip -= live;
+                continue;
+            }
+            start = (int)s->skip;
+            s->skip = 0;
+        }
+        int nk = 0;
+        for (int k = start; k < live; k++) {
+            int r = om_batch_row(b, k);
+            if (s->left != 0) {
+                s->keep[nk++] = (uint16_t)r;
+                if (s->left > 0 && --s->left == 0) {
+                    om_batch_clear(s->last);
+                    for (int i = 0; i < p->ntie_keys; i++)
+                        exec_copy_value(&b->cols[p->tie_keys[i].expr->col], r, &s->last->cols[i], 0, s->last->var_ctx);
+                    s->last->count = 1;
+                    s->saved = true;
+                }
+            } else if (s->saved && tied(p, s, b, r)) {
+                s->keep[nk++] = (uint16_t)r;
+            } else {
+                s->finished = true;
+                break;
+            }
+        }
+        memcpy(b->sel, s->keep, sizeof(uint16_t) * (size_t)nk);
+        b->has_sel = true;
+        b->nsel = nk;
+        if (nk == 0) continue;
+        *out = b;
+        return 1;
+    }
+}
 
 static int limit_next(ExecNode *n, OmBatch **out)
 {
@@ -236,6 +299,14 @@ int exec_limit_init(ExecNode *n)
         return -1;
     n->state = s;
     n->next = limit_next;
+    if (n->plan->with_ties) {
+        const PhysNode *p = n->plan;
+        OmPhysType *ph = mem_new_array(n->q->ctx, OmPhysType, p->ntie_keys > 0 ? p->ntie_keys : 1);
+        for (int i = 0; i < p->ntie_keys; i++) ph[i] = type_phys(p->tie_keys[i].expr->type.id);
+        s->last = om_batch_create(n->q->ctx, p->ntie_keys, ph, false);
+        s->keep = mem_new_array(n->q->ctx, uint16_t, OM_BATCH_SIZE);
+        n->next = limit_ties_next;
+    }
     return 0;
 }
 

@@ -25,6 +25,13 @@ int exec_nl_join_init(ExecNode *n);
 int exec_hash_join_init(ExecNode *n);
 int exec_lateral_join_init(ExecNode *n);
 int exec_append_init(ExecNode *n);
+int exec_cte_init(ExecNode *n);
+int exec_cte_scan_init(ExecNode *n);
+int exec_worktable_scan_init(ExecNode *n);
+int exec_recursive_union_init(ExecNode *n);
+/* A data-modifying CTE's write (PHYS_INSERT / UPDATE / DELETE with
+ * cte_writes): read its input if nothing did, then write (exec_modify.c). */
+int exec_modify_apply(ExecNode *n);
 
 /* Physical types of a plan node's output columns, allocated in ctx. */
 OmPhysType *exec_phys_types(MemCtx *ctx, const PhysNode *p);
@@ -48,6 +55,31 @@ void exec_store_budget(ExecStore *st, const ExecQuery *q, const char *what);
 /* Append the live rows of b (first ncols columns; its keys if st->keys).
  * -1 with 53200 when the store outgrows its budget. */
 int exec_store_append(ExecStore *st, const OmBatch *b, const OmVector *cols, OmError *err);
+
+/* A CTE's rows as its scans see them (exec_cte.c). Entries form a chain
+ * from ExecQuery.ctes, pushed by each CTE node and recursive union at
+ * init: a subquery's run copies the ExecQuery and so sees the entries of
+ * the levels around it, and its own entries do not leak out.
+ *   CTE:        producer is the definition, pulled as the first scan
+ *               needs more rows; rows = &store, the rows so far
+ *   worktable:  producer NULL; rows = the recursive union's store of the
+ *               previous iteration's rows */
+typedef struct ExecCte {
+    int id;
+    ExecNode *producer;
+    ExecStore store;
+    bool done;            /* producer exhausted */
+    ExecStore *rows;
+    struct ExecCte *next;
+} ExecCte;
+
+/* The entry for id, or NULL with an internal error. */
+ExecCte *exec_cte_find(const ExecQuery *q, int id);
+/* Make view show rows from..to-1 of src (its columns, by reference):
+ * view->sel must have room for OM_BATCH_SIZE; view->ncols stays. */
+void exec_batch_view(OmBatch *view, const OmBatch *src, int from, int to);
+/* Empty a store for refilling (its context reset, its budget kept). */
+void exec_store_reset(ExecStore *st);
 
 /* Key hashing (exec_hash.c): h[k] = h[k] * 31 + hash of row sel[k] (k
  * when sel is NULL), equal values hashing alike; NULLs hash to a constant.

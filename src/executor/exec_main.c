@@ -12,8 +12,10 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     n->q = q;
     n->nchildren = plan->nchildren;
     if (plan->nchildren) n->children = mem_new_array(q->ctx, ExecNode *, plan->nchildren);
-    for (int i = 0; i < plan->nchildren; i++) {
-        /* A lateral join builds its right side per left row itself. */
+    /* A lateral join builds its right side per left row itself; a
+     * recursive union its recursive term, per iteration. */
+    int nbuild = plan->kind == PHYS_RECURSIVE_UNION ? 1 : plan->nchildren;
+    for (int i = 0; i < nbuild; i++) {
         if (plan->kind == PHYS_LATERAL_JOIN && i == 1) continue;
         if (exec_build(q, plan->children[i], &n->children[i]) < 0) return -1;
     }
@@ -35,6 +37,10 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     case PHYS_HASH_JOIN: rc = exec_hash_join_init(n); break;
     case PHYS_LATERAL_JOIN: rc = exec_lateral_join_init(n); break;
     case PHYS_SETOP: rc = exec_append_init(n); break;
+    case PHYS_CTE: rc = exec_cte_init(n); break;
+    case PHYS_CTE_SCAN: rc = exec_cte_scan_init(n); break;
+    case PHYS_WORKTABLE_SCAN: rc = exec_worktable_scan_init(n); break;
+    case PHYS_RECURSIVE_UNION: rc = exec_recursive_union_init(n); break;
     default: rc = err_set(q->err, ERRCODE_INTERNAL_ERROR, "unknown plan node %d", (int)plan->kind);
     }
     if (rc < 0) return -1;
@@ -87,6 +93,17 @@ void exec_store_init(ExecStore *st, MemCtx *ctx, int ncols, OmPhysType *phys, bo
     st->ncols = ncols;
     st->phys = phys;
     st->keys = keys;
+}
+
+void exec_store_reset(ExecStore *st)
+{
+    MemCtx *ctx = st->ctx;
+    size_t limit = st->limit;
+    const char *what = st->what;
+    mem_ctx_reset(ctx);
+    exec_store_init(st, ctx, st->ncols, st->phys, st->keys);
+    st->limit = limit;
+    st->what = what;
 }
 
 void exec_store_budget(ExecStore *st, const ExecQuery *q, const char *what)

@@ -6,6 +6,14 @@
  * read all target rows (keys and new values) and only then write, so a
  * statement never sees its own changes while scanning (the Halloween
  * problem). An UPDATE is a delete of the old row and an insert of the new.
+ *
+ * RETURNING (plan->returning): the node then outputs the affected rows as
+ * table rows (the inserted, the new, the deleted ones), from the store it
+ * collected; a projection above computes the list. A write inside WITH
+ * (plan->cte_writes) collects and returns its rows but writes nothing
+ * until its CTE node calls exec_modify_apply when the statement's query is
+ * done: no query of the statement sees the changes (PostgreSQL's single
+ * snapshot), and they do not count in the statement's command tag.
  */
 #include "exec_int.h"
 
@@ -16,7 +24,11 @@ typedef struct ModifyState {
     ExprState **exprs; /* UPDATE: new value per table column */
     MemCtx *var;
     ExecStore store;
-    bool materialize;  /* INSERT reading its own target: read all, then write */
+    bool materialize;  /* INSERT reading its own target, returning or deferred: read all, then write */
+    bool collected;    /* the input is read (and, unless deferred, written) */
+    bool applied;      /* the writes are done */
+    int emit;          /* RETURNING: the next store batch to output */
+    OmBatch *view;     /* RETURNING: the output batch (a view of a store batch) */
     OmStr *seen;       /* key_column: the target keys taken (open addressing) */
     size_t nseen, cap_seen;
 } ModifyState;
@@ -75,7 +87,7 @@ static int insert_row(ExecNode *n, ModifyState *s, const OmBatch *b, int row)
 {
     if (check_not_null(n, b, row) < 0) return -1;
     if (stor_table_insert(n->q->txn, &n->plan->table->desc, &s->names, b, row, n->q->err) < 0) return -1;
-    n->q->processed++;
+    if (!n->plan->cte_writes) n->q->processed++;
     return 0;
 }
 
@@ -89,41 +101,75 @@ static bool plan_reads(const PhysNode *p, uint32_t oid)
     return false;
 }
 
+/* RETURNING: the collected rows, a store batch per call. */
+static int emit_rows(ExecNode *n, ModifyState *s, OmBatch **out)
+{
+    if (!n->plan->returning) return 0;
+    while (s->emit < s->store.nbatches) {
+        OmBatch *b = s->store.batches[s->emit++];
+        if (b->count == 0) continue;
+        s->view->ncols = n->plan->ncols;
+        exec_batch_view(s->view, b, 0, b->count);
+        *out = s->view;
+        return 1;
+    }
+    return 0;
+}
+
+static int insert_apply(ExecNode *n, ModifyState *s)
+{
+    for (int bi = 0; bi < s->store.nbatches; bi++) {
+        OmBatch *sb = s->store.batches[bi];
+        if (check_interrupt(n) < 0) return -1;
+        for (int r = 0; r < sb->count; r++)
+            if (insert_row(n, s, sb, r) < 0) return -1;
+    }
+    s->applied = true;
+    return 0;
+}
+
 static int insert_next(ExecNode *n, OmBatch **out)
 {
     ModifyState *s = n->state;
     OmBatch *b;
     int rc;
+    if (s->collected) return emit_rows(n, s, out);
+    s->collected = true;
     if (s->materialize) {
         while ((rc = exec_next(n->child, &b)) > 0)
             if (exec_store_append(&s->store, b, b->cols, n->q->err) < 0) return -1;
         if (rc < 0) return -1;
-        for (int bi = 0; bi < s->store.nbatches; bi++) {
-            OmBatch *sb = s->store.batches[bi];
-            if (check_interrupt(n) < 0) return -1;
-            for (int r = 0; r < sb->count; r++)
-                if (insert_row(n, s, sb, r) < 0) return -1;
-        }
-        return 0;
+        if (!n->plan->cte_writes && insert_apply(n, s) < 0) return -1;
+        return emit_rows(n, s, out);
     }
     while ((rc = exec_next(n->child, &b)) > 0) {
         int live = om_batch_live(b);
         for (int k = 0; k < live; k++)
             if (insert_row(n, s, b, om_batch_row(b, k)) < 0) return -1;
     }
+    s->applied = true;
     return rc;
+}
+
+static OmBatch *view_batch(MemCtx *ctx)
+{
+    OmBatch *v = mem_new(ctx, OmBatch);
+    v->sel = mem_new_array(ctx, uint16_t, OM_BATCH_SIZE);
+    return v;
 }
 
 int exec_insert_init(ExecNode *n)
 {
     ModifyState *s = mem_new(n->q->ctx, ModifyState);
     init_names(n, s);
-    s->materialize = plan_reads(n->plan->child, n->plan->table->oid);
+    s->materialize = plan_reads(n->plan->child, n->plan->table->oid) || n->plan->returning || n->plan->cte_writes;
     if (s->materialize) {
         const PhysNode *c = n->plan->child;
         exec_store_init(&s->store, mem_ctx_create(n->q->ctx, "insert-store"), c->ncols, exec_phys_types(n->q->ctx, c),
                         false);
+        if (n->plan->returning || n->plan->cte_writes) exec_store_budget(&s->store, n->q, "INSERT ... RETURNING");
     }
+    s->view = view_batch(n->q->ctx);
     n->state = s;
     n->next = insert_next;
     return 0;
@@ -203,10 +249,8 @@ static int collect(ExecNode *n, ModifyState *s)
     return rc;
 }
 
-static int update_next(ExecNode *n, OmBatch **out)
+static int update_apply(ExecNode *n, ModifyState *s)
 {
-    ModifyState *s = n->state;
-    if (collect(n, s) < 0) return -1;
     const StorTableDesc *d = &n->plan->table->desc;
     /* Delete every old row first, then insert the new ones, so an UPDATE
      * that permutes key values does not trip over rows it is about to move. */
@@ -222,13 +266,12 @@ static int update_next(ExecNode *n, OmBatch **out)
         for (int r = 0; r < b->count; r++)
             if (insert_row(n, s, b, r) < 0) return -1;
     }
+    s->applied = true;
     return 0;
 }
 
-static int delete_next(ExecNode *n, OmBatch **out)
+static int delete_apply(ExecNode *n, ModifyState *s)
 {
-    ModifyState *s = n->state;
-    if (collect(n, s) < 0) return -1;
     const StorTableDesc *d = &n->plan->table->desc;
     for (int bi = 0; bi < s->store.nbatches; bi++) {
         OmBatch *b = s->store.batches[bi];
@@ -236,10 +279,53 @@ static int delete_next(ExecNode *n, OmBatch **out)
         for (int r = 0; r < b->count; r++) {
             int rc = stor_table_delete(n->q->txn, d, b->keys[r], n->q->err);
             if (rc < 0) return -1;
-            n->q->processed += (uint64_t)rc;
+            if (!n->plan->cte_writes) n->q->processed += (uint64_t)rc;
         }
     }
+    s->applied = true;
     return 0;
+}
+
+static int update_next(ExecNode *n, OmBatch **out)
+{
+    ModifyState *s = n->state;
+    if (!s->collected) {
+        s->collected = true;
+        if (collect(n, s) < 0) return -1;
+        if (!n->plan->cte_writes && update_apply(n, s) < 0) return -1;
+    }
+    return emit_rows(n, s, out);
+}
+
+static int delete_next(ExecNode *n, OmBatch **out)
+{
+    ModifyState *s = n->state;
+    if (!s->collected) {
+        s->collected = true;
+        if (collect(n, s) < 0) return -1;
+        if (!n->plan->cte_writes && delete_apply(n, s) < 0) return -1;
+    }
+    return emit_rows(n, s, out);
+}
+
+int exec_modify_apply(ExecNode *n)
+{
+    ModifyState *s = n->state;
+    if (s->applied) return 0;
+    if (!s->collected) {
+        /* Not read at all: run it now (a data-modifying CTE runs to
+         * completion whether the query reads it or not). */
+        OmBatch *b;
+        int rc;
+        while ((rc = n->next(n, &b)) > 0) {
+        }
+        if (rc < 0) return -1;
+    }
+    switch (n->plan->kind) {
+    case PHYS_INSERT: return insert_apply(n, s);
+    case PHYS_UPDATE: return update_apply(n, s);
+    default: return delete_apply(n, s);
+    }
 }
 
 static int modify_init(ExecNode *n, int (*next)(ExecNode *, OmBatch **))
@@ -256,7 +342,9 @@ static int modify_init(ExecNode *n, int (*next)(ExecNode *, OmBatch **))
         s->exprs = mem_new_array(ctx, ExprState *, p->nexprs);
         for (int c = 0; c < p->nexprs; c++) s->exprs[c] = exec_expr_build(ctx, p->exprs[c], s->var, n->q);
     }
-    exec_store_init(&s->store, mem_ctx_create(ctx, "modify-store"), p->nexprs ? ncols : 0, ph, true);
+    /* DELETE keeps the old rows only to return them. */
+    exec_store_init(&s->store, mem_ctx_create(ctx, "modify-store"), p->nexprs || p->returning ? ncols : 0, ph, true);
+    s->view = view_batch(ctx);
     n->state = s;
     n->next = next;
     return 0;

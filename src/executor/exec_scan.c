@@ -10,6 +10,9 @@
  * full-width batch storage fills, so operators above copy and keep nothing
  * else.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "exec_int.h"
 
 typedef struct ScanState {
@@ -17,10 +20,93 @@ typedef struct ScanState {
     OmBatch *full;
     OmBatch out;
     bool done;           /* key lookup: the row has been read */
+    OmStr *keys;         /* keyset: the encoded keys, sorted, distinct */
+    int nkeys, next_key;
 } ScanState;
 
-/* pk = constant (or a subquery's parameter): the one row (or none) under
- * its key. */
+/* The key encoding of constants es[0..n) (the leading key columns). */
+static int encode_consts(ExecNode *n, BoundExpr *const *es, int cnt, MemCtx *ctx, OmStr *out)
+{
+    OmVector *v = mem_new_array(ctx, OmVector, cnt > 0 ? cnt : 1);
+    int *cols = mem_new_array(ctx, int, cnt > 0 ? cnt : 1);
+    for (int i = 0; i < cnt; i++) {
+        v[i] = es[i]->cval;
+        cols[i] = i;
+    }
+    OmBatch kb = {.ncols = cnt, .cols = v, .count = 1};
+    if (stor_key_encode_row(&kb, 0, cnt, cols, ctx, out) < 0)
+        return err_set(n->q->err, ERRCODE_INTERNAL_ERROR, "could not encode a key");
+    return 0;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    const OmStr *x = a, *y = b;
+    size_t m = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->ptr, y->ptr, m);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* pk IN (...): the keys in key order, each once (the rows come out in
+ * primary-key order, as a scan's would). */
+static int keyset_init(ExecNode *n, ScanState *s)
+{
+    const PhysNode *p = n->plan;
+    s->keys = mem_new_array(n->q->ctx, OmStr, p->nkeyset);
+    for (int i = 0; i < p->nkeyset; i++)
+        if (encode_consts(n, &p->keyset[i], 1, n->q->ctx, &s->keys[i]) < 0) return -1;
+    qsort(s->keys, (size_t)p->nkeyset, sizeof(OmStr), key_cmp);
+    int m = 0;
+    for (int i = 0; i < p->nkeyset; i++)
+        if (m == 0 || key_cmp(&s->keys[m - 1], &s->keys[i]) != 0) s->keys[m++] = s->keys[i];
+    s->nkeys = m;
+    return 0;
+}
+
+static int keyset_next(ExecNode *n, ScanState *s)
+{
+    const PhysNode *p = n->plan;
+    om_batch_clear(s->full);
+    while (s->next_key < s->nkeys && s->full->count < OM_BATCH_SIZE)
+        if (stor_table_get(n->q->txn, &p->table->desc, s->keys[s->next_key++], s->full, n->q->err) < 0) return -1;
+    return s->full->count;
+}
+
+/* A primary-key range: the scan starts and stops at its encoded bounds. */
+static int range_init(ExecNode *n, ScanState *s)
+{
+    const PhysNode *p = n->plan;
+    MemCtx *ctx = n->q->ctx;
+    int m = p->nrange_eq;
+    BoundExpr **vals = mem_new_array(ctx, BoundExpr *, m + 1);
+    for (int i = 0; i < m; i++) vals[i] = p->range_eq[i];
+    StorRange r = {0};
+    OmStr prefix = {"", 0};
+    if (m > 0 && encode_consts(n, vals, m, ctx, &prefix) < 0) return -1;
+    if (p->range_lo) {
+        vals[m] = p->range_lo;
+        if (encode_consts(n, vals, m + 1, ctx, &r.lo) < 0) return -1;
+        r.has_lo = true;
+        r.lo_skip_prefix = !p->range_lo_incl;
+    } else if (m > 0) {
+        r.has_lo = true;
+        r.lo = prefix;
+    }
+    if (p->range_hi) {
+        vals[m] = p->range_hi;
+        if (encode_consts(n, vals, m + 1, ctx, &r.hi) < 0) return -1;
+        r.has_hi = true;
+        r.hi_prefix = p->range_hi_incl;
+    } else if (m > 0) {
+        r.has_hi = true;
+        r.hi = prefix;
+        r.hi_prefix = true;
+    }
+    stor_scan_range(s->scan, &r);
+    return 0;
+}
+
+/* pk = constant: the one row (or none) under the constant's key. */
 static int lookup_row(ExecNode *n, ScanState *s)
 {
     const PhysNode *p = n->plan;
@@ -28,12 +114,6 @@ static int lookup_row(ExecNode *n, ScanState *s)
     s->done = true;
     om_batch_clear(s->full);
     OmVector v = p->lookup->cval;
-    if (p->lookup->kind == BE_PARAM) {
-        /* pk = an outer value: this run's parameter; NULL matches no row. */
-        if (!n->q->params) return err_set(n->q->err, ERRCODE_INTERNAL_ERROR, "key lookup parameter outside a subquery");
-        v = n->q->params->cols[p->lookup->col];
-        if (om_vec_is_null(&v, 0)) return 0;
-    }
     OmBatch kb = {.ncols = 1, .cols = &v, .count = 1};
     int col0 = 0;
     OmStr key;
@@ -46,7 +126,9 @@ static int scan_next(ExecNode *n, OmBatch **out)
 {
     ScanState *s = n->state;
     const PhysNode *p = n->plan;
-    int rc = p->lookup ? lookup_row(n, s) : stor_scan_next(s->scan, s->full, n->q->err);
+    int rc = p->lookup ? lookup_row(n, s)
+             : p->nkeyset ? keyset_next(n, s)
+                          : stor_scan_next(s->scan, s->full, n->q->err);
     if (rc < 0) return -1;
     if (rc == 0) return 0;
     int nt = p->key_column ? p->ncols - 1 : p->ncols;
@@ -77,7 +159,12 @@ int exec_scan_init(ExecNode *n)
         kv->phys = OM_PHYS_STR;
         kv->nulls = mem_new_array(n->q->ctx, uint64_t, OM_BATCH_SIZE / 64); /* never NULL */
     }
-    if (!p->lookup && stor_scan_open(n->q->txn, &p->table->desc, n->q->ctx, &s->scan, n->q->err) < 0) return -1;
+    if (p->nkeyset) {
+        if (keyset_init(n, s) < 0) return -1;
+    } else if (!p->lookup) {
+        if (stor_scan_open(n->q->txn, &p->table->desc, n->q->ctx, &s->scan, n->q->err) < 0) return -1;
+        if (p->range && range_init(n, s) < 0) return -1;
+    }
     n->state = s;
     n->next = scan_next;
     return 0;

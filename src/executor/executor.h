@@ -32,6 +32,7 @@ typedef struct ExecQuery {
     StorEnv *env;          /* for sequence functions */
     struct FnSeqSession *seqs; /* the session's currval/lastval */
     const OmBatch *params; /* a subquery's run: its outer values (BE_PARAM), one row */
+    struct ExecCte *ctes;  /* CTEs and worktables in scope (exec_int.h) */
 } ExecQuery;
 
 /*

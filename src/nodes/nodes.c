@@ -68,7 +68,10 @@ int lop_count_outputs(const LogicalOp *op)
         return lop_count_outputs(op->children[0]) + lop_count_outputs(op->children[1]);
     case LOP_INSERT:
     case LOP_UPDATE:
-    case LOP_DELETE: return 0;
+    case LOP_DELETE: return op->returning ? op->table->ncols : 0;
+    case LOP_CTE_REF:
+    case LOP_WORKTABLE:
+    case LOP_RECURSIVE_UNION: return op->ncols;
     default: return lop_count_outputs(op->children[0]);
     }
 }
@@ -83,6 +86,9 @@ static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
         return;
     case LOP_VALUES:
     case LOP_SETOP:
+    case LOP_CTE_REF:
+    case LOP_WORKTABLE:
+    case LOP_RECURSIVE_UNION:
         for (int i = 0; i < op->ncols; i++) push(out, types, n, op->binding, i, op->types[i]);
         return;
     case LOP_PROJECT:
@@ -102,7 +108,10 @@ static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
         return;
     case LOP_INSERT:
     case LOP_UPDATE:
-    case LOP_DELETE: return;
+    case LOP_DELETE:
+        for (int i = 0; op->returning && i < op->table->ncols; i++)
+            push(out, types, n, op->binding, i, op->table->cols[i].type);
+        return;
     default: outputs(op->children[0], out, types, n); return;
     }
 }
@@ -135,6 +144,8 @@ bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg)
     for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
         for (int c = 0; c < op->ncols; c++)
             if (fn(op->rows[r][c], arg)) return true;
+    for (int i = 0; i < op->ntie_keys; i++)
+        if (fn(op->tie_keys[i].expr, arg)) return true;
     if (op->limit && fn(op->limit, arg)) return true;
     if (op->offset && fn(op->offset, arg)) return true;
     return false;
@@ -157,6 +168,7 @@ int lop_map_exprs(LogicalOp *op, int (*fn)(BoundExpr **slot, void *arg), void *a
     for (int i = 0; i < op->nsrfs; i++) MAP(op->srfs[i]);
     for (int r = 0; op->kind == LOP_VALUES && r < op->nrows; r++)
         for (int c = 0; c < op->ncols; c++) MAP(op->rows[r][c]);
+    for (int i = 0; i < op->ntie_keys; i++) MAP(op->tie_keys[i].expr);
     MAP(op->limit);
     MAP(op->offset);
 #undef MAP

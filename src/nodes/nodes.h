@@ -159,9 +159,21 @@ typedef enum {
     LOP_LIMIT,       /* limit / offset (constant expressions) */
     LOP_DISTINCT,    /* all columns, or DISTINCT ON (exprs) with the order below */
     LOP_SETOP,       /* UNION / INTERSECT / EXCEPT [ALL] of children: (binding, k) */
-    LOP_INSERT,
-    LOP_UPDATE,      /* exprs: new value per table column over the scanned row */
-    LOP_DELETE
+    LOP_INSERT,      /* returning: outputs the inserted rows as (binding, 0..table ncols) */
+    LOP_UPDATE,      /* exprs: new value per table column over the scanned row; returning: the new rows */
+    LOP_DELETE,      /* returning: the deleted rows */
+    /* WITH, computed once (PostgreSQL's CTE scan over a shared tuplestore):
+     * LOP_CTE's children[0] is the query (its outputs are the node's),
+     * children[1] the CTE's definition, cte_id names it; LOP_CTE_REF reads
+     * the definition's rows as (binding, 0..ncols). */
+    LOP_CTE,
+    LOP_CTE_REF,
+    /* WITH RECURSIVE's body: children[0] the non-recursive term, children[1]
+     * the recursive one, whose LOP_WORKTABLE (same cte_id) reads the rows the
+     * previous iteration produced; UNION (not setop_all) drops rows seen
+     * before. Outputs (binding, 0..ncols). */
+    LOP_RECURSIVE_UNION,
+    LOP_WORKTABLE
 } LogicalKind;
 
 typedef enum { JOIN_INNER, JOIN_LEFT, JOIN_RIGHT, JOIN_FULL, JOIN_SEMI, JOIN_ANTI } JoinType;
@@ -215,6 +227,19 @@ struct LogicalOp {
     BoundExpr **srfs;
     bool srf_only;
     bool ordinality;
+    /* CTE / CTE_REF / RECURSIVE_UNION / WORKTABLE: which CTE (a number unique
+     * in the statement) and its name (EXPLAIN); CTE: its definition writes
+     * (a data-modifying WITH: run to completion, applied at the end) */
+    int cte_id;
+    const char *cte_name;
+    bool cte_writes;
+    /* INSERT / UPDATE / DELETE: output the affected rows (RETURNING) */
+    bool returning;
+    /* LIMIT: FETCH ... WITH TIES, ties decided by these ORDER BY keys */
+    bool with_ties;
+    int ntie_keys;
+    BoundOrder *tie_keys;
+    int location;             /* CTE_REF / WORKTABLE: the reference's position (errors) */
 };
 
 /* ---- physical plan ---------------------------------------------------------- */
@@ -229,7 +254,11 @@ typedef enum {
                         * param_src (over the left row) as its parameters; pred over left ++ right */
     PHYS_DISTINCT,     /* hash distinct over all columns / the first nexprs */
     PHYS_SETOP,        /* UNION ALL (append) or hashed set operations */
-    PHYS_INSERT, PHYS_UPDATE, PHYS_DELETE
+    PHYS_INSERT, PHYS_UPDATE, PHYS_DELETE,
+    PHYS_CTE,          /* children[0] the query, children[1] a CTE's definition (cte_id) */
+    PHYS_CTE_SCAN,     /* a reader of the CTE's buffered rows (pulls the definition on demand) */
+    PHYS_RECURSIVE_UNION, /* children[0] non-recursive term, children[1] recursive term (rebuilt per iteration) */
+    PHYS_WORKTABLE_SCAN   /* the rows of the previous iteration of its recursive union */
 } PhysKind;
 
 typedef struct PhysNode PhysNode;
@@ -247,6 +276,13 @@ struct PhysNode {
     int key_slot;       /* UPDATE / DELETE with key_column: the input column holding the target's keys */
     int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
     BoundExpr *lookup;  /* SCAN: a constant primary-key value: read that one row (key lookup) */
+    int nkeyset;        /* SCAN: pk IN (constants): read the rows of these keys */
+    BoundExpr **keyset;
+    bool range;         /* SCAN: a primary-key range: the first nrange_eq key columns equal */
+    int nrange_eq;      /* constants, then the next one between range_lo and range_hi (each */
+    BoundExpr **range_eq; /* optional, inclusive or not) */
+    BoundExpr *range_lo, *range_hi;
+    bool range_lo_incl, range_hi_incl;
     int nrows;          /* VALUES */
     BoundExpr ***rows;
     BoundExpr *pred;    /* FILTER; joins: residual condition over left ++ right (NULL = none) */
@@ -273,6 +309,14 @@ struct PhysNode {
      * expression over the left input */
     int nparams;
     BoundExpr **param_src;
+    /* CTE / CTE_SCAN / RECURSIVE_UNION / WORKTABLE_SCAN (setop_all: UNION ALL) */
+    int cte_id;
+    const char *cte_name;
+    bool cte_writes;
+    bool returning;     /* INSERT / UPDATE / DELETE: emit the affected table rows */
+    bool with_ties;     /* LIMIT: rows tied with the last one on tie_keys (slots) follow */
+    int ntie_keys;
+    BoundOrder *tie_keys;
 };
 
 /* A statement's executable plan. */

@@ -27,8 +27,15 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
 {
     switch (p->kind) {
     case PHYS_SCAN:
-        buf_printf(title, p->lookup ? "Key Lookup on %s" : "Seq Scan on %s", p->table->name);
+        buf_printf(title, "%s on %s",
+                   p->lookup ? "Key Lookup" : p->nkeyset ? "Key Set Scan" : p->range ? "Key Range Scan" : "Seq Scan",
+                   p->table->name);
         buf_printf(detail, "Columns: %d of %d", p->ncols, p->table->ncols);
+        if (p->nkeyset) buf_printf(detail, ", Keys: %d", p->nkeyset);
+        if (p->range)
+            buf_printf(detail, ", Key: %d equal%s%s%s", p->nrange_eq,
+                       p->range_lo ? (p->range_lo_incl ? ", >=" : ", >") : "",
+                       p->range_hi ? (p->range_hi_incl ? ", <=" : ", <") : "", "");
         break;
     case PHYS_VALUES: buf_printf(title, "Values Scan (%d rows)", p->nrows); break;
     case PHYS_FILTER: buf_append_str(title, "Filter"); break;
@@ -39,7 +46,10 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         else buf_printf(title, "Aggregate (%d aggregates)", p->naggs);
         break;
     case PHYS_SORT: buf_printf(title, "Sort (%d keys)", p->nkeys); break;
-    case PHYS_LIMIT: buf_append_str(title, "Limit"); break;
+    case PHYS_LIMIT:
+        buf_append_str(title, "Limit");
+        if (p->with_ties) buf_append_str(detail, "With Ties");
+        break;
     case PHYS_NL_JOIN:
         buf_printf(title, "Nested Loop %s Join", join_name(p->join_type));
         if (p->pred) buf_append_str(detail, "Join Filter: yes");
@@ -58,6 +68,14 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
     case PHYS_INSERT: buf_printf(title, "Insert on %s", p->table->name); break;
     case PHYS_UPDATE: buf_printf(title, "Update on %s", p->table->name); break;
     case PHYS_DELETE: buf_printf(title, "Delete on %s", p->table->name); break;
+    case PHYS_CTE:
+        buf_printf(title, "CTE %s", p->cte_name);
+        buf_append_str(detail, p->cte_writes ? "Computed once (second input), writes applied at the end"
+                                              : "Computed once (second input), read by its CTE Scans");
+        break;
+    case PHYS_CTE_SCAN: buf_printf(title, "CTE Scan on %s", p->cte_name); break;
+    case PHYS_RECURSIVE_UNION: buf_printf(title, "Recursive Union%s", p->setop_all ? " All" : ""); break;
+    case PHYS_WORKTABLE_SCAN: buf_printf(title, "WorkTable Scan on %s", p->cte_name); break;
     }
 }
 
@@ -99,7 +117,8 @@ static void text_node(Out *o, const PhysNode *p, const ExecNode *e, int depth)
         buf_append(&line, detail.data, detail.len);
         emit(o, line.data);
     }
-    for (int i = 0; i < p->nchildren; i++) text_node(o, p->children[i], e ? e->children[i] : NULL, depth + 1);
+    for (int i = 0; i < p->nchildren; i++)
+        text_node(o, p->children[i], e && e->children ? e->children[i] : NULL, depth + 1);
 }
 
 static void json_str(OmBuf *b, const char *s)
@@ -136,7 +155,7 @@ static void json_node(OmBuf *b, MemCtx *ctx, const PhysNode *p, const ExecNode *
         buf_printf(b, ",\n%s  \"Plans\": [\n", pad);
         for (int i = 0; i < p->nchildren; i++) {
             if (i) buf_append_str(b, ",\n");
-            json_node(b, ctx, p->children[i], e ? e->children[i] : NULL, depth + 2);
+            json_node(b, ctx, p->children[i], e && e->children ? e->children[i] : NULL, depth + 2);
         }
         buf_printf(b, "\n%s  ]", pad);
     }

@@ -13,7 +13,7 @@
 
 #include "../functions/functions.h"
 #include "../optimizer/optimizer.h"
-#include "planner.h"
+#include "planner_int.h"
 
 typedef struct Layout {
     int n;
@@ -209,19 +209,35 @@ static bool use_expr(const BoundExpr *e, void *arg)
     return false;
 }
 
+static bool has_volatile(const BoundExpr *e);
+
+/* Top-down: an operator's consumers are its ancestors (and their
+ * subqueries), so when op is visited every read of its outputs is known;
+ * a projection's column nothing reads is not computed (see LOP_PROJECT
+ * below) and what it would read does not count. */
 static void use_op(PCtx *pc, const LogicalOp *op)
 {
-    lop_any_expr(op, use_expr, pc);
-    for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
-    /* Append and the writes read their inputs by position, not by binding. */
-    if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE)
+    if (op->kind == LOP_PROJECT) {
+        for (int i = 0; i < op->nexprs; i++)
+            if (slot_of(&pc->used, op->binding, i) >= 0 || has_volatile(op->exprs[i])) use_expr(op->exprs[i], pc);
+    } else {
+        lop_any_expr(op, use_expr, pc);
+    }
+    /* Append, recursive unions and the writes read their inputs by
+     * position, not by binding; a CTE's definition is read by its CTE
+     * scans by position too (all of its columns are computed, as in
+     * PostgreSQL). */
+    if (op->kind == LOP_SETOP || op->kind == LOP_INSERT || op->kind == LOP_UPDATE || op->kind == LOP_DELETE ||
+        op->kind == LOP_RECURSIVE_UNION)
         for (int i = 0; i < op->nchildren; i++) use_outputs(pc, op->children[i]);
+    if (op->kind == LOP_CTE) use_outputs(pc, op->children[1]);
+    for (int i = 0; i < op->nchildren; i++) use_op(pc, op->children[i]);
 }
 
 static void use_all(PCtx *pc, const LogicalOp *root)
 {
-    use_op(pc, root);
     use_outputs(pc, root);
+    use_op(pc, root);
 }
 
 /* Does e use only columns of in (constants and outer columns aside)? */
@@ -252,43 +268,6 @@ static bool has_volatile(const BoundExpr *e)
     for (int i = 0; i < e->nargs; i++)
         if (has_volatile(e->args[i])) return true;
     return false;
-}
-
-static bool int_type(OmTypeId t) { return t == OM_T_INT2 || t == OM_T_INT4 || t == OM_T_INT8; }
-
-/* A conjunct of the filter that fixes a one-column primary key of the
- * table under it to a constant of the key's own type (the key bytes of the
- * constant are then the stored row's key): that constant, or NULL. With
- * params_ok (planning a subquery or a lateral join's right side), an outer
- * column of the key's own type qualifies as well. */
-static BoundExpr *pk_lookup(const LogicalOp *get, const LogicalOp *filter, bool params_ok)
-{
-    const CatTable *t = get->table;
-    if (get->kind != LOP_GET || !t || t->desc.npk != 1) return NULL;
-    int pk = t->desc.pk_cols[0];
-    if (t->desc.key_kinds && t->desc.key_kinds[pk] != STOR_KEY_BYTES) return NULL;
-    OmTypeId ct = t->cols[pk].type.id;
-    if (ct == OM_T_BPCHAR || ct == OM_T_INTERVAL || ct == OM_T_TIMETZ || ct == OM_T_FLOAT4 || ct == OM_T_FLOAT8 || ct == OM_T_NUMERIC || ct == OM_T_JSON ||
-        type_is_array(ct))
-        return NULL;
-    for (int i = 0; i < filter->nconds; i++) {
-        const BoundExpr *c = filter->conds[i];
-        if (c->kind != BE_OP || c->op != BOP_EQ || c->nargs != 2) continue;
-        for (int s = 0; s < 2; s++) {
-            const BoundExpr *col = c->args[s], *k = c->args[1 - s];
-            if (col->kind != BE_COLUMN || col->binding != get->binding || col->col != pk) continue;
-            /* A column of an enclosing query or of a lateral join's left
-             * side is a parameter, fixed for each run: a lookup too, of
-             * exactly the key's type (its vector is then the key's). */
-            if (params_ok && k->kind == BE_COLUMN && k->binding >= 0 && k->binding != get->binding &&
-                k->type.id == ct)
-                return (BoundExpr *)k;
-            if (k->kind != BE_CONST || k->is_null) continue;
-            if (k->type.id != ct && !(int_type(k->type.id) && int_type(ct))) continue;
-            return (BoundExpr *)k;
-        }
-    }
-    return NULL;
 }
 
 /* A rough row estimate (no statistics yet): table row counts from
@@ -449,14 +428,7 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
         /* pk = constant over a table: a key lookup instead of a scan (the
          * filter above still checks every condition). */
-        if (c->kind == PHYS_SCAN) {
-            BoundExpr *k = pk_lookup(op->children[0], op, pc->parent != NULL);
-            if (k && k->kind == BE_COLUMN && resolve(pc, k, &in, &k) < 0) return -1;
-            if (k && (k->kind == BE_CONST || k->kind == BE_PARAM)) {
-                c->lookup = k;
-                c->est_rows = 1;
-            }
-        }
+        if (c->kind == PHYS_SCAN) plan_pk_access(pc->ctx, op->children[0], op, c);
         n = pnode(pc, PHYS_FILTER, 1);
         set_child(n, 0, c);
         if (resolve_conds(pc, op->conds, op->nconds, &in, &n->pred) < 0) return -1;
@@ -469,11 +441,11 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n = pnode(pc, PHYS_PROJECT, 1);
         set_child(n, 0, c);
         n->nexprs = op->nexprs;
-        if (resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        n->exprs = mem_new_array(pc->ctx, BoundExpr *, op->nexprs > 0 ? op->nexprs : 1);
         /* A column nothing reads is not computed (PostgreSQL drops unused
          * subquery outputs too: their errors do not happen); volatile
-         * calls still run. */
-        for (int i = 0; i < op->nexprs; i++)
+         * calls still run. What it would read may not even be scanned. */
+        for (int i = 0; i < op->nexprs; i++) {
             if (slot_of(&pc->used, op->binding, i) < 0 && op->exprs[i]->kind != BE_CONST && !has_volatile(op->exprs[i])) {
                 BoundExpr *c = mem_new(pc->ctx, BoundExpr);
                 c->kind = BE_CONST;
@@ -485,7 +457,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 c->cval.nulls = mem_new_array(pc->ctx, uint64_t, 1);
                 om_vec_set_null(&c->cval, 0, true);
                 n->exprs[i] = c;
+            } else if (resolve(pc, op->exprs[i], &in, &n->exprs[i]) < 0) {
+                return -1;
             }
+        }
         n->ncols = op->nexprs;
         n->types = types_array(pc, n->ncols);
         for (int i = 0; i < op->nexprs; i++) {
@@ -611,6 +586,12 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
     case LOP_ORDER: {
         PhysNode *c;
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
+        /* Rows that come from a scan in primary-key order need no sort. */
+        if (plan_order_from_scan(op)) {
+            *out = c;
+            *lay = in;
+            return 0;
+        }
         n = pnode(pc, PHYS_SORT, 1);
         set_child(n, 0, c);
         n->nkeys = op->nkeys;
@@ -633,7 +614,66 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
          * no column of this level). */
         Layout none = {0};
         if (resolve(pc, op->limit, &none, &n->limit) < 0 || resolve(pc, op->offset, &none, &n->offset) < 0) return -1;
+        if (op->with_ties) {
+            n->with_ties = true;
+            n->ntie_keys = op->ntie_keys;
+            n->tie_keys = mem_new_array(pc->ctx, BoundOrder, op->ntie_keys > 0 ? op->ntie_keys : 1);
+            for (int i = 0; i < op->ntie_keys; i++) {
+                n->tie_keys[i] = op->tie_keys[i];
+                if (resolve(pc, op->tie_keys[i].expr, &in, &n->tie_keys[i].expr) < 0) return -1;
+                if (n->tie_keys[i].expr->kind != BE_COLUMN)
+                    return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "tie key is not a column of its input");
+            }
+        }
         *lay = in;
+        break;
+    }
+    case LOP_CTE: {
+        /* The query, then the definition (planned apart: its layout is
+         * its own; CTE scans read it by position). */
+        PhysNode *c, *d;
+        Layout dl;
+        if (plan_child(pc, op, 0, &c, &in) < 0 || plan_child(pc, op, 1, &d, &dl) < 0) return -1;
+        n = pnode(pc, PHYS_CTE, 2);
+        set_child(n, 0, c);
+        n->children[1] = d;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        n->cte_writes = op->cte_writes;
+        /* A writing definition collects its rows and applies them when
+         * the statement's query is done (PostgreSQL's snapshot rule: no
+         * query of the statement sees them). */
+        for (PhysNode *w = d; op->cte_writes && w; w = w->nchildren ? w->children[0] : NULL)
+            if (w->kind == PHYS_INSERT || w->kind == PHYS_UPDATE || w->kind == PHYS_DELETE) {
+                w->cte_writes = true;
+                break;
+            }
+        *lay = in;
+        break;
+    }
+    case LOP_CTE_REF:
+    case LOP_WORKTABLE:
+        n = pnode(pc, op->kind == LOP_CTE_REF ? PHYS_CTE_SCAN : PHYS_WORKTABLE_SCAN, 0);
+        n->ncols = op->ncols;
+        n->types = op->types;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
+        break;
+    case LOP_RECURSIVE_UNION: {
+        PhysNode *a, *b;
+        Layout al, bl;
+        if (plan_child(pc, op, 0, &a, &al) < 0 || plan_child(pc, op, 1, &b, &bl) < 0) return -1;
+        n = pnode(pc, PHYS_RECURSIVE_UNION, 2);
+        n->children[0] = a;
+        n->children[1] = b;
+        n->child = a;
+        n->setop_all = op->setop_all;
+        n->cte_id = op->cte_id;
+        n->cte_name = op->cte_name;
+        n->ncols = op->ncols;
+        n->types = op->types;
+        for (int i = 0; i < op->ncols; i++) layout_push(pc, lay, op->binding, i);
         break;
     }
     case LOP_SETOP: {
@@ -670,6 +710,16 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
             if (n->key_slot < 0) return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "the target's key column is missing");
         }
         n->ncols = 0;
+        if (op->returning) {
+            /* RETURNING: the affected rows, as table rows. */
+            n->returning = true;
+            n->ncols = op->table->ncols;
+            n->types = types_array(pc, n->ncols);
+            for (int i = 0; i < n->ncols; i++) {
+                n->types[i] = op->table->cols[i].type;
+                layout_push(pc, lay, op->binding, i);
+            }
+        }
         break;
     }
     default:

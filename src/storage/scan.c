@@ -66,10 +66,48 @@ int stor_scan_open(StorTxn *txn, const StorTableDesc *t, MemCtx *ctx, StorScan *
     return 0;
 }
 
+void stor_scan_range(StorScan *s, const StorRange *r)
+{
+    s->has_lo = r->has_lo;
+    s->lo_skip_prefix = r->lo_skip_prefix;
+    s->has_hi = r->has_hi;
+    s->hi_prefix = r->hi_prefix;
+    buf_init(&s->lo, s->ctx, r->lo.len + 1);
+    buf_init(&s->hi, s->ctx, r->hi.len + 1);
+    if (r->has_lo) buf_append(&s->lo, r->lo.ptr, r->lo.len);
+    if (r->has_hi) buf_append(&s->hi, r->hi.ptr, r->hi.len);
+}
+
+static bool has_prefix(const MDB_val *k, const OmBuf *p)
+{
+    return k->mv_size >= p->len && memcmp(k->mv_data, p->data, p->len) == 0;
+}
+
+/* Is k past the range's end? */
+static bool past_hi(const StorScan *s, const MDB_val *k)
+{
+    if (!s->has_hi) return false;
+    if (s->hi_prefix && has_prefix(k, &s->hi)) return false;
+    size_t n = k->mv_size < s->hi.len ? k->mv_size : s->hi.len;
+    int c = memcmp(k->mv_data, s->hi.data, n);
+    return c > 0 || (c == 0 && k->mv_size >= s->hi.len);
+}
+
+/* The first key of the range: 0 ok, MDB_NOTFOUND when there is none. */
+static int range_first(StorScan *s, MDB_val *k, MDB_val *v)
+{
+    if (!s->has_lo) return mdb_cursor_get(s->cur, k, v, MDB_FIRST);
+    k->mv_size = s->lo.len;
+    k->mv_data = s->lo.data;
+    int rc = mdb_cursor_get(s->cur, k, v, MDB_SET_RANGE);
+    while (rc == 0 && s->lo_skip_prefix && has_prefix(k, &s->lo)) rc = mdb_cursor_get(s->cur, k, v, MDB_NEXT);
+    return rc;
+}
+
 /* Position on the first row not yet returned: 0 ok, MDB_NOTFOUND at end. */
 static int scan_position(StorScan *s, MDB_val *k, MDB_val *v)
 {
-    if (!s->started) return mdb_cursor_get(s->cur, k, v, MDB_FIRST);
+    if (!s->started) return range_first(s, k, v);
     k->mv_size = s->last_key.len;
     k->mv_data = s->last_key.data;
     int rc = mdb_cursor_get(s->cur, k, v, MDB_SET_RANGE);
@@ -94,6 +132,10 @@ static int scan_next(StorScan *s, OmBatch *b, OmError *err)
     int rc = scan_position(s, &k, &v);
     int n = 0;
     while (rc == 0) {
+        if (past_hi(s, &k)) {
+            rc = MDB_NOTFOUND;
+            break;
+        }
         size_t plen;
         if (!stor_val_in_bounds(s->txn, v.mv_data, v.mv_size) ||
             stor_unseal(k.mv_data, k.mv_size, v.mv_data, v.mv_size, &plen) < 0)

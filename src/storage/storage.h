@@ -125,6 +125,19 @@ int stor_table_delete(StorTxn *txn, const StorTableDesc *t, OmStr key, OmError *
  * when ctx is reset (or by stor_scan_close). */
 int stor_scan_open(StorTxn *txn, const StorTableDesc *t, MemCtx *ctx, StorScan **out, OmError *err);
 int stor_scan_next(StorScan *scan, OmBatch *b, OmError *err);
+/* Restrict a scan, before its first next, to a range of encoded keys
+ * (stor_key_encode_row of leading primary-key columns):
+ *   lo: start at the first key >= lo; with lo_skip_prefix, also past every
+ *       key that begins with lo (a > v on a key column);
+ *   hi: stop before the first key >= hi; with hi_prefix, keys that begin
+ *       with hi are still read (a <= v).
+ * Keys compare as LMDB compares them (bytes, then length). The bytes are
+ * copied. */
+typedef struct StorRange {
+    bool has_lo, lo_skip_prefix, has_hi, hi_prefix;
+    OmStr lo, hi;
+} StorRange;
+void stor_scan_range(StorScan *scan, const StorRange *r);
 void stor_scan_close(StorScan *scan);
 
 /* The number of rows (LMDB's entry count for the table: exact for the

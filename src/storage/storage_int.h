@@ -149,6 +149,9 @@ struct StorScan {
     OmBuf last_key;      /* key of the last row returned (in ctx) */
     bool started;
     bool done;
+    /* stor_scan_range: the first key read and where reading stops */
+    bool has_lo, lo_skip_prefix, has_hi, hi_prefix;
+    OmBuf lo, hi;
     StorScan *prev, *next; /* in txn->scans */
 };
 
