@@ -636,4 +636,17 @@ SELECT * FROM jn_vb ORDER BY id;
 DROP VIEW jn_vv, jn_vw, jn_vx;
 DROP TABLE jn_va, jn_vb;
 
+
+-- WITH over UPDATE ... FROM / DELETE ... USING, CTEs around and inside LATERAL items.
+CREATE TABLE jn_ca (id int PRIMARY KEY, k int, v text);
+INSERT INTO jn_ca VALUES (1, 1, 'a'), (2, 2, 'b'), (3, NULL, 'c');
+WITH w AS (SELECT 2 AS k, 'z' AS t) UPDATE jn_ca SET v = w.t FROM w WHERE w.k = jn_ca.k;
+SELECT * FROM jn_ca ORDER BY id;
+WITH w AS (SELECT 1 AS k) DELETE FROM jn_ca USING w WHERE w.k = jn_ca.k;
+SELECT * FROM jn_ca ORDER BY id;
+WITH w AS (SELECT id, g FROM jn_ca a, generate_series(1, a.id) g) SELECT * FROM w;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT r.n, g FROM r, LATERAL generate_series(1, r.n) g;
+SELECT a.id, s.n FROM jn_ca a, LATERAL (WITH q AS (SELECT a.id * 2 AS n) SELECT n FROM q) s;
+DROP TABLE jn_ca;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
