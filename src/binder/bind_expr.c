@@ -688,9 +688,17 @@ static int bind_func(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, BoundExp
     }
     if (fc->func_variadic && !fc->agg_distinct && !fc->n_agg_order && !fc->agg_filter)
         return bind_variadic_call(bc, sc, fc, name, out);
-    if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter || fc->func_variadic) {
-        err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "DISTINCT, ORDER BY, FILTER or VARIADIC specified, but %s is not an aggregate function",
-                name ? name : "?");
+    if (fc->agg_distinct || fc->n_agg_order || fc->agg_filter || fc->func_variadic || fc->agg_within_group) {
+        /* PostgreSQL names the first of these it finds. */
+        const char *what = fc->agg_distinct ? "DISTINCT" : fc->agg_within_group ? "WITHIN GROUP"
+                           : fc->n_agg_order ? "ORDER BY" : fc->agg_filter ? "FILTER" : NULL;
+        if (what)
+            err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE, "%s specified, but %s is not an aggregate function", what,
+                    name ? name : "?");
+        else
+            err_set(bc->err, ERRCODE_WRONG_OBJECT_TYPE,
+                    "DISTINCT, ORDER BY, FILTER or VARIADIC specified, but %s is not an aggregate function",
+                    name ? name : "?");
         return bind_error_at(bc, fc->location);
     }
     int nargs = (int)fc->n_args;

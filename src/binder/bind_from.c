@@ -351,7 +351,7 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
         if (!rused[i]) star_add(bc, fs, r.local.star[i].expr, r.local.star[i].name, r.local.star[i].table_oid,
                                 r.local.star[i].attnum);
     if (j->quals) {
-        fs->clause = "JOIN/ON";
+        fs->clause = "JOIN conditions"; /* PostgreSQL's words for the ON clause */
         BoundExpr *c;
         if (bind_expr(bc, fs, j->quals, &c) < 0) return -1;
         if (c->type.id != OM_T_BOOL) {

@@ -197,11 +197,9 @@ static int resolve_poly(BindCtx *bc, const FnDesc *pick, BoundExpr **args, int n
     return 0;
 }
 
-int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
-                   BoundExpr **out)
+int bind_func_select(BindCtx *bc, const FnDesc *const *all, int nall, const char *name, BoundExpr **args,
+                     int nargs, int location, bool op, const FnDesc **out)
 {
-    int nall;
-    const FnDesc *const *all = fn_lookup(name, &nall);
     OmTypeId in[FN_MAX_ARGS * 4];
     if (nargs > (int)(sizeof in / sizeof in[0])) nargs = (int)(sizeof in / sizeof in[0]);
     for (int i = 0; i < nargs; i++) in[i] = args[i]->type.id;
@@ -239,7 +237,8 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
                     bool ok = true;
                     for (int i = 0; i < nargs && ok; i++) {
                         int t = cand_arg(cs[k], i);
-                        if (is_unknown_type(in[i])) ok = is_wild(t) || t == (int)common;
+                        /* PostgreSQL: can_coerce_type of the known type there. */
+                        if (is_unknown_type(in[i])) ok = is_wild(t) || reachable(common, t);
                     }
                     if (ok) cs[m++] = cs[k];
                 }
@@ -266,16 +265,16 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
         }
         return bind_error_at(bc, location);
     }
-    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
-    e->kind = BE_FUNC;
-    e->fn = pick;
-    e->location = location;
-    e->nargs = nargs;
-    e->args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
+    *out = pick;
+    return 0;
+}
+
+int bind_func_coerce(BindCtx *bc, const FnDesc *pick, BoundExpr **args, int nargs, int location, BoundExpr **out,
+                     OmType *ret)
+{
     OmType any_type = om_type(OM_T_NULL);
     OmType poly = om_type(OM_T_NULL);
     if (resolve_poly(bc, pick, args, nargs, location, &poly) < 0) return -1;
-    bool all_const = true;
     for (int i = 0; i < nargs; i++) {
         int t = cand_arg(pick, i);
         BoundExpr *a = args[i];
@@ -288,13 +287,31 @@ int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, i
         } else if (bind_coerce(bc, a, om_type((OmTypeId)t), OM_COERCE_IMPLICIT, NULL, &a) < 0) {
             return -1;
         }
-        e->args[i] = a;
-        all_const &= a->kind == BE_CONST;
+        out[i] = a;
     }
-    e->type = pick->ret == FN_ANY       ? any_type
-              : pick->ret == FN_ANYELEM ? poly
-              : pick->ret == FN_ANYARRAY ? om_type((OmTypeId)type_array_of(poly.id))
-                                         : om_type((OmTypeId)pick->ret);
+    *ret = pick->ret == FN_ANY       ? any_type
+           : pick->ret == FN_ANYELEM ? poly
+           : pick->ret == FN_ANYARRAY ? om_type((OmTypeId)type_array_of(poly.id))
+                                      : om_type((OmTypeId)pick->ret);
+    return 0;
+}
+
+int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
+                   BoundExpr **out)
+{
+    int nall;
+    const FnDesc *const *all = fn_lookup(name, &nall);
+    const FnDesc *pick;
+    if (bind_func_select(bc, all, nall, name, args, nargs, location, op, &pick) < 0) return -1;
+    BoundExpr *e = mem_new(bc->ctx, BoundExpr);
+    e->kind = BE_FUNC;
+    e->fn = pick;
+    e->location = location;
+    e->nargs = nargs;
+    e->args = mem_new_array(bc->ctx, BoundExpr *, nargs > 0 ? nargs : 1);
+    if (bind_func_coerce(bc, pick, args, nargs, location, e->args, &e->type) < 0) return -1;
+    bool all_const = true;
+    for (int i = 0; i < nargs; i++) all_const &= e->args[i]->kind == BE_CONST;
     /* Immutable functions of constants are folded, as PostgreSQL's planner
      * does (so their errors carry no position either). A call that fails
      * stays a call: PostgreSQL raises its error only if planning reaches it

@@ -215,7 +215,23 @@ int bind_setop(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt *s, BoundQuer
 int bind_sublink(BindCtx *bc, BindScope *sc, PgQuery__SubLink *sl, BoundExpr **out);
 /* An aggregate call (bind_agg.c). */
 int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundExpr **out);
+/* fn_agg.c's one-argument signature for agg->args[0] (0), none there but
+ * maybe in fn_agg_candidates (1), or an error (-1). */
+int bind_agg_classic(BindCtx *bc, const char *name, BoundAgg *agg, int location);
+/* 42883 "function name(types) does not exist". */
+int bind_agg_no_such(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location);
+/* An aggregate call's arguments, ORDER BY and WITHIN GROUP, its signature
+ * and result type into agg (bind_agg_args.c). */
+int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundAgg *agg);
 /* Resolve name(args) among the registered signatures (bind_func.c). */
+/* The two halves of bind_func_call, for callers with their own candidates
+ * (aggregates): choose among all[0..nall) by PostgreSQL's rules (42883 /
+ * 42725 otherwise), then coerce args to the pick into out[] and give the
+ * result type. */
+int bind_func_select(BindCtx *bc, const struct FnDesc *const *all, int nall, const char *name, BoundExpr **args,
+                     int nargs, int location, bool op, const struct FnDesc **pick);
+int bind_func_coerce(BindCtx *bc, const struct FnDesc *pick, BoundExpr **args, int nargs, int location, BoundExpr **out,
+                     OmType *ret);
 int bind_func_call(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location, bool op,
                    BoundExpr **out);
 

@@ -370,6 +370,7 @@ static int bind_group_by(BindCtx *bc, BindScope *sc, PgQuery__SelectStmt *s, Tar
                 for (int t = 0; nm && t < ntargets; t++)
                     if (!strcmp(tl->names[t], nm)) {
                         if (e && !node_expr_equal(e, tl->exprs[t])) {
+                            err_clear(bc->err); /* the "does not exist" that led here */
                             err_set(bc->err, ERRCODE_AMBIGUOUS_COLUMN, "GROUP BY \"%s\" is ambiguous", nm);
                             return bind_error_at(bc, g->column_ref->location);
                         }

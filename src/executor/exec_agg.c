@@ -12,12 +12,16 @@
  * an array per aggregate; both count against work_mem (53200 past it until
  * hash aggregation spills).
  */
+#include "../common/interrupt.h"
 #include "../functions/fn_agg.h"
 #include "exec_int.h"
 
 typedef struct AggRun {
     const BoundAgg *agg;
-    ExprState *arg;
+    int nargs, nstrict0, nstrict; /* evaluated expressions; strict checks args[nstrict0 .. nstrict) */
+    ExprState **args;
+    const OmVector **argv;
+    AggSorted *sorted;   /* ORDER BY / DISTINCT of several arguments / WITHIN GROUP */
     ExprState *filter;
     FnAggCall call;
     uint8_t *states;
@@ -222,12 +226,13 @@ static int consume(ExecNode *n, AggState *s)
         } else {
             memset(s->gids, 0, sizeof(uint32_t) * (size_t)live);
         }
+        if (om_intr_check(n->q->err) < 0) return -1;
         for (int a = 0; a < p->naggs; a++) {
             AggRun *r = &s->runs[a];
-            const OmVector *argv[1] = {NULL};
-            if (r->arg) {
-                if (exec_expr_eval(r->arg, b, sel, live, n->q->err) < 0) return -1;
-                argv[0] = &r->arg->out;
+            const OmVector **argv = r->argv;
+            for (int i = 0; i < r->nargs; i++) {
+                if (exec_expr_eval(r->args[i], b, sel, live, n->q->err) < 0) return -1;
+                argv[i] = &r->args[i]->out;
             }
             if (r->filter && exec_expr_eval(r->filter, b, sel, live, n->q->err) < 0) return -1;
             int m = 0;
@@ -235,12 +240,21 @@ static int consume(ExecNode *n, AggState *s)
                 int row = sel ? sel[k] : k;
                 if (r->filter && (om_vec_is_null(&r->filter->out, row) || !((const uint8_t *)r->filter->out.data)[row]))
                     continue;
-                if (r->agg->fn->strict && argv[0] && om_vec_is_null(argv[0], row)) continue;
+                bool null_arg = false;
+                for (int i = r->nstrict0; i < r->nstrict && !null_arg; i++) null_arg = om_vec_is_null(argv[i], row);
+                if (null_arg) continue;
                 s->sel2[m] = (uint16_t)row;
                 s->gids2[m++] = s->gids[k];
             }
+            if (r->sorted) {
+                if (exec_aggsort_add(r->sorted, b, argv, s->sel2, s->gids2, m, n->q->err) < 0 || over_budget(n, s) < 0)
+                    return -1;
+                continue;
+            }
             if (m && r->agg->distinct && (m = distinct_filter(n, s, r, b, argv[0], m)) < 0) return -1;
             if (m && r->agg->fn->update(&r->call, r->states, s->gids2, argv, s->sel2, m) < 0) return -1;
+            /* Collecting states (string_agg, array_agg) grow with the input. */
+            if (over_budget(n, s) < 0) return -1;
         }
     }
     return rc;
@@ -252,6 +266,12 @@ static int agg_next(ExecNode *n, OmBatch **out)
     const PhysNode *p = n->plan;
     if (!s->done) {
         if (consume(n, s) < 0) return -1;
+        for (int a = 0; a < p->naggs; a++) {
+            AggRun *r = &s->runs[a];
+            if (r->sorted && (exec_aggsort_finish(r->sorted, r->states, s->ngroups, n->q->err) < 0 ||
+                              over_budget(n, s) < 0))
+                return -1;
+        }
         s->done = true;
     }
     if (s->emit_pos >= s->ngroups) return 0;
@@ -266,9 +286,12 @@ static int agg_next(ExecNode *n, OmBatch **out)
         }
         for (int a = 0; a < p->naggs; a++) {
             AggRun *r = &s->runs[a];
-            if (r->agg->fn->final(&r->call, r->states + (size_t)g * r->agg->fn->state_size, &s->out->cols[s->ngk + a],
-                                  k) < 0)
+            OmVector *o = &s->out->cols[s->ngk + a];
+            if (r->agg->fn->kind != FN_AGG_PLAIN) {
+                if (exec_aggsort_final(r->sorted, g, o, k) < 0) return -1;
+            } else if (r->agg->fn->final(&r->call, r->states + (size_t)g * r->agg->fn->state_size, o, k) < 0) {
                 return -1;
+            }
         }
     }
     s->out->count = k;
@@ -297,14 +320,37 @@ int exec_agg_init(ExecNode *n)
     s->runs = mem_new_array(ctx, AggRun, p->naggs > 0 ? p->naggs : 1);
     for (int a = 0; a < p->naggs; a++) {
         AggRun *r = &s->runs[a];
-        r->agg = &p->aggs[a];
-        if (!r->agg->star && r->agg->nargs) r->arg = exec_expr_build(ctx, r->agg->args[0], s->var, n->q);
-        if (r->agg->filter) r->filter = exec_expr_build(ctx, r->agg->filter, s->var, n->q);
+        const BoundAgg *ag = r->agg = &p->aggs[a];
+        r->nargs = ag->star ? 0 : ag->nargs;
+        r->args = mem_new_array(ctx, ExprState *, r->nargs > 0 ? r->nargs : 1);
+        r->argv = mem_new_array(ctx, const OmVector *, r->nargs > 0 ? r->nargs : 1);
+        for (int i = 0; i < r->nargs; i++) r->args[i] = exec_expr_build(ctx, ag->args[i], s->var, n->q);
+        /* Arguments, then ORDER BY keys; none of either said: all arguments. */
+        int nin = ag->ninputs || ag->norder ? ag->ninputs : r->nargs;
+        if (ag->fn->strict) {
+            /* A strict aggregate skips rows with a NULL argument; an
+             * ordered-set one (percentile_cont, mode) rows with a NULL key. */
+            r->nstrict0 = ag->fn->kind == FN_AGG_ORDERED ? nin : 0;
+            r->nstrict = ag->fn->kind == FN_AGG_ORDERED ? r->nargs : nin;
+        }
+        if (ag->filter) r->filter = exec_expr_build(ctx, ag->filter, s->var, n->q);
         r->call.ctx = s->state_ctx;
         r->call.err = n->q->err;
-        r->call.arg_type = r->agg->nargs ? r->agg->args[0]->type : om_type(OM_T_NULL);
-        r->call.ret_type = r->agg->type;
-        if (r->agg->distinct) {
+        r->call.arg_type = r->nargs ? ag->args[0]->type : om_type(OM_T_NULL);
+        r->call.ret_type = ag->type;
+        r->call.nargs = r->nargs;
+        OmType *ats = mem_new_array(ctx, OmType, r->nargs > 0 ? r->nargs : 1);
+        for (int i = 0; i < r->nargs; i++) ats[i] = ag->args[i]->type;
+        r->call.arg_types = ats;
+        r->call.nkeys = ag->norder;
+        r->call.key_desc = ag->order_desc;
+        r->call.key_nulls_first = ag->order_nulls_first;
+        /* DISTINCT sorts its input in PostgreSQL, so array_agg(DISTINCT x)
+         * sees the values in order: only fn_agg.c's own aggregates, which
+         * do not depend on the order, keep the hash filter. */
+        if (ag->norder || ag->fn->kind != FN_AGG_PLAIN || (ag->distinct && (nin > 1 || ag->fn->nargs)))
+            r->sorted = exec_aggsort_create(s->state_ctx, ag, &r->call, nin);
+        if (r->agg->distinct && !r->sorted) {
             OmPhysType *dp = mem_new_array(ctx, OmPhysType, 1);
             dp[0] = type_phys(r->agg->args[0]->type.id);
             exec_store_init(&r->dvals, mem_ctx_create(s->state_ctx, "agg-distinct"), 1, dp, false);

@@ -81,6 +81,28 @@ void exec_batch_view(OmBatch *view, const OmBatch *src, int from, int to);
 /* Empty a store for refilling (its context reset, its budget kept). */
 void exec_store_reset(ExecStore *st);
 
+/* Stable merge sort of the row references a[0..n) by cmp (exec_sort.c),
+ * reaching the interrupt check every few thousand moves; the result is
+ * left in a. 0, or -1 with err set when interrupted. */
+int exec_sort_refs(uint64_t *a, long long n, int (*cmp)(uint64_t, uint64_t, void *), void *arg, MemCtx *ctx,
+                   OmError *err);
+
+/* Aggregates that see their rows sorted (exec_agg_sorted.c): agg(x ORDER BY
+ * k), agg(DISTINCT x, y), ordered-set aggregates. The Agg operator hands
+ * over each batch's (row, group) pairs after FILTER; at the end the rows
+ * are sorted by group and keys and fed to the aggregate's update in that
+ * order (DISTINCT: equal rows of a group once), or kept for the
+ * ordered-set final. The store lives in state_ctx (work_mem). */
+typedef struct AggSorted AggSorted;
+struct FnAggCall;
+AggSorted *exec_aggsort_create(MemCtx *state_ctx, const BoundAgg *agg, struct FnAggCall *call, int nin);
+int exec_aggsort_add(AggSorted *s, const OmBatch *b, const OmVector *const *argv, const uint16_t *sel,
+                     const uint32_t *gids, int m, OmError *err);
+/* Sort; feed update (plain aggregates) into states of ngroups groups. */
+int exec_aggsort_finish(AggSorted *s, uint8_t *states, uint32_t ngroups, OmError *err);
+/* An ordered-set aggregate's result for group g. */
+int exec_aggsort_final(AggSorted *s, uint32_t g, OmVector *out, int row);
+
 /* Key hashing (exec_hash.c): h[k] = h[k] * 31 + hash of row sel[k] (k
  * when sel is NULL), equal values hashing alike; NULLs hash to a constant.
  * exec_keys_equal: grouping equality (NULL equals NULL). */

@@ -23,10 +23,9 @@ typedef struct SortState {
     const PhysNode *plan;
 } SortState;
 
-static int sort_cmp(const void *pa, const void *pb, void *arg)
+static int sort_cmp(uint64_t a, uint64_t b, void *arg)
 {
     SortState *s = arg;
-    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
     const OmBatch *ba = s->store.batches[a >> 16], *bb = s->store.batches[b >> 16];
     int ra = (int)(a & 0xFFFF), rb = (int)(b & 0xFFFF);
     const PhysNode *p = s->plan;
@@ -51,16 +50,15 @@ static int sort_cmp(const void *pa, const void *pb, void *arg)
 #define SORT_RUN 32          /* insertion-sorted run length */
 #define SORT_CHECK_MASK 4095 /* interrupt check every 4096 moves */
 
-/* Stable merge sort of a[0..n) by sort_cmp; the result is left in a.
- * Returns 0, or -1 with err set when interrupted. */
-static int sort_refs(SortState *s, uint64_t *a, long long n, MemCtx *ctx, OmError *err)
+int exec_sort_refs(uint64_t *a, long long n, int (*cmp)(uint64_t, uint64_t, void *), void *arg, MemCtx *ctx,
+                   OmError *err)
 {
     for (long long lo = 0; lo < n; lo += SORT_RUN) {
         long long hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
         for (long long i = lo + 1; i < hi; i++) {
             uint64_t x = a[i];
             long long j = i;
-            while (j > lo && sort_cmp(&a[j - 1], &x, s) > 0) {
+            while (j > lo && cmp(a[j - 1], x, arg) > 0) {
                 a[j] = a[j - 1];
                 j--;
             }
@@ -76,7 +74,7 @@ static int sort_refs(SortState *s, uint64_t *a, long long n, MemCtx *ctx, OmErro
             long long mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
             long long i = lo, j = mid, k = lo;
             while (i < mid && j < hi) {
-                dst[k++] = sort_cmp(&src[j], &src[i], s) < 0 ? src[j++] : src[i++];
+                dst[k++] = cmp(src[j], src[i], arg) < 0 ? src[j++] : src[i++];
                 if ((++moves & SORT_CHECK_MASK) == 0 && om_intr_check(err) < 0) return -1;
             }
             while (i < mid) dst[k++] = src[i++];
@@ -104,7 +102,7 @@ static int sort_next(ExecNode *n, OmBatch **out)
         long long k = 0;
         for (int bi = 0; bi < s->store.nbatches; bi++)
             for (int r = 0; r < s->store.batches[bi]->count; r++) s->order[k++] = ((uint64_t)bi << 16) | (uint32_t)r;
-        if (sort_refs(s, s->order, s->nrows, n->q->ctx, n->q->err) < 0) return -1;
+        if (exec_sort_refs(s->order, s->nrows, sort_cmp, s, n->q->ctx, n->q->err) < 0) return -1;
         s->loaded = true;
     }
     if (s->pos >= s->nrows) return 0;

@@ -585,11 +585,36 @@ static const FnAggDesc aggs[] = {
 static const FnAggDesc count_star = {"count", -1, OM_T_INT8, sizeof(int64_t), false, init_zero8, count_update,
                                      count_combine, count_final};
 
-bool fn_agg_exists(const char *name)
+/* The other files' tables, by name: a fixed array of pointers per name is
+ * enough (a handful of signatures each). */
+#define MAX_CANDIDATES 8
+
+const FnAggDesc *const *fn_agg_candidates(const char *name, int *n)
+{
+    static _Thread_local const FnAggDesc *found[MAX_CANDIDATES];
+    const FnAggDesc *tabs[] = {fn_agg_collect_descs, fn_agg_stats_descs, fn_agg_ordered_descs};
+    const int ns[] = {fn_agg_collect_n, fn_agg_stats_n, fn_agg_ordered_n};
+    int k = 0;
+    for (int t = 0; t < 3; t++)
+        for (int i = 0; i < ns[t] && k < MAX_CANDIDATES; i++)
+            if (!strcmp(tabs[t][i].name, name)) found[k++] = &tabs[t][i];
+    *n = k;
+    return k ? found : NULL;
+}
+
+bool fn_agg_classic(const char *name)
 {
     for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
         if (!strcmp(aggs[i].name, name)) return true;
     return false;
+}
+
+bool fn_agg_exists(const char *name)
+{
+    for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
+        if (!strcmp(aggs[i].name, name)) return true;
+    int n;
+    return fn_agg_candidates(name, &n) != NULL;
 }
 
 /* min / max: types with a btree order (not json, not the pseudo types). */

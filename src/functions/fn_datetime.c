@@ -806,13 +806,13 @@ static int fn_iv_um(ARGS)
 #define TSROUND(j) (rint(((double)(j)) * 1e6) / 1e6)
 
 /* interval_mul (div: interval_div with factor as the divisor). */
-static int iv_scale(FnCall *fc, OmInterval span, double factor, bool div, OmInterval *out)
+int fn_interval_scale(OmError *err, OmInterval span, double factor, bool div, OmInterval *out)
 {
-    if (div && factor == 0.0) return err_set(fc->err, ERRCODE_DIVISION_BY_ZERO, "division by zero");
-    if (isnan(factor)) return iv_overflow(fc);
+    if (div && factor == 0.0) return err_set(err, ERRCODE_DIVISION_BY_ZERO, "division by zero");
+    if (isnan(factor)) return err_set(err, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, "interval out of range");
     double m = div ? span.months / factor : span.months * factor;
     double d = div ? span.days / factor : span.days * factor;
-    if (!(m >= INT32_MIN && m <= INT32_MAX) || !(d >= INT32_MIN && d <= INT32_MAX)) return iv_overflow(fc);
+    if (!(m >= INT32_MIN && m <= INT32_MAX) || !(d >= INT32_MIN && d <= INT32_MAX)) return err_set(err, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, "interval out of range");
     OmInterval r;
     r.months = (int32_t)m;
     r.days = (int32_t)d;
@@ -826,7 +826,7 @@ static int iv_scale(FnCall *fc, OmInterval span, double factor, bool div, OmInte
     }
     r.days += (int)month_rem_days;
     double t = rint((div ? span.usec / factor : span.usec * factor) + sec_rem * 1e6);
-    if (!(t >= -9.2233720368547758e18 && t < 9.2233720368547758e18)) return iv_overflow(fc);
+    if (!(t >= -9.2233720368547758e18 && t < 9.2233720368547758e18)) return err_set(err, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, "interval out of range");
     r.usec = (int64_t)t;
     *out = r;
     return 0;
@@ -838,7 +838,7 @@ static int fn_iv_mul(ARGS)
     const double *f = a[1]->data;
     OmInterval *r = o->data;
     SEL_LOOP {
-        if (iv_scale(fc, x[i], f[i], false, &r[i]) < 0) return -1;
+        if (fn_interval_scale(fc->err, x[i], f[i], false, &r[i]) < 0) return -1;
         om_vec_set_null(o, i, false);
     }
     return 0;
@@ -850,7 +850,7 @@ static int fn_mul_iv(ARGS)
     const OmInterval *x = a[1]->data;
     OmInterval *r = o->data;
     SEL_LOOP {
-        if (iv_scale(fc, x[i], f[i], false, &r[i]) < 0) return -1;
+        if (fn_interval_scale(fc->err, x[i], f[i], false, &r[i]) < 0) return -1;
         om_vec_set_null(o, i, false);
     }
     return 0;
@@ -862,7 +862,7 @@ static int fn_iv_div(ARGS)
     const double *f = a[1]->data;
     OmInterval *r = o->data;
     SEL_LOOP {
-        if (iv_scale(fc, x[i], f[i], true, &r[i]) < 0) return -1;
+        if (fn_interval_scale(fc->err, x[i], f[i], true, &r[i]) < 0) return -1;
         om_vec_set_null(o, i, false);
     }
     return 0;

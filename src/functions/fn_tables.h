@@ -65,6 +65,11 @@ int fn_set_concat3(FnCall *fc, OmVector *out, int row, OmStr a, OmStr b, OmStr c
  * fn_datetime.c). Returns the length; buf needs 32 bytes. */
 int fn_num_text(int64_t v, int scale, char *buf);
 
+/* interval_mul (div: interval_div with factor as the divisor) into *out;
+ * 22008 interval out of range, 22012 (fn_datetime.c; also avg(interval)
+ * and percentile_cont(interval)). */
+int fn_interval_scale(OmError *err, OmInterval span, double factor, bool div, OmInterval *out);
+
 /* String helpers fn_string2.c exports for format(): PostgreSQL's
  * quote_identifier and quote_literal_cstr, appended to out. */
 void fn_quote_ident(OmBuf *out, const char *s, size_t len);

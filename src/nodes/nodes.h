@@ -124,8 +124,19 @@ struct BoundExpr {
 /* An aggregate call (functions/fn_agg.h has the implementations). */
 typedef struct BoundAgg {
     const struct FnAggDesc *fn;
+    /* args[0 .. nargs): every expression the aggregate evaluates per row,
+     * over the Aggregate's input: its arguments, then its ORDER BY keys
+     * (agg(x ORDER BY k), or the WITHIN GROUP keys of an ordered-set
+     * aggregate). ninputs == norder == 0 means all are arguments. */
     int nargs;
-    BoundExpr **args;   /* over the Aggregate's input */
+    BoundExpr **args;
+    int ninputs;        /* arguments: args[0 .. ninputs) (0 for ordered-set) */
+    int norder;         /* ORDER BY keys: args[ninputs .. ninputs + norder) */
+    bool *order_desc, *order_nulls_first;
+    /* Direct arguments of an ordered-set aggregate (percentile_cont(0.5)):
+     * constants, evaluated once. */
+    int ndirect;
+    BoundExpr **direct;
     bool star;          /* count(*) */
     bool distinct;      /* agg(DISTINCT x) */
     BoundExpr *filter;  /* FILTER (WHERE ...), or NULL */

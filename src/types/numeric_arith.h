@@ -73,4 +73,10 @@ int type_numeric_factorial(int64_t n, OmBuf *out, OmError *err);
  * values equal regardless of scale (1.0 = 1.00). Returns -1, 0, 1. */
 int type_numeric_cmp(OmStr a, OmStr b);
 
+/* The variance family's result (numeric_stats.c) from N finite values'
+ * exact sum(x) and sum(x*x): sample or population, variance or standard
+ * deviation, as PostgreSQL's numeric_stddev_internal (the caller handles
+ * N too small, NaN and infinities). */
+int type_numeric_variance(OmStr sumx, OmStr sumx2, int64_t n, bool sample, bool stddev, OmBuf *out, OmError *err);
+
 #endif

@@ -109,6 +109,8 @@ long ty_nv_ndigits(const Nv *n);
 /* ---- transcendental functions (numeric_trans.c) ---- */
 
 int ty_nv_sqrt(const Nv *x, Nv *r, OmError *err);
+/* sqrt_var: the square root of a finite x >= 0 rounded to rscale digits. */
+void ty_nv_sqrt_scale(const Nv *x, Nv *r, long rscale);
 int ty_nv_exp(const Nv *x, Nv *r, OmError *err);
 int ty_nv_ln(const Nv *x, Nv *r, OmError *err);
 int ty_nv_log(const Nv *base, const Nv *x, Nv *r, OmError *err);

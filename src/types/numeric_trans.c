@@ -414,6 +414,12 @@ int ty_nv_sqrt(const Nv *x, Nv *r, OmError *err)
     long rscale = NV_MIN_SIG_DIGITS - sweight;
     if (rscale < x->dscale) rscale = x->dscale;
     rscale = clamp_scale(rscale);
+    ty_nv_sqrt_scale(x, r, rscale);
+    return 0;
+}
+
+void ty_nv_sqrt_scale(const Nv *x, Nv *r, long rscale)
+{
     /* floor(sqrt(c × 10^(2·rscale + 2 - dscale))) has one digit beyond
      * rscale; rounding on it is exact. */
     mpz_t c;
@@ -425,7 +431,6 @@ int ty_nv_sqrt(const Nv *x, Nv *r, OmError *err)
     mpz_tdiv_q_ui(c, c, 10);
     ty_nv_set_z(r, c, rscale);
     mpz_clear(c);
-    return 0;
 }
 
 /* ---- power ------------------------------------------------------------------------------ */

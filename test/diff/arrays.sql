@@ -168,3 +168,7 @@ UPDATE arr_u SET a[1] = 'x' WHERE id = 1;
 UPDATE arr_u SET id[1] = 1 WHERE id = 1;
 SELECT * FROM arr_u ORDER BY id;
 DROP TABLE arr_u;
+
+-- array_agg (more in aggregate_functions.sql).
+SELECT array_agg(x) FROM (VALUES (3), (1), (2)) v(x);
+SELECT array_agg(x ORDER BY x DESC) FROM (VALUES (3), (1), (NULL)) v(x);
