@@ -649,4 +649,8 @@ WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELE
 SELECT a.id, s.n FROM jn_ca a, LATERAL (WITH q AS (SELECT a.id * 2 AS n) SELECT n FROM q) s;
 DROP TABLE jn_ca;
 
+
+-- Aggregates with ORDER BY over a join.
+SELECT a.k, string_agg(b.id::text, ',' ORDER BY b.id) FROM jn_a a LEFT JOIN jn_b b ON a.k = b.k GROUP BY a.k;
+
 DROP TABLE jn_a, jn_b, jn_c, jn_d, jn_e, jn_f, jn_n1, jn_n2, jn_n3, jn_m1, jn_m2;
