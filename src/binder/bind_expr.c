@@ -602,7 +602,24 @@ static int bind_column_ref(BindCtx *bc, BindScope *sc, PgQuery__ColumnRef *cr, B
         return bind_error_at(bc, cr->location);
     }
     static BindScope empty;
-    return bind_resolve_column(bc, sc ? sc : &empty, relname, colname, cr->location, out);
+    if (bind_resolve_column(bc, sc ? sc : &empty, relname, colname, cr->location, out) == 0) return 0;
+    /* A FROM item's name as a value: a whole-row reference, which exists
+     * only under IS [NOT] NULL and ::text so far (bind_row.c). */
+    if (!relname && sc && !strcmp(bc->err->sqlstate, "42703")) {
+        BindRel *row;
+        PgQuery__Node nd = PG_QUERY__NODE__INIT;
+        nd.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+        nd.column_ref = cr;
+        int wr = bind_whole_row_ref(bc, sc, &nd, &row);
+        if (wr < 0) return -1;
+        if (wr) {
+            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                    "whole-row references are not supported yet except under IS [NOT] NULL and ::text");
+            return bind_error_at(bc, cr->location);
+        }
+        return bind_resolve_column(bc, sc, relname, colname, cr->location, out);
+    }
+    return -1;
 }
 
 /* ---- function calls --------------------------------------------------------- */
@@ -1289,6 +1306,11 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
             *out = all;
             return 0;
         }
+        BindRel *row;
+        int wr = bind_whole_row_ref(bc, sc, nt->arg, &row);
+        if (wr < 0) return -1;
+        if (wr)
+            return bind_row_nulltest(bc, row, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL, nt->location, out);
         BoundExpr *e = bind_new_expr(bc, BE_NULLTEST, om_type(OM_T_BOOL), nt->location, 1);
         e->op = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? BOP_ISNULL : BOP_ISNOTNULL;
         if (bind_expr(bc, sc, nt->arg, &e->args[0]) < 0) return -1;
@@ -1319,8 +1341,30 @@ static int bind_expr_node(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BoundExp
             if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
             if (bind_array_expr(bc, sc, tc->arg->a_array_expr, &t, &a) < 0) return -1;
         } else {
-            if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
+            BindRel *row;
+            int wr = bind_whole_row_ref(bc, sc, tc->arg, &row);
+            if (wr < 0) return -1;
             if (bind_typename(bc, tc->type_name, &t) < 0) return -1;
+            if (wr) {
+                /* row::text is record_out's text; no record type yet for the rest. */
+                if (t.id != OM_T_TEXT && t.id != OM_T_VARCHAR && t.id != OM_T_BPCHAR) {
+                    char tb[64];
+                    if (row->table && row->table_oid) {
+                        /* A table's row type casts to text only (record_out). */
+                        err_set(bc->err, ERRCODE_CANNOT_COERCE, "cannot cast type %s to %s", row->table->name,
+                                type_name(t, tb, sizeof tb));
+                        return bind_error_at(bc, tc->location);
+                    }
+                    err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                            "casting a whole-row reference to %s is not supported yet", type_name(t, tb, sizeof tb));
+                    return bind_error_at(bc, tc->location);
+                }
+                if (bind_row_text(bc, row, bind_node_location(tc->arg), &a) < 0) return -1;
+                if (bind_coerce(bc, a, t, OM_COERCE_EXPLICIT, NULL, out) < 0) return -1;
+                if ((*out)->location < 0) (*out)->location = tc->location;
+                return 0;
+            }
+            if (bind_expr(bc, sc, tc->arg, &a) < 0) return -1;
         }
         /* A literal's cast reports errors at the literal (PostgreSQL points
          * at the constant, not at the ::). */

@@ -9,6 +9,17 @@
  * LEFT, the right one for RIGHT, COALESCE for FULL) that unqualified names
  * and SELECT * see, while t.col still reaches each side; an alias on a join
  * hides the names inside it. Comma lists are cross joins.
+ *
+ * LATERAL (transformFromClauseItem's lateral namespace): a LATERAL
+ * subquery and every function in FROM see the items to their left — the
+ * earlier comma items and the left side of each enclosing JOIN — through a
+ * scope of their own (lat) placed between the item and the enclosing
+ * levels; the left side of a RIGHT or FULL join is there too, but marked
+ * so that a reference to it is 42P10. A join whose right side does read
+ * its left side's columns is marked lateral: the planner evaluates that
+ * side per left row. Every item also lands in the level's range table, so
+ * that a name bound but out of sight gets PostgreSQL's "invalid reference
+ * to FROM-clause entry".
  */
 #include <string.h>
 
@@ -54,7 +65,46 @@ static int apply_colaliases(BindCtx *bc, BindRel *r, PgQuery__Alias *al)
     return 0;
 }
 
-static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *fi);
+static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *fi, BindScope *lat);
+
+static void scope_push(BindCtx *bc, BindScope *dst, BindRel *r)
+{
+    if (dst->nrels == dst->cap_rels) {
+        int nc = dst->cap_rels ? dst->cap_rels * 2 : 4;
+        dst->rels = mem_realloc(bc->ctx, dst->rels, sizeof(BindRel *) * (size_t)dst->cap_rels,
+                                sizeof(BindRel *) * (size_t)nc);
+        dst->cap_rels = nc;
+    }
+    dst->rels[dst->nrels++] = r;
+}
+
+/* Make src's items visible to later LATERAL items through lat; bad: the
+ * combining join is RIGHT or FULL (visible, but 42P10 to reference). The
+ * copies share the items' columns. */
+static void lat_add(BindCtx *bc, BindScope *lat, const BindScope *src, bool bad)
+{
+    for (int k = 0; k < src->nrels; k++) {
+        BindRel *c = mem_new(bc->ctx, BindRel);
+        *c = *src->rels[k];
+        c->lateral_bad |= bad;
+        scope_push(bc, lat, c);
+    }
+}
+
+/* Does right read columns that left produces (a LATERAL reference)? */
+static bool reads_left(BindCtx *bc, const LogicalOp *left, const LogicalOp *right)
+{
+    ColBinding *cb;
+    OmType *ts;
+    int n = lop_outputs(bc->ctx, left, &cb, &ts);
+    int nset = 0;
+    for (int i = 0; i < n; i++)
+        if (cb[i].binding >= nset) nset = cb[i].binding + 1;
+    bool *set = mem_new_array(bc->ctx, bool, nset > 0 ? nset : 1);
+    for (int i = 0; i < n; i++)
+        if (cb[i].binding >= 0) set[cb[i].binding] = true;
+    return lop_uses_bindings(right, set, nset);
+}
 
 static int bind_rangevar(BindCtx *bc, BindScope *level, PgQuery__RangeVar *rv, FromItem *fi)
 {
@@ -95,9 +145,8 @@ static int bind_rangevar(BindCtx *bc, BindScope *level, PgQuery__RangeVar *rv, F
     return 0;
 }
 
-static int bind_subselect(BindCtx *bc, BindScope *level, PgQuery__RangeSubselect *rs, FromItem *fi)
+static int bind_subselect(BindCtx *bc, BindScope *level, PgQuery__RangeSubselect *rs, FromItem *fi, BindScope *lat)
 {
-    if (rs->lateral) return unsupported(bc, "LATERAL", -1);
     if (!rs->alias) {
         err_set(bc->err, ERRCODE_SYNTAX_ERROR, "subquery in FROM must have an alias");
         err_hint(bc->err, "For example, FROM (SELECT ...) [AS] foo.");
@@ -106,8 +155,10 @@ static int bind_subselect(BindCtx *bc, BindScope *level, PgQuery__RangeSubselect
     if (rs->subquery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
         return unsupported(bc, "this kind of subquery in FROM", -1);
     BoundQuery *q;
-    /* Not LATERAL: the subquery sees enclosing levels, not its siblings. */
-    if (bind_select(bc, level->parent, rs->subquery->select_stmt, &q) < 0) return -1;
+    /* Not LATERAL: the subquery sees enclosing levels, not its siblings
+     * (which stay in the range table, for the message). */
+    BindScope hidden = {.parent = lat->parent, .rtable = lat->rtable};
+    if (bind_select(bc, rs->lateral ? lat : &hidden, rs->subquery->select_stmt, &q) < 0) return -1;
     if (bind_derived(bc, q, rs->alias->aliasname, rs->alias->colnames, rs->alias->n_colnames, &fi->local, &fi->op) < 0)
         return -1;
     star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);
@@ -167,18 +218,12 @@ static int merge_scopes(BindCtx *bc, BindScope *dst, const BindScope *src)
                 err_set(bc->err, ERRCODE_DUPLICATE_ALIAS, "table name \"%s\" specified more than once", r->name);
                 return -1;
             }
-        if (dst->nrels == dst->cap_rels) {
-            int nc = dst->cap_rels ? dst->cap_rels * 2 : 4;
-            dst->rels = mem_realloc(bc->ctx, dst->rels, sizeof(BindRel *) * (size_t)dst->cap_rels,
-                                    sizeof(BindRel *) * (size_t)nc);
-            dst->cap_rels = nc;
-        }
-        dst->rels[dst->nrels++] = r;
+        scope_push(bc, dst, r);
     }
     return 0;
 }
 
-static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromItem *fi)
+static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromItem *fi, BindScope *lat)
 {
     JoinType jt;
     switch (j->jointype) {
@@ -188,14 +233,25 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
     case PG_QUERY__JOIN_TYPE__JOIN_FULL: jt = JOIN_FULL; break;
     default: return unsupported(bc, "this kind of join", -1);
     }
-    FromItem l = {.local = {.parent = level->parent}}, r = {.local = {.parent = level->parent}};
-    if (bind_item(bc, level, j->larg, &l) < 0 || bind_item(bc, level, j->rarg, &r) < 0) return -1;
+    FromItem l = {.local = {.parent = level->parent, .rtable = level->rtable}},
+             r = {.local = {.parent = level->parent, .rtable = level->rtable}};
+    if (bind_item(bc, level, j->larg, &l, lat) < 0) return -1;
+    /* The right side may see the left one laterally. */
+    BindScope rlat = {.parent = lat->parent, .rtable = lat->rtable};
+    lat_add(bc, &rlat, lat, false);
+    lat_add(bc, &rlat, &l.local, jt == JOIN_RIGHT || jt == JOIN_FULL);
+    if (bind_item(bc, level, j->rarg, &r, &rlat) < 0) return -1;
     fi->local.parent = level->parent;
     if (merge_scopes(bc, &fi->local, &l.local) < 0 || merge_scopes(bc, &fi->local, &r.local) < 0) return -1;
+    /* The NULL-extended sides' items (a whole-row reference to one is NULL
+     * when its row is missing). */
+    for (int k = 0; (jt == JOIN_RIGHT || jt == JOIN_FULL) && k < l.local.nrels; k++) l.local.rels[k]->nullable = true;
+    for (int k = 0; (jt == JOIN_LEFT || jt == JOIN_FULL) && k < r.local.nrels; k++) r.local.rels[k]->nullable = true;
     LogicalOp *op = bind_lop(bc, LOP_JOIN, 2);
     op->children[0] = l.op;
     op->children[1] = r.op;
     op->join_type = jt;
+    op->lateral = reads_left(bc, l.op, r.op);
     int cap = (int)j->n_using_clause + l.local.nstar + 1;
     op->conds = mem_new_array(bc->ctx, BoundExpr *, cap);
     /* USING / NATURAL: the columns to merge. */
@@ -218,7 +274,7 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
     for (int u = 0; u < nusing; u++) {
         for (int v = 0; v < u; v++)
             if (!strcmp(using[v], using[u])) {
-                err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column \"%s\" appears more than once in USING clause", using[u]);
+                err_set(bc->err, ERRCODE_DUPLICATE_COLUMN, "column name \"%s\" appears more than once in USING clause", using[u]);
                 return -1;
             }
         int li = star_find(&l.local, using[u]), ri = star_find(&r.local, using[u]);
@@ -257,6 +313,25 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
         mnames[u] = using[u];
         mtypes[u] = t;
         mexprs[u] = m;
+    }
+    if (j->join_using_alias && j->join_using_alias->aliasname) {
+        /* JOIN ... USING (k) AS x (PostgreSQL 14): x names the merged
+         * columns only, reachable qualified (x.k, x.*); it hides nothing. */
+        const char *an = j->join_using_alias->aliasname;
+        for (int k = 0; k < fs->nrels; k++)
+            if (fs->rels[k]->name && !fs->rels[k]->in_join_only && !strcmp(fs->rels[k]->name, an)) {
+                err_set(bc->err, ERRCODE_DUPLICATE_ALIAS, "table name \"%s\" specified more than once", an);
+                return -1;
+            }
+        /* Not a range table entry of its own in PostgreSQL (the join's). */
+        BindRtable *rt = fs->rtable;
+        fs->rtable = NULL;
+        BindRel *ur = bind_add_rel(bc, fs, an, -1, nusing, mnames, mtypes, 0);
+        fs->rtable = rt;
+        for (int u = 0; u < nusing; u++) {
+            ur->colexprs[u] = mexprs[u];
+            ur->hidden[u] = true;
+        }
     }
     if (nusing) {
         BindRel *mr = bind_add_rel(bc, fs, NULL, -1, nusing, mnames, mtypes, 0);
@@ -313,17 +388,19 @@ static int bind_join(BindCtx *bc, BindScope *level, PgQuery__JoinExpr *j, FromIt
     return 0;
 }
 
-static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *fi)
+/* One FROM item into fi; lat: the items a LATERAL one may see. */
+static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *fi, BindScope *lat)
 {
     fi->local.parent = level->parent;
+    fi->local.rtable = level->rtable;
     switch (n->node_case) {
     case PG_QUERY__NODE__NODE_RANGE_VAR: return bind_rangevar(bc, level, n->range_var, fi);
     case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
-        if (bind_range_function(bc, &fi->local, n->range_function, &fi->op) < 0) return -1;
+        if (bind_range_function(bc, &fi->local, lat, n->range_function, &fi->op) < 0) return -1;
         star_of_rel(bc, &fi->local, fi->local.rels[fi->local.nrels - 1]);
         return 0;
-    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: return bind_subselect(bc, level, n->range_subselect, fi);
-    case PG_QUERY__NODE__NODE_JOIN_EXPR: return bind_join(bc, level, n->join_expr, fi);
+    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: return bind_subselect(bc, level, n->range_subselect, fi, lat);
+    case PG_QUERY__NODE__NODE_JOIN_EXPR: return bind_join(bc, level, n->join_expr, fi, lat);
     default: return unsupported(bc, "this kind of FROM item", -1);
     }
 }
@@ -331,10 +408,16 @@ static int bind_item(BindCtx *bc, BindScope *level, PgQuery__Node *n, FromItem *
 int bind_from(BindCtx *bc, BindScope *sc, PgQuery__Node **items, size_t n, LogicalOp **out)
 {
     LogicalOp *root = NULL;
+    /* Each item may see the earlier ones laterally. Items already in the
+     * scope (UPDATE / DELETE's target) are in sight but not to be
+     * referenced from FROM (42P10), as PostgreSQL has it. */
+    BindScope lat = {.parent = sc->parent, .rtable = sc->rtable};
+    lat_add(bc, &lat, sc, true);
     for (size_t i = 0; i < n; i++) {
-        FromItem fi = {.local = {.parent = sc->parent}};
-        if (bind_item(bc, sc, items[i], &fi) < 0) return -1;
+        FromItem fi = {.local = {.parent = sc->parent, .rtable = sc->rtable}};
+        if (bind_item(bc, sc, items[i], &fi, &lat) < 0) return -1;
         if (merge_scopes(bc, sc, &fi.local) < 0) return -1;
+        lat_add(bc, &lat, &fi.local, false);
         for (int k = 0; k < fi.local.nstar; k++)
             star_add(bc, sc, fi.local.star[k].expr, fi.local.star[k].name, fi.local.star[k].table_oid,
                      fi.local.star[k].attnum);
@@ -346,6 +429,7 @@ int bind_from(BindCtx *bc, BindScope *sc, PgQuery__Node **items, size_t n, Logic
         j->children[0] = root;
         j->children[1] = fi.op;
         j->join_type = JOIN_INNER;
+        j->lateral = reads_left(bc, root, fi.op);
         root = j;
     }
     *out = root;

@@ -20,7 +20,20 @@ typedef struct BindRel {
     bool *hidden;            /* per column: skipped by unqualified lookups (a USING column's sides) */
     uint32_t table_oid;      /* RowDescription's source table, 0 if none */
     bool in_join_only;       /* reachable only through its join's name (JOIN ... AS alias) */
+    bool lateral_bad;        /* a LATERAL view of a RIGHT / FULL join's left side: referencing it is 42P10 */
+    bool nullable;           /* on the NULL-extended side of an outer join */
+    const CatTable *table;   /* a table item: its catalog entry (NOT NULL columns tell a null-extended row) */
 } BindRel;
+
+/* A query level's range table (PostgreSQL's p_rtable): every FROM item
+ * bound at the level so far, visible or not, shared by all of the level's
+ * scopes. Only for messages: a qualifier naming an entry there that the
+ * scope cannot see is "invalid reference to FROM-clause entry", not
+ * "missing FROM-clause entry". */
+typedef struct BindRtable {
+    int n, cap;
+    BindRel **rels;
+} BindRtable;
 
 /* One column of SELECT *'s expansion. */
 typedef struct BindStar {
@@ -77,6 +90,7 @@ typedef struct BindScope {
     int nrels, cap_rels;
     BindRel **rels;
     struct BindScope *parent;
+    BindRtable *rtable;  /* the level's range table (NULL: none kept) */
     int nctes;           /* WITH: a scope level of its own, holding only CTEs */
     BindCte *ctes;
     int nstar;           /* SELECT *: the FROM list's columns in PostgreSQL's order */
@@ -116,6 +130,17 @@ BindRel *bind_add_rel(BindCtx *bc, BindScope *sc, const char *name, int binding,
                       const OmType *types, uint32_t table_oid);
 /* A table as a FROM item (alias may be NULL). */
 BindRel *bind_add_table(BindCtx *bc, BindScope *sc, CatTable *t, const char *alias, int binding);
+/* The FROM item relname names, for a whole-row reference (42P01 / 42P10
+ * as for a qualifier); counts as a reference at its level. */
+int bind_whole_row_rel(BindCtx *bc, BindScope *sc, const char *relname, int location, BindRel **out);
+/* Whole-row references (bind_row.c). bind_whole_row_ref: is n a FROM
+ * item's name used as a value (`b` that names no column, `b.*`)? 1 and
+ * the item, 0 if not, -1 on error. bind_row_nulltest: `row IS [NOT] NULL`
+ * over its fields. bind_row_text: `row::text` (BE_ROW; 0A000 for an item
+ * of a NULL-extended side without a NOT NULL column). */
+int bind_whole_row_ref(BindCtx *bc, BindScope *sc, PgQuery__Node *n, BindRel **out);
+int bind_row_nulltest(BindCtx *bc, BindRel *r, bool isnull, int location, BoundExpr **out);
+int bind_row_text(BindCtx *bc, BindRel *r, int location, BoundExpr **out);
 /* Name of (binding, col) for messages ("t.x"), from the scope chain. */
 void bind_column_name(BindScope *sc, const BoundExpr *col, const char **rel, const char **name);
 
@@ -276,8 +301,10 @@ int bind_array_assign(BindCtx *bc, BindScope *sc, BoundExpr *col, const char *co
 /* A bound set-returning call (BE_FUNC with fn->srf) in scope sc: collected
  * as a BE_SRFREF, kept as is in FROM, or refused (0A000). */
 int bind_srf_ref(BindCtx *bc, BindScope *sc, int location, BoundExpr **e);
-/* FROM f(...): the set-returning calls and a synthetic table for their columns. */
-int bind_range_function(BindCtx *bc, BindScope *sc, PgQuery__RangeFunction *rf, LogicalOp **out);
+/* FROM f(...): the set-returning calls and a synthetic table for their
+ * columns, registered in sc. The arguments are bound in lat (functions in
+ * FROM are always LATERAL: lat holds the FROM items to their left). */
+int bind_range_function(BindCtx *bc, BindScope *sc, BindScope *lat, PgQuery__RangeFunction *rf, LogicalOp **out);
 /* FROM seq (a sequence's one-row state): 1 if rv names a sequence, 0 if not. */
 int bind_sequence_from(BindCtx *bc, BindScope *sc, PgQuery__RangeVar *rv, LogicalOp **out);
 /* A query at a level whose enclosing scope is parent (NULL at the top). */

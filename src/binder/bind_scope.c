@@ -46,6 +46,15 @@ BindRel *bind_add_rel(BindCtx *bc, BindScope *sc, const char *name, int binding,
         sc->cap_rels = nc;
     }
     sc->rels[sc->nrels++] = r;
+    BindRtable *rt = sc->rtable;
+    if (rt) {
+        if (rt->n == rt->cap) {
+            int nc = rt->cap ? rt->cap * 2 : 8;
+            rt->rels = mem_realloc(bc->ctx, rt->rels, sizeof(BindRel *) * (size_t)rt->cap, sizeof(BindRel *) * (size_t)nc);
+            rt->cap = nc;
+        }
+        rt->rels[rt->n++] = r;
+    }
     return r;
 }
 
@@ -58,6 +67,7 @@ BindRel *bind_add_table(BindCtx *bc, BindScope *sc, CatTable *t, const char *ali
         types[i] = t->cols[i].type;
     }
     BindRel *r = bind_add_rel(bc, sc, alias ? alias : t->name, binding, t->ncols, names, types, t->oid);
+    r->table = t;
     if (alias) r->table_name = t->name;
     return r;
 }
@@ -86,14 +96,55 @@ static int missing_rel(BindCtx *bc, BindScope *sc, const char *relname, int loca
                 return bind_error_at(bc, location);
             }
         }
+    /* An item of this level or an enclosing one that this part of the
+     * query cannot see (the left side of a comma from inside a JOIN's ON,
+     * a sibling from a non-LATERAL subquery). */
+    for (BindScope *s = sc; s; s = s->parent)
+        for (int i = 0; s->rtable && i < s->rtable->n; i++) {
+            BindRel *r = s->rtable->rels[i];
+            if ((r->name && !strcmp(r->name, relname)) || (r->table_name && !strcmp(r->table_name, relname))) {
+                err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \"%s\"",
+                        relname);
+                err_hint(bc->err, "There is an entry for table \"%s\", but it cannot be referenced from this part of the query.",
+                         r->name);
+                return bind_error_at(bc, location);
+            }
+        }
     err_set(bc->err, ERRCODE_UNDEFINED_TABLE, "missing FROM-clause entry for table \"%s\"", relname);
+    return bind_error_at(bc, location);
+}
+
+/* A LATERAL reference to the left side of a RIGHT or FULL join (SQL
+ * requires the error rather than hiding the name). */
+static int lateral_check(BindCtx *bc, const BindRel *r, int location)
+{
+    if (!r->lateral_bad) return 0;
+    err_set(bc->err, ERRCODE_INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
+            r->name ? r->name : "unnamed_join");
+    err_detail(bc->err, "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     return bind_error_at(bc, location);
 }
 
 int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location)
 {
-    for (BindScope *s = sc; s; s = s->parent)
-        if (find_rel(s, relname)) return 0;
+    for (BindScope *s = sc; s; s = s->parent) {
+        BindRel *r = find_rel(s, relname);
+        if (r) return lateral_check(bc, r, location);
+    }
+    return missing_rel(bc, sc, relname, location);
+}
+
+int bind_whole_row_rel(BindCtx *bc, BindScope *sc, const char *relname, int location, BindRel **out)
+{
+    for (BindScope *s = sc; s; s = s->parent) {
+        BindRel *r = find_rel(s, relname);
+        if (!r) continue;
+        if (lateral_check(bc, r, location) < 0) return -1;
+        if (s != sc) sc->outer_used = true;
+        else sc->local_refs++;
+        *out = r;
+        return 0;
+    }
     return missing_rel(bc, sc, relname, location);
 }
 
@@ -114,6 +165,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
             if (!r) continue;
             for (int i = 0; i < r->ncols; i++)
                 if (!strcmp(r->colnames[i], colname)) {
+                    if (lateral_check(bc, r, location) < 0) return -1;
                     *out = rel_column(bc, r, i, location);
                     if (s != sc) sc->outer_used = true;
                     else sc->local_refs++;
@@ -137,6 +189,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
             }
         }
         if (found) {
+            if (lateral_check(bc, found, location) < 0) return -1;
             *out = rel_column(bc, found, fcol, location);
             if (s != sc) sc->outer_used = true;
             else sc->local_refs++;

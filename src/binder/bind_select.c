@@ -272,7 +272,8 @@ static int bind_select_level(BindCtx *bc, BindScope *parent, PgQuery__SelectStmt
                     (!s->distinct_clause[0] || s->distinct_clause[0]->node_case == PG_QUERY__NODE__NODE__NOT_SET);
     bool distinct_on = s->n_distinct_clause && !distinct;
     if (s->n_window_clause) return unsupported(bc, "WINDOW", -1);
-    BindScope sc = {.parent = parent};
+    BindRtable rtable = {0};
+    BindScope sc = {.parent = parent, .rtable = &rtable};
     TargetList tl = {0};
     LogicalOp *root;
     int first_binding = bc->next_binding;

@@ -128,8 +128,9 @@ static int from_calls(BindCtx *bc, BindScope *sc, BoundExpr **srfs, const char *
             t->cols[c].type = srf_out_type(srfs[i], k);
             const char *nm = d->out_names[k] ? d->out_names[k] : fnames[i];
             /* A one-column function named by the alias takes the alias as
-             * its column name (FROM generate_series(1, 3) AS g → g). */
-            if (al && ncalls == 1 && d->nout == 1) nm = al->aliasname;
+             * its column name (FROM generate_series(1, 3) AS g → g), unless
+             * the column has a name of its own (jsonb_array_elements: value). */
+            if (al && ncalls == 1 && d->nout == 1 && !d->out_names[0]) nm = al->aliasname;
             t->cols[c].name = (char *)nm;
         }
     }
@@ -153,18 +154,15 @@ static int from_calls(BindCtx *bc, BindScope *sc, BoundExpr **srfs, const char *
     return 0;
 }
 
-int bind_range_function(BindCtx *bc, BindScope *sc, PgQuery__RangeFunction *rf, LogicalOp **out)
+int bind_range_function(BindCtx *bc, BindScope *sc, BindScope *lat, PgQuery__RangeFunction *rf, LogicalOp **out)
 {
-    if (rf->lateral) {
-        err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
-        return -1;
-    }
     PgQuery__FuncCall **calls;
     int ncalls;
     if (collect_calls(bc, rf, &calls, &ncalls) < 0) return -1;
     BoundExpr **srfs = mem_new_array(bc->ctx, BoundExpr *, ncalls);
     for (int i = 0; i < ncalls; i++) {
-        BindScope fsc = {.clause = "FROM", .from_function = true, .parent = sc->parent};
+        /* Implicitly LATERAL: the arguments see the items to the left. */
+        BindScope fsc = {.clause = "FROM", .from_function = true, .parent = lat};
         PgQuery__Node wrap = PG_QUERY__NODE__INIT;
         wrap.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
         wrap.func_call = calls[i];

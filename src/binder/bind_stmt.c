@@ -296,14 +296,16 @@ static int bind_insert(BindCtx *bc, BindScope *parent, PgQuery__InsertStmt *ins,
 
 /* ---- UPDATE / DELETE ------------------------------------------------------- */
 
-static int bind_where(BindCtx *bc, BindScope *parent, CatTable *t, const char *alias, int binding, PgQuery__Node *w,
-                      BoundExpr **out)
+/* WHERE of UPDATE / DELETE in sc (the target, and the FROM / USING items). */
+static int bind_where(BindCtx *bc, BindScope *sc, PgQuery__Node *w, BoundExpr **out)
 {
     if (!w) return 0;
-    BindScope sc = {.parent = parent, .clause = "WHERE"};
-    bind_add_table(bc, &sc, t, alias, binding);
+    const char *clause = sc->clause;
+    sc->clause = "WHERE";
     BoundExpr *e;
-    if (bind_expr(bc, &sc, w, &e) < 0) return -1;
+    int rc = bind_expr(bc, sc, w, &e);
+    sc->clause = clause;
+    if (rc < 0) return -1;
     if (e->type.id == OM_T_UNKNOWN) {
         if (bind_coerce(bc, e, om_type(OM_T_BOOL), OM_COERCE_IMPLICIT, NULL, &e) < 0) return -1;
     } else if (e->type.id != OM_T_BOOL) {
@@ -316,9 +318,37 @@ static int bind_where(BindCtx *bc, BindScope *parent, CatTable *t, const char *a
     return 0;
 }
 
+/* The rows UPDATE / DELETE read: the target (with its storage keys) under
+ * WHERE, or, with FROM / USING (from: their joined items), the target
+ * joined to them, its storage key riding along as a column (joins carry
+ * columns, not keys); op then names the target's binding and the key
+ * column, and the executor touches each target row once however many rows
+ * it joined. */
+static LogicalOp *dml_source(BindCtx *bc, CatTable *t, int b, LogicalOp *from, BoundExpr *w, LogicalKind k)
+{
+    LogicalOp *src = bind_lop_get(bc, t, b, true);
+    if (from) {
+        src->key_column = true;
+        LogicalOp *j = bind_lop(bc, LOP_JOIN, 2);
+        j->children[0] = src;
+        j->children[1] = from;
+        j->join_type = JOIN_INNER;
+        src = j;
+    }
+    if (w) src = bind_lop_filter(bc, src, w);
+    LogicalOp *op = dml_op(bc, k, t, src);
+    if (from) {
+        op->key_column = true;
+        op->binding = b;
+    }
+    return op;
+}
+
 static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, BoundStmt *st)
 {
-    if (up->n_from_clause) return unsupported(bc, "UPDATE ... FROM");
+    /* RETURNING names the returned rows by the operator's binding, which
+     * the FROM form uses for the target's key column. */
+    if (up->n_from_clause && up->n_returning_list) return unsupported(bc, "RETURNING with UPDATE ... FROM");
     BindScope *ws;
     if (bind_with(bc, parent, up->with_clause, &ws) < 0) return -1;
     CatTable *t;
@@ -327,8 +357,12 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
     st->table = t;
     int b = bind_new_binding(bc);
     BoundExpr **col_exprs = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
-    BindScope sc = {.parent = ws, .clause = "UPDATE"};
+    BindRtable rtable = {0};
+    BindScope sc = {.parent = ws, .clause = "UPDATE", .rtable = &rtable};
     bind_add_table(bc, &sc, t, alias, b);
+    /* FROM: its items join the target's scope (SET and WHERE see them). */
+    LogicalOp *from = NULL;
+    if (up->n_from_clause && bind_from(bc, &sc, up->from_clause, up->n_from_clause, &from) < 0) return -1;
     for (size_t i = 0; i < up->n_target_list; i++) {
         PgQuery__ResTarget *rt = up->target_list[i]->res_target;
         if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
@@ -366,10 +400,8 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
     for (int c = 0; c < t->ncols; c++)
         if (!col_exprs[c]) col_exprs[c] = colref(bc, b, t->cols[c].type, c);
     BoundExpr *w = NULL;
-    if (bind_where(bc, ws, t, alias, b, up->where_clause, &w) < 0) return -1;
-    LogicalOp *src = bind_lop_get(bc, t, b, true);
-    if (w) src = bind_lop_filter(bc, src, w);
-    st->dml = dml_op(bc, LOP_UPDATE, t, src);
+    if (bind_where(bc, &sc, up->where_clause, &w) < 0) return -1;
+    st->dml = dml_source(bc, t, b, from, w, LOP_UPDATE);
     st->dml->nexprs = t->ncols;
     st->dml->exprs = col_exprs;
     return bind_returning(bc, ws, parent, t, alias, up->returning_list, up->n_returning_list, st);
@@ -377,19 +409,23 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
 
 static int bind_delete(BindCtx *bc, BindScope *parent, PgQuery__DeleteStmt *del, BoundStmt *st)
 {
-    if (del->n_using_clause) return unsupported(bc, "DELETE ... USING");
+    if (del->n_using_clause && del->n_returning_list) return unsupported(bc, "RETURNING with DELETE ... USING");
     BindScope *ws;
     if (bind_with(bc, parent, del->with_clause, &ws) < 0) return -1;
     CatTable *t;
     if (bind_table_ref(bc, del->relation, &t) < 0) return -1;
     st->table = t;
     int b = bind_new_binding(bc);
+    BindRtable rtable = {0};
+    BindScope sc = {.parent = ws, .clause = "WHERE", .rtable = &rtable};
+    bind_add_table(bc, &sc, t, del->relation->alias ? del->relation->alias->aliasname : NULL, b);
+    /* USING: more items for WHERE to see, joined to the target. */
+    LogicalOp *from = NULL;
+    if (del->n_using_clause && bind_from(bc, &sc, del->using_clause, del->n_using_clause, &from) < 0) return -1;
     BoundExpr *w = NULL;
     const char *alias = del->relation->alias ? del->relation->alias->aliasname : NULL;
-    if (bind_where(bc, ws, t, alias, b, del->where_clause, &w) < 0) return -1;
-    LogicalOp *src = bind_lop_get(bc, t, b, true);
-    if (w) src = bind_lop_filter(bc, src, w);
-    st->dml = dml_op(bc, LOP_DELETE, t, src);
+    if (bind_where(bc, &sc, del->where_clause, &w) < 0) return -1;
+    st->dml = dml_source(bc, t, b, from, w, LOP_DELETE);
     return bind_returning(bc, ws, parent, t, alias, del->returning_list, del->n_returning_list, st);
 }
 

@@ -10,6 +10,7 @@
  * undecided, so `x <> 0 AND 1/x > 0` or `CASE WHEN x = 0 THEN 0 ELSE 1/x END`
  * never divide by zero — as PostgreSQL behaves.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -463,6 +464,61 @@ static int eval_func(ExprState *st, const OmBatch *in, const uint16_t *sel, int 
     return 0;
 }
 
+/* ---- whole rows ------------------------------------------------------------------ */
+
+/* A whole row's text as PostgreSQL's record_out writes it: (f1,f2,...),
+ * a NULL field empty, a field quoted when empty or holding a quote,
+ * backslash, parenthesis, comma or white space (quotes and backslashes
+ * doubled inside). NULL when the presence column says the row is missing. */
+static int eval_row(ExprState *st, const OmBatch *in, const uint16_t *sel, int n, OmError *err)
+{
+    const BoundExpr *e = st->e;
+    for (int i = 0; i < e->nargs; i++)
+        if (exec_expr_eval(st->args[i], in, sel, n, err) < 0) return -1;
+    int nf = e->row_presence ? e->nargs - 1 : e->nargs;
+    OmBuf field, out;
+    buf_init(&field, st->var, 32);
+    buf_init(&out, st->var, 64);
+    for (int k = 0; k < n; k++) {
+        int r = ROW(k);
+        if (e->row_presence && om_vec_is_null(&st->args[nf]->out, r)) {
+            om_vec_set_null(&st->out, r, true);
+            continue;
+        }
+        buf_reset(&out);
+        buf_append_char(&out, '(');
+        for (int i = 0; i < nf; i++) {
+            if (i) buf_append_char(&out, ',');
+            const OmVector *v = &st->args[i]->out;
+            if (om_vec_is_null(v, r)) continue;
+            buf_reset(&field);
+            type_out(e->args[i]->type, v, r, &field);
+            bool quote = field.len == 0;
+            for (size_t c = 0; c < field.len && !quote; c++) {
+                char ch = field.data[c];
+                quote = ch == '"' || ch == '\\' || ch == '(' || ch == ')' || ch == ',' || isspace((unsigned char)ch);
+            }
+            if (!quote) {
+                buf_append(&out, field.data, field.len);
+                continue;
+            }
+            buf_append_char(&out, '"');
+            for (size_t c = 0; c < field.len; c++) {
+                char ch = field.data[c];
+                if (ch == '"' || ch == '\\') buf_append_char(&out, ch);
+                buf_append_char(&out, ch);
+            }
+            buf_append_char(&out, '"');
+        }
+        buf_append_char(&out, ')');
+        om_vec_set_null(&st->out, r, false);
+        OmStr *dst = &((OmStr *)st->out.data)[r];
+        dst->ptr = mem_strndup(st->var, out.data, out.len);
+        dst->len = out.len;
+    }
+    return 0;
+}
+
 /* ---- dispatch ------------------------------------------------------------------ */
 
 static void eval_const(ExprState *st, const uint16_t *sel, int n)
@@ -572,6 +628,9 @@ int exec_expr_eval(ExprState *st, const OmBatch *in, const uint16_t *sel, int n,
         break;
     case BE_ANY_ALL:
         rc = exec_eval_any_all(st, in, sel, n, err);
+        break;
+    case BE_ROW:
+        rc = eval_row(st, in, sel, n, err);
         break;
     case BE_NULLIF: {
         if (exec_expr_eval(st->args[0], in, sel, n, err) < 0 || exec_expr_eval(st->args[1], in, sel, n, err) < 0)

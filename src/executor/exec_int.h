@@ -25,6 +25,7 @@ int exec_delete_init(ExecNode *n);
 int exec_project_set_init(ExecNode *n);
 int exec_nl_join_init(ExecNode *n);
 int exec_hash_join_init(ExecNode *n);
+int exec_lateral_join_init(ExecNode *n);
 int exec_append_init(ExecNode *n);
 int exec_cte_init(ExecNode *n);
 int exec_cte_scan_init(ExecNode *n);

@@ -12,10 +12,13 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     n->q = q;
     n->nchildren = plan->nchildren;
     if (plan->nchildren) n->children = mem_new_array(q->ctx, ExecNode *, plan->nchildren);
-    /* A recursive union builds its recursive term itself, per iteration. */
+    /* A lateral join builds its right side per left row itself; a
+     * recursive union its recursive term, per iteration. */
     int nbuild = plan->kind == PHYS_RECURSIVE_UNION ? 1 : plan->nchildren;
-    for (int i = 0; i < nbuild; i++)
+    for (int i = 0; i < nbuild; i++) {
+        if (plan->kind == PHYS_LATERAL_JOIN && i == 1) continue;
         if (exec_build(q, plan->children[i], &n->children[i]) < 0) return -1;
+    }
     n->child = plan->nchildren ? n->children[0] : NULL;
     int rc;
     switch (plan->kind) {
@@ -34,6 +37,7 @@ int exec_build(ExecQuery *q, const PhysNode *plan, ExecNode **out)
     case PHYS_PROJECT_SET: rc = exec_project_set_init(n); break;
     case PHYS_NL_JOIN: rc = exec_nl_join_init(n); break;
     case PHYS_HASH_JOIN: rc = exec_hash_join_init(n); break;
+    case PHYS_LATERAL_JOIN: rc = exec_lateral_join_init(n); break;
     case PHYS_SETOP: rc = exec_append_init(n); break;
     case PHYS_CTE: rc = exec_cte_init(n); break;
     case PHYS_CTE_SCAN: rc = exec_cte_scan_init(n); break;
@@ -68,7 +72,8 @@ int exec_rescan(ExecNode *n)
 void exec_end(ExecNode *root)
 {
     if (!root) return;
-    for (int i = 0; i < root->nchildren; i++) exec_end(root->children[i]);
+    for (int i = 0; i < root->nchildren; i++)
+        if (root->children[i]) exec_end(root->children[i]);
     if (root->end) root->end(root);
     root->end = NULL;
 }

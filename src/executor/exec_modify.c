@@ -29,6 +29,8 @@ typedef struct ModifyState {
     bool applied;      /* the writes are done */
     int emit;          /* RETURNING: the next store batch to output */
     OmBatch *view;     /* RETURNING: the output batch (a view of a store batch) */
+    OmStr *seen;       /* key_column: the target keys taken (open addressing) */
+    size_t nseen, cap_seen;
 } ModifyState;
 
 static void render_cb(void *arg, int col, const OmBatch *b, int row, char *out, size_t outsize)
@@ -173,6 +175,41 @@ int exec_insert_init(ExecNode *n)
     return 0;
 }
 
+/* UPDATE ... FROM / DELETE ... USING: has the target row of key k been
+ * taken already (the join may match it more than once; PostgreSQL touches
+ * it once, with one of the joined rows)? Records it if not. An open-
+ * addressing set in the store's context, so its size counts against the
+ * store's work_mem budget. */
+static bool key_seen(ModifyState *s, OmStr k)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t i = 0; i < k.len; i++) h = (h ^ (uint8_t)k.ptr[i]) * 1099511628211ULL;
+    if (s->nseen * 2 >= s->cap_seen) {
+        size_t nc = s->cap_seen ? s->cap_seen * 2 : 1024;
+        OmStr *ns = mem_zalloc(s->store.ctx, sizeof(OmStr) * nc);
+        for (size_t i = 0; i < s->cap_seen; i++) {
+            OmStr e = s->seen[i];
+            if (!e.ptr) continue;
+            uint64_t eh = 1469598103934665603ULL;
+            for (uint32_t j = 0; j < e.len; j++) eh = (eh ^ (uint8_t)e.ptr[j]) * 1099511628211ULL;
+            size_t at = eh & (nc - 1);
+            while (ns[at].ptr) at = (at + 1) & (nc - 1);
+            ns[at] = e;
+        }
+        s->seen = ns;
+        s->cap_seen = nc;
+    }
+    size_t at = h & (s->cap_seen - 1);
+    while (s->seen[at].ptr) {
+        if (s->seen[at].len == k.len && !memcmp(s->seen[at].ptr, k.ptr, k.len)) return true;
+        at = (at + 1) & (s->cap_seen - 1);
+    }
+    s->seen[at].ptr = mem_strndup(s->store.ctx, k.ptr, k.len);
+    s->seen[at].len = k.len;
+    s->nseen++;
+    return false;
+}
+
 /* Read everything first, then apply. */
 static int collect(ExecNode *n, ModifyState *s)
 {
@@ -180,8 +217,27 @@ static int collect(ExecNode *n, ModifyState *s)
     OmBatch *b;
     int rc;
     OmVector *newcols = p->nexprs ? mem_new_array(n->q->ctx, OmVector, p->nexprs) : NULL;
+    OmStr *keys = p->key_column ? mem_new_array(n->q->ctx, OmStr, OM_BATCH_SIZE) : NULL;
+    uint16_t *sel1 = p->key_column ? mem_new_array(n->q->ctx, uint16_t, OM_BATCH_SIZE) : NULL;
+    OmBatch view;
     while ((rc = exec_next(n->child, &b)) > 0) {
         mem_ctx_reset(s->var);
+        if (p->key_column) {
+            /* The keys come as a column: each target row once. */
+            view = *b;
+            const OmStr *kc = b->cols[p->key_slot].data;
+            int nl = 0, live0 = om_batch_live(b);
+            for (int k = 0; k < live0; k++) {
+                int r = om_batch_row(b, k);
+                keys[r] = kc[r];
+                if (!key_seen(s, kc[r])) sel1[nl++] = (uint16_t)r;
+            }
+            view.keys = keys;
+            view.sel = sel1;
+            view.nsel = nl;
+            view.has_sel = true;
+            b = &view;
+        }
         int live = om_batch_live(b);
         const uint16_t *sel = b->has_sel ? b->sel : NULL;
         for (int c = 0; c < p->nexprs; c++) {

@@ -1,7 +1,9 @@
 /*
  * exec_scan.c — Scan: a table's rows in primary-key order, a batch at a
  * time, from storage's table access interface. With want_keys the batch
- * also carries each row's storage key, for UPDATE and DELETE.
+ * also carries each row's storage key, for UPDATE and DELETE; with
+ * key_column the keys are also its last column (they travel through joins
+ * that way, for UPDATE ... FROM and DELETE ... USING).
  *
  * The plan names the columns the query reads (scan_cols, projection
  * pushdown); the output batch shows only those, sharing the vectors of the
@@ -129,7 +131,9 @@ static int scan_next(ExecNode *n, OmBatch **out)
                           : stor_scan_next(s->scan, s->full, n->q->err);
     if (rc < 0) return -1;
     if (rc == 0) return 0;
-    for (int i = 0; i < p->ncols; i++) s->out.cols[i] = s->full->cols[p->scan_cols[i]];
+    int nt = p->key_column ? p->ncols - 1 : p->ncols;
+    for (int i = 0; i < nt; i++) s->out.cols[i] = s->full->cols[p->scan_cols[i]];
+    if (p->key_column) s->out.cols[nt].data = s->full->keys; /* the keys as a bytea column */
     s->out.count = s->full->count;
     s->out.sel = s->full->sel;
     s->out.nsel = s->full->nsel;
@@ -150,6 +154,11 @@ int exec_scan_init(ExecNode *n)
     s->full = om_batch_create(n->q->ctx, t->ncols, phys, p->want_keys);
     s->out.ncols = p->ncols;
     s->out.cols = mem_new_array(n->q->ctx, OmVector, p->ncols > 0 ? p->ncols : 1);
+    if (p->key_column) {
+        OmVector *kv = &s->out.cols[p->ncols - 1];
+        kv->phys = OM_PHYS_STR;
+        kv->nulls = mem_new_array(n->q->ctx, uint64_t, OM_BATCH_SIZE / 64); /* never NULL */
+    }
     if (p->nkeyset) {
         if (keyset_init(n, s) < 0) return -1;
     } else if (!p->lookup) {

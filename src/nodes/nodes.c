@@ -35,7 +35,7 @@ bool node_expr_equal(const BoundExpr *a, const BoundExpr *b)
     }
     if (a->op != b->op || a->arg_type.id != b->arg_type.id || a->cctx != b->cctx || a->has_else != b->has_else ||
         a->fn != b->fn || a->fn_data != b->fn_data || a->array_multi != b->array_multi || a->nsubs != b->nsubs ||
-        a->is_slice != b->is_slice || a->all != b->all || a->eager != b->eager)
+        a->is_slice != b->is_slice || a->all != b->all || a->eager != b->eager || a->row_presence != b->row_presence)
         return false;
     if (a->kind == BE_FUNC && a->fn && (a->fn->flags & FN_VOLATILE)) return false;
     for (int i = 0; i < a->nargs; i++)
@@ -54,7 +54,7 @@ static void push(ColBinding *out, OmType *types, int *n, int binding, int col, O
 int lop_count_outputs(const LogicalOp *op)
 {
     switch (op->kind) {
-    case LOP_GET: return op->table->ncols;
+    case LOP_GET: return op->table->ncols + (op->key_column ? 1 : 0);
     case LOP_VALUES:
     case LOP_SETOP: return op->ncols;
     case LOP_PROJECT: return op->nexprs;
@@ -82,6 +82,7 @@ static void outputs(const LogicalOp *op, ColBinding *out, OmType *types, int *n)
     switch (op->kind) {
     case LOP_GET:
         for (int i = 0; i < op->table->ncols; i++) push(out, types, n, op->binding, i, op->table->cols[i].type);
+        if (op->key_column) push(out, types, n, op->binding, op->table->ncols, om_type(OM_T_BYTEA));
         return;
     case LOP_VALUES:
     case LOP_SETOP:

@@ -49,7 +49,9 @@ typedef enum {
     BE_SUBSCRIPT,/* args[0][args[1]:args[2]][...]: nsubs pairs (lower, upper), NULL = omitted; is_slice */
     BE_ANY_ALL,  /* args[0] op ANY/ALL (args[1]): op a comparison or LIKE, arg_type the element type; all */
     BE_SUBQUERY, /* a subquery (sublink kind, subplan); args: the left operands of IN / op ANY / ALL */
-    BE_PARAM     /* col: a slot of the executor's parameter row (outer columns of a correlated subquery) */
+    BE_PARAM,    /* col: a slot of the executor's parameter row (outer columns of a correlated subquery) */
+    BE_ROW       /* a whole-row reference's text form (record_out): args are the row's fields, then, with
+                  * row_presence, a column that is NULL exactly when the row is (null-extended); type text */
 } BoundExprKind;
 
 typedef enum {
@@ -108,6 +110,7 @@ struct BoundExpr {
     bool is_slice;
     bool is_assign;     /* BE_SUBSCRIPT in UPDATE SET a[i] = v: args[nargs - 1] is v */
     bool all;
+    bool row_presence;  /* BE_ROW: args[nargs - 1] tells a null-extended row, not a field */
     /* BE_SUBQUERY: the subquery's logical plan (its first ncols outputs are
      * the value / the compared columns) and, once planned, its physical
      * plan; the outer columns it uses become BE_PARAMs (nparams, with the
@@ -208,6 +211,9 @@ struct LogicalOp {
     /* GET; INSERT / UPDATE / DELETE target */
     CatTable *table;
     bool want_keys;           /* GET: storage keys with each row (UPDATE / DELETE) */
+    bool key_column;          /* GET: also the storage key as column table->ncols (bytea), for UPDATE ... FROM
+                               * and DELETE ... USING; UPDATE / DELETE: the input carries the target's key in
+                               * that column of binding */
     /* VALUES: rows[r][c] */
     int nrows;
     BoundExpr ***rows;
@@ -235,6 +241,8 @@ struct LogicalOp {
     GroupKeySet *groupings;
     /* JOIN */
     JoinType join_type;
+    bool lateral;             /* JOIN: the right side reads the left's columns (LATERAL, functions in FROM):
+                               * it is evaluated per left row; INNER or LEFT only */
     /* ORDER */
     int nkeys;
     BoundOrder *keys;
@@ -274,6 +282,8 @@ typedef enum {
     PHYS_SORT, PHYS_LIMIT,
     PHYS_NL_JOIN,      /* nested loop: conds over left ++ right */
     PHYS_HASH_JOIN,    /* equi-join: lkeys over the left, rkeys over the right (build) side, conds residual */
+    PHYS_LATERAL_JOIN, /* dependent nested loop (INNER / LEFT): children[1] run afresh per left row with
+                        * param_src (over the left row) as its parameters; pred over left ++ right */
     PHYS_DISTINCT,     /* Unique: the first row of each run of equal exprs (DISTINCT ON over sorted input) */
     PHYS_SETOP,        /* UNION ALL (append) or hashed set operations */
     PHYS_INSERT, PHYS_UPDATE, PHYS_DELETE,
@@ -294,6 +304,8 @@ struct PhysNode {
     double est_rows;
     CatTable *table;    /* SCAN source; INSERT/UPDATE/DELETE target */
     bool want_keys;     /* SCAN: fill storage keys (for UPDATE/DELETE) */
+    bool key_column;    /* SCAN: the last output column is each row's storage key (bytea) */
+    int key_slot;       /* UPDATE / DELETE with key_column: the input column holding the target's keys */
     int *scan_cols;     /* SCAN: the table column behind each output column (ncols of them) */
     BoundExpr *lookup;  /* SCAN: a constant primary-key value: read that one row (key lookup) */
     int nkeyset;        /* SCAN: pk IN (constants): read the rows of these keys */
@@ -331,6 +343,10 @@ struct PhysNode {
     BoundExpr **srfs;
     bool srf_only;
     bool ordinality;
+    /* LATERAL_JOIN: the right side's parameters (BE_PARAM slots), each an
+     * expression over the left input */
+    int nparams;
+    BoundExpr **param_src;
     /* CTE / CTE_SCAN / RECURSIVE_UNION / WORKTABLE_SCAN (setop_all: UNION ALL) */
     int cte_id;
     const char *cte_name;

@@ -53,4 +53,9 @@ int opt_fold(OCtx *oc, LogicalOp **root);
 LogicalOp *opt_decorrelate_semi(OCtx *oc, LogicalOp *input, BoundExpr *c);
 LogicalOp *opt_decorrelate_scalar(OCtx *oc, LogicalOp *input, BoundExpr *c, BoundExpr **rest);
 
+/* lateral.c: a lateral join (INNER / LEFT) whose right side is a plain
+ * SELECT correlated only in its WHERE, as an ordinary join; NULL when op
+ * is not one. */
+LogicalOp *opt_decorrelate_lateral(OCtx *oc, LogicalOp *op);
+
 #endif

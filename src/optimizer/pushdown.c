@@ -186,7 +186,9 @@ bool opt_refs_only(BoundExpr **es, int n, const Set *s)
 
 /* ---- inner join clusters ---------------------------------------------------- */
 
-static bool inner(const LogicalOp *op) { return op->kind == LOP_JOIN && op->join_type == JOIN_INNER; }
+/* A lateral join is not part of the cluster: its right side depends on its
+ * left one, so it stays one leaf with its sides in place. */
+static bool inner(const LogicalOp *op) { return op->kind == LOP_JOIN && op->join_type == JOIN_INNER && !op->lateral; }
 
 static void flatten(OCtx *oc, LogicalOp *op, LogicalOp ***leaves, int *n, int *cap, List *conds)
 {
@@ -342,6 +344,26 @@ static LogicalOp *push_semi(OCtx *oc, LogicalOp *op, List *pending)
     return opt_wrap(oc, op, &above);
 }
 
+/* A lateral join (INNER or LEFT): its right side runs per left row, so the
+ * sides keep their order. Conditions from above on the left side alone go
+ * down into it; the rest stay above, and the join keeps its own ON. */
+static LogicalOp *push_lateral(OCtx *oc, LogicalOp *op, List *pending)
+{
+    LogicalOp *plain = opt_decorrelate_lateral(oc, op);
+    if (plain) return push(oc, plain, pending);
+    Set all = opt_out_set(oc, op);
+    Set left = opt_out_set(oc, op->children[0]);
+    List down = {0}, above = {0}, none = {0};
+    for (int i = 0; i < pending->n; i++) {
+        BoundExpr *c = pending->e[i];
+        if (opt_movable(c) && opt_within(c, &all, &left)) opt_list_add(oc, &down, c);
+        else opt_list_add(oc, &above, c);
+    }
+    op->children[0] = push(oc, op->children[0], &down);
+    op->children[1] = push(oc, op->children[1], &none);
+    return opt_wrap(oc, op, &above);
+}
+
 static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
 {
     switch (op->kind) {
@@ -369,6 +391,7 @@ static LogicalOp *push(OCtx *oc, LogicalOp *op, List *pending)
         return push(oc, child, &rest);
     }
     case LOP_JOIN:
+        if (op->lateral) return push_lateral(oc, op, pending);
         if (op->join_type == JOIN_INNER) return push_inner(oc, op, pending);
         if (op->join_type == JOIN_LEFT || op->join_type == JOIN_RIGHT || op->join_type == JOIN_FULL)
             return push_outer(oc, op, pending);

@@ -64,6 +64,11 @@ static void describe(const PhysNode *p, OmBuf *title, OmBuf *detail)
         buf_printf(title, "Nested Loop %s Join", join_name(p->join_type));
         if (p->pred) buf_append_str(detail, "Join Filter: yes");
         break;
+    case PHYS_LATERAL_JOIN:
+        /* The right side runs once per left row with its parameters. */
+        buf_printf(title, "Nested Loop %s Join (lateral)", join_name(p->join_type));
+        buf_printf(detail, "Parameters: %d%s", p->nparams, p->pred ? ", Join Filter: yes" : "");
+        break;
     case PHYS_HASH_JOIN:
         buf_printf(title, "Hash %s Join", join_name(p->join_type));
         buf_printf(detail, "Hash Keys: %d%s", p->nkeys, p->pred ? ", Join Filter: yes" : "");

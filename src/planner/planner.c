@@ -60,13 +60,18 @@ static int resolve(PCtx *pc, const BoundExpr *e, const Layout *in, BoundExpr **o
 static void layout_push(PCtx *pc, Layout *l, int binding, int col);
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay);
 
+static void use_all(PCtx *pc, const LogicalOp *root);
+
 /* A subquery's plan: its outer columns become parameters, filled per
  * evaluation from param_src (resolved in the evaluating node's input). */
 static int plan_subquery(PCtx *pc, BoundExpr *c, const Layout *in)
 {
-    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
     Layout lay = {0};
     if (opt_optimize(pc->ctx, &c->subplan, pc->err) < 0) return -1;
+    /* The rewrites may read columns nothing read before (a decorrelated
+     * lateral join's hidden projections): count them as read. */
+    use_all(pc, c->subplan);
+    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
     if (plan_op(&sub, c->subplan, &c->subphys, &lay) < 0) return -1;
     c->nparams = sub.params.n;
     c->param_src = mem_new_array(pc->ctx, BoundExpr *, sub.params.n > 0 ? sub.params.n : 1);
@@ -305,10 +310,77 @@ static bool hashable(OmTypeId t)
     return t != OM_T_JSON && t != OM_T_ARR_JSON && !type_is_array(t);
 }
 
+/* PostgreSQL runs a FULL JOIN as a hash join (some conjunct hashable, any
+ * others as its join filter) or a merge join (every conjunct a mergeable
+ * `left = right`, or a constant); with neither it refuses the query
+ * (joinpath.c, select_mergejoin_clauses). Called when no conjunct made a
+ * hash key here: is some conjunct neither an equality between the sides
+ * (PostgreSQL merges or hashes those, arrays included) nor free of columns
+ * and volatility (which PostgreSQL folds to a constant)? */
+static bool full_join_refused(const LogicalOp *op, const Layout *l, const Layout *r)
+{
+    for (int i = 0; i < op->nconds; i++) {
+        const BoundExpr *c = op->conds[i];
+        /* x = true is x to PostgreSQL (simplify_boolean_equality). */
+        while (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 && c->args[0]->type.id == OM_T_BOOL) {
+            int k = -1;
+            for (int s = 0; s < 2; s++)
+                if (c->args[s]->kind == BE_CONST && !c->args[s]->is_null && ((const uint8_t *)c->args[s]->cval.data)[0])
+                    k = s;
+            if (k < 0) break;
+            c = c->args[1 - k];
+        }
+        bool lu = uses_any(c, l), ru = uses_any(c, r);
+        if (!lu && !ru && !has_volatile(c)) continue;
+        if (c->kind == BE_OP && c->op == BOP_EQ && c->nargs == 2 &&
+            ((uses_only(c->args[0], l) && uses_only(c->args[1], r) && uses_any(c->args[0], l) && uses_any(c->args[1], r)) ||
+             (uses_only(c->args[1], l) && uses_only(c->args[0], r) && uses_any(c->args[1], l) && uses_any(c->args[0], r))))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static int plan_child(PCtx *pc, const LogicalOp *op, int i, PhysNode **out, Layout *lay)
 {
     memset(lay, 0, sizeof *lay);
     return plan_op(pc, op->children[i], out, lay);
+}
+
+/* A lateral join: the left side as usual; the right side planned as a
+ * subquery of the join (the left side's columns, and any of enclosing
+ * queries, become its parameters, filled per left row from param_src);
+ * the condition over left ++ right. The sides never swap. */
+static int plan_lateral(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
+{
+    PhysNode *l, *r;
+    Layout in = {0}, rl = {0};
+    if (plan_child(pc, op, 0, &l, &in) < 0) return -1;
+    PCtx sub = {.ctx = pc->ctx, .err = pc->err, .used = pc->used, .parent = pc};
+    if (plan_op(&sub, op->children[1], &r, &rl) < 0) return -1;
+    PhysNode *n = pnode(pc, PHYS_LATERAL_JOIN, 2);
+    set_child(n, 0, l);
+    n->children[1] = r;
+    n->join_type = op->join_type;
+    n->nparams = sub.params.n;
+    n->param_src = mem_new_array(pc->ctx, BoundExpr *, sub.params.n > 0 ? sub.params.n : 1);
+    for (int i = 0; i < sub.params.n; i++) {
+        BoundExpr ref = {.kind = BE_COLUMN, .binding = sub.params.cols[i].binding, .col = sub.params.cols[i].col,
+                         .location = -1};
+        ref.type = sub.params_types[i];
+        if (resolve(pc, &ref, &in, &n->param_src[i]) < 0) return -1;
+    }
+    Layout both = {0};
+    for (int i = 0; i < in.n; i++) layout_push(pc, &both, in.cols[i].binding, in.cols[i].col);
+    for (int i = 0; i < rl.n; i++) layout_push(pc, &both, rl.cols[i].binding, rl.cols[i].col);
+    if (resolve_conds(pc, op->conds, op->nconds, &both, &n->pred) < 0) return -1;
+    n->ncols = l->ncols + r->ncols;
+    n->types = types_array(pc, n->ncols);
+    for (int i = 0; i < l->ncols; i++) n->types[i] = l->types[i];
+    for (int i = 0; i < r->ncols; i++) n->types[l->ncols + i] = r->types[i];
+    *lay = both;
+    *out = n;
+    return 0;
 }
 
 static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
@@ -328,6 +400,14 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
             n->scan_cols[n->ncols] = i;
             n->types[n->ncols++] = op->table->cols[i].type;
             layout_push(pc, lay, op->binding, i);
+        }
+        if (op->key_column) {
+            /* The storage key as the last column (UPDATE ... FROM, DELETE ... USING). */
+            n->key_column = true;
+            n->types = mem_realloc(pc->ctx, n->types, sizeof(OmType) * (size_t)(op->table->ncols > 0 ? op->table->ncols : 1),
+                                   sizeof(OmType) * (size_t)(n->ncols + 1));
+            n->types[n->ncols++] = om_type(OM_T_BYTEA);
+            layout_push(pc, lay, op->binding, op->table->ncols);
         }
         break;
     case LOP_VALUES:
@@ -454,6 +534,10 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         break;
     }
     case LOP_JOIN: {
+        if (op->lateral) {
+            if (plan_lateral(pc, op, &n, lay) < 0) return -1;
+            break;
+        }
         PhysNode *l, *r;
         Layout rl = {0};
         if (plan_child(pc, op, 0, &l, &in) < 0 || plan_child(pc, op, 1, &r, &rl) < 0) return -1;
@@ -500,6 +584,9 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
                 return -1;
             n->nkeys++;
         }
+        if (op->join_type == JOIN_FULL && n->nkeys == 0 && full_join_refused(op, &in, &rl))
+            return err_set(pc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                           "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
         if (n->nkeys) n->kind = PHYS_HASH_JOIN;
         if (resolve_conds(pc, n->nkeys ? rest : op->conds, n->nkeys ? nrest : op->nconds, &both, &n->pred) < 0)
             return -1;
@@ -643,6 +730,11 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         n->table = op->table;
         n->nexprs = op->nexprs;
         if (op->nexprs && resolve_list(pc, op->exprs, op->nexprs, &in, &n->exprs) < 0) return -1;
+        if (op->key_column) {
+            n->key_column = true;
+            n->key_slot = slot_of(&in, op->binding, op->table->ncols);
+            if (n->key_slot < 0) return err_set(pc->err, ERRCODE_INTERNAL_ERROR, "the target's key column is missing");
+        }
         n->ncols = 0;
         if (op->returning) {
             /* RETURNING: the affected rows, as table rows. */
