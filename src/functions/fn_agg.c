@@ -176,9 +176,7 @@ static void init_numsum(void *st) { memset(st, 0, sizeof(NumSum)); }
 
 static const __int128 I128_MAX = (__int128)(((unsigned __int128)1 << 127) - 1);
 
-/* Parse canonical numeric text into coef / 10^scale; false if it does not
- * fit 38 digits (or is special). */
-static bool parse_num(OmStr v, __int128 *coef, int32_t *scale)
+bool fn_num_small(OmStr v, int maxdigits, __int128 *coef, int32_t *scale)
 {
     const char *p = v.ptr, *end = v.ptr + v.len;
     bool neg = false;
@@ -193,7 +191,7 @@ static bool parse_num(OmStr v, __int128 *coef, int32_t *scale)
         }
         if (*p < '0' || *p > '9') return false;
         if (c || *p != '0') digits++;
-        if (digits > 37) return false;
+        if (digits > maxdigits) return false;
         c = c * 10 + (*p - '0');
         if (frac) sc++;
     }
@@ -250,7 +248,7 @@ static int numsum_add(FnAggCall *c, NumSum *s, OmStr v)
     }
     __int128 x;
     int32_t xs;
-    if (!s->big && parse_num(v, &x, &xs)) {
+    if (!s->big && fn_num_small(v, 37, &x, &xs)) {
         __int128 acc = s->coef;
         bool ok = true;
         int32_t sc = s->scale;

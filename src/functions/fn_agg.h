@@ -101,4 +101,9 @@ const FnAggDesc *fn_agg_lookup(const char *name, OmTypeId arg, bool star);
  * int2 → int4 for sum ...), or arg itself; -1 when no signature fits. */
 int fn_agg_arg_type(const char *name, OmTypeId arg);
 
+/* Canonical numeric text as coef / 10^scale when it has at most maxdigits
+ * significant digits (sums keep headroom in 128 bits); false otherwise or
+ * for NaN / Infinity. Shared by the sum and variance states. */
+bool fn_num_small(OmStr v, int maxdigits, __int128 *coef, int32_t *scale);
+
 #endif

@@ -137,31 +137,6 @@ static int acc_add(FnAggCall *c, NumAcc *a, __int128 x, int32_t xs)
     return acc_add_text(c, a, small_text(c, x, xs, tmp));
 }
 
-/* Canonical numeric text as coef / 10^scale, when it has at most 36 digits. */
-static bool parse_small(OmStr v, __int128 *coef, int32_t *scale)
-{
-    const char *p = v.ptr, *end = v.ptr + v.len;
-    bool neg = false;
-    if (p < end && (*p == '-' || *p == '+')) neg = *p++ == '-';
-    __int128 cf = 0;
-    int digits = 0, sc = 0;
-    bool frac = false;
-    for (; p < end; p++) {
-        if (*p == '.') {
-            frac = true;
-            continue;
-        }
-        if (*p < '0' || *p > '9') return false;
-        if (cf || *p != '0') digits++;
-        if (digits > 36) return false;
-        cf = cf * 10 + (*p - '0');
-        if (frac) sc++;
-    }
-    *coef = neg ? -cf : cf;
-    *scale = sc;
-    return true;
-}
-
 /* ---- variance of integers and numerics -------------------------------------------- */
 
 typedef struct NumVar {
@@ -198,7 +173,7 @@ static int numvar_add_text(FnAggCall *c, NumVar *s, OmStr v)
     if (v.len == 9 && !memcmp(v.ptr, "-Infinity", 9)) return (void)s->ninf++, 0;
     __int128 x;
     int32_t xs;
-    if (parse_small(v, &x, &xs)) return numvar_add(c, s, x, xs);
+    if (fn_num_small(v, 36, &x, &xs)) return numvar_add(c, s, x, xs);
     s->n++;
     if (acc_add_text(c, &s->sx, v) < 0) return -1;
     return square_add(c, s, v);
