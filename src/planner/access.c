@@ -72,13 +72,13 @@ static bool keyset_of(MemCtx *ctx, const BoundExpr *c, const LogicalOp *get, int
     return true;
 }
 
-void plan_pk_access(MemCtx *ctx, const LogicalOp *get, const LogicalOp *filter, PhysNode *scan)
+int plan_pk_access(MemCtx *ctx, const LogicalOp *get, const LogicalOp *filter, PhysNode *scan)
 {
     const CatTable *t = get->table;
-    if (get->kind != LOP_GET || !t || t->desc.npk < 1) return;
+    if (get->kind != LOP_GET || !t || t->desc.npk < 1) return -1;
     int npk = t->desc.npk;
     for (int j = 0; j < npk; j++)
-        if (t->desc.key_kinds && t->desc.key_kinds[t->desc.pk_cols[j]] != STOR_KEY_BYTES) return;
+        if (t->desc.key_kinds && t->desc.key_kinds[t->desc.pk_cols[j]] != STOR_KEY_BYTES) return -1;
     BoundExpr **eq = mem_new_array(ctx, BoundExpr *, npk);
     int neq = 0;
     /* Leading key columns fixed to constants. */
@@ -95,15 +95,16 @@ void plan_pk_access(MemCtx *ctx, const LogicalOp *get, const LogicalOp *filter, 
     if (npk == 1 && neq == 1) {
         scan->lookup = eq[0];
         scan->est_rows = 1;
-        return;
+        return -1;
     }
     if (npk == 1 && neq == 0) {
         int col = t->desc.pk_cols[0];
         OmTypeId ct = t->cols[col].type.id;
         for (int i = 0; eq_ok(ct) && i < filter->nconds; i++)
             if (keyset_of(ctx, filter->conds[i], get, col, ct, scan)) {
+                /* Exactly the rows of those keys: the condition is done. */
                 scan->est_rows = scan->nkeyset;
-                return;
+                return i;
             }
     }
     /* Bounds on the next key column. */
@@ -126,7 +127,7 @@ void plan_pk_access(MemCtx *ctx, const LogicalOp *get, const LogicalOp *filter, 
             }
         }
     }
-    if (neq == 0 && !lo && !hi) return;
+    if (neq == 0 && !lo && !hi) return -1;
     scan->range = true;
     scan->nrange_eq = neq;
     scan->range_eq = eq;
@@ -139,6 +140,7 @@ void plan_pk_access(MemCtx *ctx, const LogicalOp *get, const LogicalOp *filter, 
     if (lo) r /= 3;
     if (hi) r /= 3;
     scan->est_rows = r < 1 ? 1 : r;
+    return -1;
 }
 
 /* The Get under a chain of Filters, or NULL. */

@@ -430,10 +430,24 @@ static int plan_op(PCtx *pc, const LogicalOp *op, PhysNode **out, Layout *lay)
         if (plan_child(pc, op, 0, &c, &in) < 0) return -1;
         /* pk = constant over a table: a key lookup instead of a scan (the
          * filter above still checks every condition). */
-        if (c->kind == PHYS_SCAN) plan_pk_access(pc->ctx, op->children[0], op, c);
+        int done = c->kind == PHYS_SCAN ? plan_pk_access(pc->ctx, op->children[0], op, c) : -1;
+        BoundExpr **conds = op->conds;
+        int nconds = op->nconds;
+        if (done >= 0) {
+            conds = mem_new_array(pc->ctx, BoundExpr *, nconds);
+            int k = 0;
+            for (int i = 0; i < nconds; i++)
+                if (i != done) conds[k++] = op->conds[i];
+            nconds = k;
+            if (nconds == 0) {
+                *out = c;
+                *lay = in;
+                return 0;
+            }
+        }
         n = pnode(pc, PHYS_FILTER, 1);
         set_child(n, 0, c);
-        if (resolve_conds(pc, op->conds, op->nconds, &in, &n->pred) < 0) return -1;
+        if (resolve_conds(pc, conds, nconds, &in, &n->pred) < 0) return -1;
         *lay = in;
         break;
     }
