@@ -365,9 +365,51 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
     if (up->n_from_clause && bind_from(bc, &sc, up->from_clause, up->n_from_clause, &from) < 0) return -1;
     for (size_t i = 0; i < up->n_target_list; i++) {
         PgQuery__ResTarget *rt = up->target_list[i]->res_target;
-        if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
-            err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "multiple-column UPDATE is not supported yet");
-            return bind_error_at(bc, rt->location);
+        PgQuery__Node *val = rt->val;
+        BoundExpr *multi = NULL;
+        if (val && val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+            /* SET (a, b) = ROW(...) is one item per column; (SELECT x, y ...)
+             * a scalar subquery per column (its rows are the same each time:
+             * nothing volatile is allowed there). */
+            PgQuery__MultiAssignRef *m = val->multi_assign_ref;
+            int k = m->colno - 1;
+            if (m->source->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
+                if ((int)m->source->row_expr->n_args != m->ncolumns) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR, "number of columns does not match number of values");
+                    return bind_error_at(bc, m->source->row_expr->location);
+                }
+                val = m->source->row_expr->args[k];
+            } else if (m->source->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+                       m->source->sub_link->subselect->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+                PgQuery__SubLink *sl = m->source->sub_link;
+                BoundQuery *q;
+                if (bind_select(bc, &sc, sl->subselect->select_stmt, &q) < 0) return -1;
+                if (q->ntargets != m->ncolumns) {
+                    err_set(bc->err, ERRCODE_SYNTAX_ERROR, "number of columns does not match number of values");
+                    return bind_error_at(bc, sl->location);
+                }
+                if (m->ncolumns > 1 && lop_has_volatile(q->root)) {
+                    err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                            "a volatile sub-SELECT in a multiple-column UPDATE is not supported yet");
+                    return bind_error_at(bc, sl->location);
+                }
+                ColBinding *outs;
+                OmType *types;
+                lop_outputs(bc->ctx, q->root, &outs, &types);
+                LogicalOp *p = bind_lop(bc, LOP_PROJECT, 1);
+                p->children[0] = q->root;
+                p->binding = bind_new_binding(bc);
+                p->nexprs = 1;
+                p->exprs = mem_new_array(bc->ctx, BoundExpr *, 1);
+                p->exprs[0] = bind_colref(bc, outs[k].binding, outs[k].col, q->types[k], -1);
+                multi = bind_new_expr(bc, BE_SUBQUERY, q->types[k], sl->location, 0);
+                multi->sublink = SUBLINK_SCALAR;
+                multi->subplan = p;
+            } else {
+                err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                        "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
+                return bind_error_at(bc, bind_node_location(m->source));
+            }
         }
         int c = find_column(t, rt->name);
         if (c < 0) {
@@ -380,7 +422,14 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
             return bind_error_at(bc, rt->location);
         }
         BoundExpr *e;
-        if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
+        if (multi) {
+            if (t->cols[c].identity == 'a') {
+                err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT", rt->name);
+                err_detail(bc->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", rt->name);
+                return -1;
+            }
+            if (bind_coerce(bc, multi, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;
+        } else if (val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
             if (column_default(bc, &t->cols[c], &e) < 0) return -1;
         } else if (t->cols[c].identity == 'a') {
             err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT", rt->name);
@@ -389,10 +438,10 @@ static int bind_update(BindCtx *bc, BindScope *parent, PgQuery__UpdateStmt *up, 
         } else if (rt->n_indirection) {
             /* SET a[i] = v: the column's new array with element i replaced. */
             if (bind_array_assign(bc, &sc, colref(bc, b, t->cols[c].type, c), t->cols[c].name, rt->indirection,
-                                  (int)rt->n_indirection, rt->val, rt->location, &e) < 0)
+                                  (int)rt->n_indirection, val, rt->location, &e) < 0)
                 return -1;
         } else {
-            if (bind_expr(bc, &sc, rt->val, &e) < 0) return -1;
+            if (bind_expr(bc, &sc, val, &e) < 0) return -1;
             if (bind_coerce(bc, e, t->cols[c].type, OM_COERCE_ASSIGNMENT, t->cols[c].name, &e) < 0) return -1;
         }
         col_exprs[c] = e;

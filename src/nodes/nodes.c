@@ -176,6 +176,26 @@ int lop_map_exprs(LogicalOp *op, int (*fn)(BoundExpr **slot, void *arg), void *a
     return 0;
 }
 
+static bool volatile_expr(const BoundExpr *e, void *arg)
+{
+    if (!e) return false;
+    if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return true;
+    if (e->kind == BE_SUBQUERY && lop_has_volatile(e->subplan)) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (volatile_expr(e->args[i], arg)) return true;
+    return false;
+}
+
+bool expr_has_volatile(const BoundExpr *e) { return volatile_expr(e, NULL); }
+
+bool lop_has_volatile(const LogicalOp *op)
+{
+    if (lop_any_expr(op, volatile_expr, NULL)) return true;
+    for (int i = 0; i < op->nchildren; i++)
+        if (lop_has_volatile(op->children[i])) return true;
+    return false;
+}
+
 typedef struct UsesArg {
     const bool *set;
     int nset;

@@ -395,6 +395,9 @@ bool lop_any_expr(const LogicalOp *op, bool (*fn)(const BoundExpr *e, void *arg)
  * lop_any_expr visits), so fn may replace them; stops at the first
  * non-zero return and returns it. */
 int lop_map_exprs(LogicalOp *op, int (*fn)(BoundExpr **slot, void *arg), void *arg);
+/* Does op's tree call a volatile (or stable) function, subqueries included? */
+bool lop_has_volatile(const LogicalOp *op);
+bool expr_has_volatile(const BoundExpr *e);
 /* Does any expression in op's tree (subqueries included) use a binding b
  * with b < nset and set[b]? */
 bool lop_uses_bindings(const LogicalOp *op, const bool *set, int nset);

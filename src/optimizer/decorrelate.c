@@ -51,27 +51,6 @@ static bool *mark_of(OCtx *oc, const Set *s, int *n)
     return m;
 }
 
-static bool volatile_expr(const BoundExpr *e, void *arg);
-
-static bool volatile_tree(const LogicalOp *op)
-{
-    if (lop_any_expr(op, volatile_expr, NULL)) return true;
-    for (int i = 0; i < op->nchildren; i++)
-        if (volatile_tree(op->children[i])) return true;
-    return false;
-}
-
-/* Does e call a volatile function, subqueries included? */
-static bool volatile_expr(const BoundExpr *e, void *arg)
-{
-    if (!e) return false;
-    if (e->kind == BE_FUNC && e->fn && (e->fn->flags & FN_VOLATILE)) return true;
-    if (e->kind == BE_SUBQUERY && volatile_tree(e->subplan)) return true;
-    for (int i = 0; i < e->nargs; i++)
-        if (volatile_expr(e->args[i], arg)) return true;
-    return false;
-}
-
 /* The subquery's FROM tree under its WHERE conjuncts (Project → Filter* →
  * Get / Join); NULL for any other shape. */
 static LogicalOp *from_tree(OCtx *oc, LogicalOp *op, List *conds)
@@ -121,7 +100,7 @@ LogicalOp *opt_decorrelate_semi(OCtx *oc, LogicalOp *input, BoundExpr *c)
     List on = {0}, local = {0};
     for (int i = 0; i < conds.n; i++) {
         BoundExpr *e = conds.e[i];
-        if (volatile_expr(e, NULL)) return NULL;
+        if (expr_has_volatile(e)) return NULL;
         if (!expr_uses_bindings(e, mark, nmark)) {
             opt_list_add(oc, &local, e);
             continue;
@@ -294,7 +273,7 @@ LogicalOp *opt_decorrelate_scalar(OCtx *oc, LogicalOp *input, BoundExpr *c, Boun
     Set in = opt_out_set(oc, input), fs = opt_out_set(oc, from);
     int nmark;
     bool *mark = mark_of(oc, &in, &nmark);
-    if (lop_uses_bindings(from, mark, nmark) || volatile_tree(from)) return NULL;
+    if (lop_uses_bindings(from, mark, nmark) || lop_has_volatile(from)) return NULL;
     /* Aggregate arguments and filters: not correlated, cannot raise. */
     if (lop_any_expr(agg, agg_raises, NULL)) return NULL;
     for (int i = 0; i < agg->naggs; i++) {

@@ -303,6 +303,10 @@ SELECT id FROM sq_a ORDER BY id LIMIT (SELECT count(*) FROM sq_b) OFFSET (SELECT
 SELECT id FROM sq_a ORDER BY id LIMIT (SELECT y FROM sq_b WHERE id = 12);
 SELECT id FROM sq_a ORDER BY id LIMIT (SELECT -1);
 
+UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b WHERE id = 11) WHERE id = 300;
+UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b WHERE false) WHERE id = 301;
+UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b) WHERE id = 301;
+SELECT * FROM sq_ins ORDER BY id;
 DROP TABLE sq_ins;
 
 DROP TABLE sq_a;

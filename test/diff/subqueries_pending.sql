@@ -26,9 +26,6 @@ INSERT INTO sq_ins (id, v) SELECT g, g FROM generate_series(500, 502) g WHERE NO
 INSERT INTO sq_ins (id, v) SELECT max(id) + 1, count(*) FROM sq_ins;
 INSERT INTO sq_ins (id, s) SELECT id + 2000, (SELECT u FROM sq_b b WHERE b.y = a.x ORDER BY b.id LIMIT 1) FROM sq_a a WHERE a.id < 3;
 INSERT INTO sq_ins SELECT id, x, t FROM sq_a WHERE id = (SELECT min(id) FROM sq_a);
-UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b WHERE id = 11) WHERE id = 300;
-UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b WHERE false) WHERE id = 301;
-UPDATE sq_ins SET (v, s) = (SELECT y, u FROM sq_b) WHERE id = 301;
 SELECT * FROM sq_ins ORDER BY id;
 DELETE FROM sq_ins WHERE id = (SELECT min(id) FROM sq_ins) RETURNING id, v;
 SELECT * FROM sq_ins ORDER BY id;
