@@ -83,7 +83,7 @@ static int intsum_combine(FnAggCall *c, void *dst, const void *src)
     return 0;
 }
 
-static void render_i128(OmBuf *b, __int128 v, int scale)
+void fn_num_render(OmBuf *b, __int128 v, int scale)
 {
     char tmp[64];
     int n = 0;
@@ -131,7 +131,7 @@ static int sum_int_numeric_final(FnAggCall *c, const void *st, OmVector *out, in
     }
     OmBuf b;
     buf_init(&b, c->ctx, 48);
-    render_i128(&b, s->sum, 0);
+    fn_num_render(&b, s->sum, 0);
     set_str(c, out, row, &b);
     return 0;
 }
@@ -157,7 +157,7 @@ static int avg_int_final(FnAggCall *c, const void *st, OmVector *out, int row)
     }
     OmBuf b;
     buf_init(&b, c->ctx, 48);
-    render_i128(&b, s->sum, 0);
+    fn_num_render(&b, s->sum, 0);
     return numeric_div_count(c, (OmStr){b.data, (uint32_t)b.len}, s->count, out, row);
 }
 
@@ -220,7 +220,7 @@ static OmStr numsum_text(FnAggCall *c, const NumSum *s)
     if (s->big) return s->text;
     OmBuf b;
     buf_init(&b, c->ctx, 48);
-    render_i128(&b, s->coef, s->scale);
+    fn_num_render(&b, s->coef, s->scale);
     return (OmStr){b.data, (uint32_t)b.len};
 }
 

@@ -105,5 +105,7 @@ int fn_agg_arg_type(const char *name, OmTypeId arg);
  * significant digits (sums keep headroom in 128 bits); false otherwise or
  * for NaN / Infinity. Shared by the sum and variance states. */
 bool fn_num_small(OmStr v, int maxdigits, __int128 *coef, int32_t *scale);
+/* Append coef / 10^scale as canonical numeric text. */
+void fn_num_render(OmBuf *b, __int128 coef, int scale);
 
 #endif

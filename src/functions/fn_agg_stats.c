@@ -44,29 +44,11 @@ typedef struct NumAcc {
 
 static const __int128 ACC_LIMIT = (__int128)1 << 124;
 
-static void render_i128(OmBuf *b, __int128 v, int scale)
-{
-    char tmp[64];
-    int n = 0;
-    bool neg = v < 0;
-    unsigned __int128 u = neg ? -(unsigned __int128)v : (unsigned __int128)v;
-    do {
-        tmp[n++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-    } while (u);
-    while (n <= scale) tmp[n++] = '0';
-    if (neg) buf_append_char(b, '-');
-    for (int i = n - 1; i >= 0; i--) {
-        buf_append_char(b, tmp[i]);
-        if (i == scale && scale > 0) buf_append_char(b, '.');
-    }
-}
-
 static OmStr i128_text(MemCtx *ctx, __int128 v, int scale)
 {
     OmBuf b;
     buf_init(&b, ctx, 48);
-    render_i128(&b, v, scale);
+    fn_num_render(&b, v, scale);
     return (OmStr){b.data, (uint32_t)b.len};
 }
 
@@ -79,7 +61,7 @@ static OmStr small_text(FnAggCall *c, __int128 x, int scale, char *tmp)
 {
     if (scale + 45 > TMP_TEXT) return i128_text(c->ctx, x, scale);
     OmBuf b = {.data = tmp, .cap = TMP_TEXT};
-    render_i128(&b, x, scale);
+    fn_num_render(&b, x, scale);
     return buf_str(&b);
 }
 
@@ -94,7 +76,7 @@ static int acc_add_text(FnAggCall *c, NumAcc *a, OmStr v)
     if (!a->big) {
         buf_init(&a->cur, c->ctx, 64);
         buf_init(&a->next, c->ctx, 64);
-        render_i128(&a->cur, a->coef, a->scale);
+        fn_num_render(&a->cur, a->coef, a->scale);
         a->big = true;
     }
     buf_reset(&a->next);
