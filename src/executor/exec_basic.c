@@ -185,6 +185,20 @@ static bool tied(const PhysNode *p, const LimitState *s, const OmBatch *b, int r
     return true;
 }
 
+/* OFFSET: the first live row of this batch to keep, or -1 when the
+ * whole batch is still being skipped. */
+static int offset_start(LimitState *s, int live)
+{
+    if (s->skip <= 0) return 0;
+    if (s->skip >= live) {
+        s->skip -= live;
+        return -1;
+    }
+    int start = (int)s->skip;
+    s->skip = 0;
+    return start;
+}
+
 static int limit_ties_next(ExecNode *n, OmBatch **out)
 {
     LimitState *s = n->state;
@@ -195,15 +209,8 @@ static int limit_ties_next(ExecNode *n, OmBatch **out)
         int rc = exec_next(n->child, &b);
         if (rc <= 0) return rc;
         int live = om_batch_live(b);
-        int start = 0;
-        if (s->skip > 0) {
-            if (s->skip >= live) {
-                s->skip -= live;
-                continue;
-            }
-            start = (int)s->skip;
-            s->skip = 0;
-        }
+        int start = offset_start(s, live);
+        if (start < 0) continue;
         int nk = 0;
         for (int k = start; k < live; k++) {
             int r = om_batch_row(b, k);
@@ -241,15 +248,8 @@ static int limit_next(ExecNode *n, OmBatch **out)
         int rc = exec_next(n->child, &b);
         if (rc <= 0) return rc;
         int live = om_batch_live(b);
-        int start = 0;
-        if (s->skip > 0) {
-            if (s->skip >= live) {
-                s->skip -= live;
-                continue;
-            }
-            start = (int)s->skip;
-            s->skip = 0;
-        }
+        int start = offset_start(s, live);
+        if (start < 0) continue;
         int take = live - start;
         if (s->left >= 0 && take > s->left) take = (int)s->left;
         if (!b->has_sel) {

@@ -45,27 +45,12 @@ int parse_deparse_expr(MemCtx *ctx, PgQuery__Node *expr, char **out, OmError *er
     PgQuery__Node seln = PG_QUERY__NODE__INIT;
     seln.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     seln.select_stmt = &sel;
-    PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-    raw.stmt = &seln;
-    PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
-    pr.version = 150001;
-    pr.n_stmts = 1;
-    pr.stmts = stmts;
-    size_t len = pg_query__parse_result__get_packed_size(&pr);
-    uint8_t *buf = mem_alloc(ctx, len ? len : 1);
-    pg_query__parse_result__pack(&pr, buf);
-    PgQueryProtobuf pb = {.len = len, .data = (char *)buf};
-    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
-    int rc = 0;
-    if (dr.error || !dr.query || strncmp(dr.query, "SELECT ", 7)) {
-        rc = err_set(err, ERRCODE_INTERNAL_ERROR, "could not deparse expression: %s",
-                     dr.error ? dr.error->message : "unexpected output");
-    } else {
-        *out = mem_strdup(ctx, dr.query + 7);
-    }
-    pg_query_free_deparse_result(dr);
-    return rc;
+    char *q;
+    if (parse_deparse_stmt(ctx, &seln, &q, err) < 0) return -1;
+    if (strncmp(q, "SELECT ", 7))
+        return err_set(err, ERRCODE_INTERNAL_ERROR, "could not deparse expression: unexpected output");
+    *out = q + 7;
+    return 0;
 }
 
 int parse_deparse_stmt(MemCtx *ctx, PgQuery__Node *stmt, char **out, OmError *err)
