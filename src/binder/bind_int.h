@@ -329,5 +329,6 @@ void bind_note_read(BindCtx *bc, uint32_t oid);
 int bind_view_ref(BindCtx *bc, PgQuery__RangeVar *rv, BindScope *local, LogicalOp **out);
 int bind_create_view(BindCtx *bc, PgQuery__ViewStmt *vs, BoundStmt *st);
 int bind_drop_view(BindCtx *bc, PgQuery__DropStmt *ds, BoundStmt *st);
+int bind_analyze(BindCtx *bc, PgQuery__VacuumStmt *vs, BoundStmt *st);
 
 #endif

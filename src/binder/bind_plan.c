@@ -26,6 +26,9 @@ LogicalOp *bind_lop_get(BindCtx *bc, CatTable *t, int binding, bool keys)
     if (bc->txn && t->oid) {
         OmError e = {0};
         if (stor_table_rows(bc->txn, &t->desc, &rows, &e) == 0) op->est_rows = (double)rows;
+        /* Statistics are a hint: a record that cannot be read is none. */
+        if (cat_stats_get(bc->txn, bc->ctx, t, &op->stats, &e) != 1) op->stats = NULL;
+        op->stats_ctx = bc->ctx;
     }
     return op;
 }

@@ -861,6 +861,7 @@ bool bind_stmt_writes(PgQuery__Node *n)
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_VIEW_STMT:
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: /* statistics are written to the catalog */
         return true;
     default:
         return false;
@@ -890,6 +891,8 @@ int bind_stmt(BindCtx *bc, PgQuery__Node *n, BoundStmt **out)
     case PG_QUERY__NODE__NODE_VIEW_STMT:
         st->kind = BS_CREATE_VIEW;
         return bind_create_view(bc, n->view_stmt, st);
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+        return bind_analyze(bc, n->vacuum_stmt, st);
     case PG_QUERY__NODE__NODE_DROP_STMT:
         if (n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
             st->kind = BS_DROP_VIEW;

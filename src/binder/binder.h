@@ -30,6 +30,7 @@ typedef enum {
     BS_SELECT, BS_INSERT, BS_UPDATE, BS_DELETE,
     BS_CREATE_TABLE, BS_DROP_TABLE, BS_CREATE_SEQUENCE, BS_DROP_SEQUENCE, BS_ALTER_SEQUENCE,
     BS_CREATE_VIEW, BS_DROP_VIEW,
+    BS_ANALYZE,               /* ANALYZE, and VACUUM (with or without ANALYZE) */
     BS_BEGIN, BS_COMMIT, BS_ROLLBACK,
     BS_EMPTY
 } BoundStmtKind;
@@ -56,6 +57,12 @@ typedef struct BoundStmt {
     bool cascade;             /* DROP ... CASCADE */
     int nview_drops;          /* DROP VIEW */
     CatView **view_drops;
+    int nanalyze;             /* ANALYZE / VACUUM: the tables, each with its columns (NULL = all) */
+    CatTable **analyze;
+    bool **analyze_cols;
+    int nanalyze_skipped;     /* views and sequences named (skipped with a WARNING) */
+    char **analyze_skipped;
+    bool vacuum, do_analyze, verbose;
     bool chain;
     bool start_form;          /* START TRANSACTION (its own command tag) */
     size_t ntxn_options;      /* BEGIN's options (DefElem nodes of the parse tree) */

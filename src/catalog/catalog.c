@@ -535,6 +535,7 @@ int cat_table_drop(StorTxn *txn, const CatTable *t, OmError *err)
     if (rc == 0) rc = err_set(err, ERRCODE_UNDEFINED_TABLE, "table \"%s\" does not exist", t->name);
     if (rc > 0) rc = stor_table_drop(txn, &copy.desc, err);
     if (rc == 0) rc = stor_kv_del(txn, CAT_DB, k.data, k.len, err);
+    if (rc >= 0) rc = cat_stats_drop(txn, t->dbname, t->oid, err);
     mem_ctx_delete(ctx);
     return rc < 0 ? -1 : 0;
 }

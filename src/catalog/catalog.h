@@ -122,6 +122,41 @@ int cat_view_drop(StorTxn *txn, const CatView *v, OmError *err);
 int cat_view_dependents(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t oid, CatView ***out, int *n,
                         OmError *err);
 
+/* ---- planner statistics (cat_stats.c): ANALYZE's result ---- */
+typedef struct CatColStats {
+    bool present;       /* the column was analyzed */
+    double null_frac;   /* fraction of rows that are NULL */
+    double n_distinct;  /* distinct non-NULL values: > 0 a count, < 0 minus a fraction of the rows
+                         * (PostgreSQL's convention: -1 = unique), 0 unknown */
+    double avg_width;   /* average width in bytes of a non-NULL value */
+    int nmcv;           /* most common values, most frequent first, with their frequencies */
+    double *mcv_freq;
+    int nhist;          /* equi-depth histogram bounds of the other values, ascending */
+    /* Writing (ANALYZE): the values' text forms. */
+    char **mcv_text;
+    char **hist_text;
+    /* Reading: the values in the column's type, made by cat_col_stats_values
+     * on first use (most queries never look at them). */
+    bool values_ready;
+    OmVector mcv, hist;
+    const uint8_t *raw; /* the record's value section of this column */
+    size_t rawlen;
+} CatColStats;
+
+typedef struct CatTableStats {
+    double reltuples;   /* rows when analyzed */
+    int ncols;
+    CatColStats *cols;
+} CatTableStats;
+
+int cat_stats_put(StorTxn *txn, MemCtx *ctx, const char *db, uint32_t oid, const CatTableStats *st, OmError *err);
+/* Returns 1 found (*out in ctx), 0 none (or unusable: the table changed shape), -1 error. */
+int cat_stats_get(StorTxn *txn, MemCtx *ctx, const CatTable *t, CatTableStats **out, OmError *err);
+/* Fill cs->mcv / cs->hist (type t, in ctx); false (and no values) when a
+ * value no longer reads as t. */
+bool cat_col_stats_values(CatColStats *cs, OmType t, MemCtx *ctx);
+int cat_stats_drop(StorTxn *txn, const char *db, uint32_t oid, OmError *err);
+
 /* The counter definition storage needs. */
 void cat_seq_def(const CatSequence *s, StorSeqDef *def);
 

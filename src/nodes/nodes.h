@@ -210,6 +210,8 @@ struct LogicalOp {
     int agg_binding;          /* AGGREGATE: the aggregates' binding */
     /* GET; INSERT / UPDATE / DELETE target */
     CatTable *table;
+    CatTableStats *stats;     /* GET: ANALYZE's statistics (NULL: none), values read in stats_ctx on first use */
+    MemCtx *stats_ctx;
     bool want_keys;           /* GET: storage keys with each row (UPDATE / DELETE) */
     bool key_column;          /* GET: also the storage key as column table->ncols (bytea), for UPDATE ... FROM
                                * and DELETE ... USING; UPDATE / DELETE: the input carries the target's key in

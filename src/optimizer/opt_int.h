@@ -46,6 +46,11 @@ LogicalOp *opt_new_join(OCtx *oc, JoinType jt, LogicalOp *l, LogicalOp *r, List 
 /* fold.c: PostgreSQL's constant folding over the whole tree (first rule). */
 int opt_fold(OCtx *oc, LogicalOp **root);
 
+/* cardinality.c: the selectivity of conjuncts over rel (rel_rows its
+ * estimated rows), and of one join condition between two subtrees. */
+double opt_conds_sel(const LogicalOp *rel, BoundExpr *const *conds, int n, double rel_rows);
+double opt_join_cond_sel(const LogicalOp *left, double lrows, const LogicalOp *right, double rrows, const BoundExpr *c);
+
 /* decorrelate.c: conjunct c of a Filter over input as a join of input with
  * the subquery's tree; NULL when c is not such a subquery. The scalar form
  * also returns the rewritten conjunct in *rest (the subquery replaced by

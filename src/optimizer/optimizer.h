@@ -25,4 +25,18 @@
 
 int opt_optimize(MemCtx *ctx, LogicalOp **root, OmError *err);
 
+/* Estimated rows op produces (cardinality.c): statistics where ANALYZE
+ * gathered them, PostgreSQL's default selectivities elsewhere. */
+double opt_est_rows(const LogicalOp *op);
+
+/* ANALYZE one table (analyze.c): sample up to 300 × target rows, compute
+ * the columns' statistics (cols: which ones, NULL = all; the others keep
+ * theirs) and store them in the catalog; txn must be a write transaction. */
+typedef struct OptAnalyzeInfo {
+    uint64_t rows;   /* the table's rows */
+    int sampled;     /* rows in the sample */
+} OptAnalyzeInfo;
+int opt_analyze_table(StorTxn *txn, MemCtx *ctx, const CatTable *t, const bool *cols, int target,
+                      OptAnalyzeInfo *info, OmError *err);
+
 #endif

@@ -229,6 +229,113 @@ Set opt_set_union(OCtx *oc, const Set *a, const Set *b)
     return s;
 }
 
+/* The order to join an inner-join cluster's relations in, left-deep.
+ * Up to JOIN_DP_MAX relations: the order of least cost over every subset
+ * (dynamic programming, as PostgreSQL's standard join search), the cost of
+ * a plan being the rows of every join it makes plus the rows of each hash
+ * table it builds (the smaller side), from the cardinality estimates. A
+ * relation joins the ones before it by a condition whenever some relation
+ * can (cross products only where nothing connects). Beyond that size, the
+ * FROM order with each next relation the first one a condition connects. */
+#define JOIN_DP_MAX 10
+
+static int *join_order(OCtx *oc, LogicalOp **rels, const Set *ls, int n, const Set *all, const List *conds)
+{
+    int *order = mem_new_array(oc->ctx, int, n);
+    if (n <= JOIN_DP_MAX) {
+        int maxb = 0;
+        for (int k = 0; k < n; k++)
+            for (int i = 0; i < ls[k].n; i++)
+                if (ls[k].b[i] >= maxb) maxb = ls[k].b[i] + 1;
+        bool **bset = mem_new_array(oc->ctx, bool *, n);
+        for (int k = 0; k < n; k++) {
+            bset[k] = mem_new_array(oc->ctx, bool, maxb + 1);
+            for (int i = 0; i < ls[k].n; i++) bset[k][ls[k].b[i]] = true;
+        }
+        double *rows = mem_new_array(oc->ctx, double, n);
+        for (int k = 0; k < n; k++) rows[k] = opt_est_rows(rels[k]);
+        unsigned *cmask = mem_new_array(oc->ctx, unsigned, conds->n + 1);
+        double *csel = mem_new_array(oc->ctx, double, conds->n + 1);
+        for (int i = 0; i < conds->n; i++) {
+            int first = -1, second = -1, cnt = 0;
+            for (int k = 0; k < n; k++)
+                if (expr_uses_bindings(conds->e[i], bset[k], maxb + 1)) {
+                    cmask[i] |= 1u << k;
+                    if (cnt == 0) first = k;
+                    else if (cnt == 1) second = k;
+                    cnt++;
+                }
+            csel[i] = cnt == 2 ? opt_join_cond_sel(rels[first], rows[first], rels[second], rows[second], conds->e[i])
+                               : 1.0 / 3.0;
+        }
+        unsigned full = (1u << n) - 1;
+        double *srows = mem_new_array(oc->ctx, double, (size_t)full + 1);
+        double *cost = mem_new_array(oc->ctx, double, (size_t)full + 1);
+        signed char *last = mem_new_array(oc->ctx, signed char, (size_t)full + 1);
+        for (unsigned S = 1; S <= full; S++) {
+            double r = 1;
+            for (int k = 0; k < n; k++)
+                if (S >> k & 1) r *= rows[k];
+            for (int i = 0; i < conds->n; i++)
+                if (cmask[i] && (cmask[i] & ~S) == 0 && (cmask[i] & (cmask[i] - 1))) r *= csel[i];
+            srows[S] = r < 1 ? 1 : r;
+            if ((S & (S - 1)) == 0) {
+                cost[S] = 0;
+                for (int k = 0; k < n; k++)
+                    if (S == 1u << k) last[S] = (signed char)k;
+                continue;
+            }
+            /* Is some split of S connected by a condition? */
+            bool any_connected = false;
+            for (int k = 0; k < n && !any_connected; k++) {
+                if (!(S >> k & 1)) continue;
+                unsigned rest = S & ~(1u << k);
+                for (int i = 0; i < conds->n && !any_connected; i++)
+                    any_connected = (cmask[i] & ~S) == 0 && (cmask[i] >> k & 1) && (cmask[i] & rest);
+            }
+            cost[S] = -1;
+            /* From the last relation down, so that on equal costs the FROM order wins. */
+            for (int k = n - 1; k >= 0; k--) {
+                if (!(S >> k & 1)) continue;
+                unsigned rest = S & ~(1u << k);
+                if (any_connected) {
+                    bool conn = false;
+                    for (int i = 0; i < conds->n && !conn; i++)
+                        conn = (cmask[i] & ~S) == 0 && (cmask[i] >> k & 1) && (cmask[i] & rest);
+                    if (!conn) continue;
+                }
+                double build = srows[rest] < rows[k] ? srows[rest] : rows[k];
+                double c = cost[rest] + srows[S] + build;
+                if (cost[S] < 0 || c < cost[S]) {
+                    cost[S] = c;
+                    last[S] = (signed char)k;
+                }
+            }
+        }
+        unsigned S = full;
+        for (int pos = n - 1; pos >= 0; pos--) {
+            order[pos] = last[S];
+            S &= ~(1u << last[S]);
+        }
+        return order;
+    }
+    bool *used = mem_new_array(oc->ctx, bool, n);
+    order[0] = 0;
+    used[0] = true;
+    Set cur = ls[0];
+    for (int k = 1; k < n; k++) {
+        int pick = -1;
+        for (int i = 0; i < n && pick < 0; i++)
+            if (!used[i] && connects(conds, all, &cur, &ls[i])) pick = i;
+        for (int i = 0; i < n && pick < 0; i++)
+            if (!used[i]) pick = i;
+        used[pick] = true;
+        order[k] = pick;
+        cur = opt_set_union(oc, &cur, &ls[pick]);
+    }
+    return order;
+}
+
 static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
 {
     LogicalOp **leaves = NULL;
@@ -239,30 +346,10 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
     Set all = opt_out_set(oc, op);
     Set *ls = mem_new_array(oc->ctx, Set, nl);
     for (int i = 0; i < nl; i++) ls[i] = opt_out_set(oc, leaves[i]);
-    /* Left-deep, greedily: the next relation is the first one a condition
-     * connects to those already joined; a cross product only when none. */
-    bool *used = mem_new_array(oc->ctx, bool, nl);
-    int *order = mem_new_array(oc->ctx, int, nl);
-    order[0] = 0;
-    used[0] = true;
-    Set cur = ls[0];
-    for (int k = 1; k < nl; k++) {
-        int pick = -1;
-        for (int i = 0; i < nl && pick < 0; i++)
-            if (!used[i] && connects(&conds, &all, &cur, &ls[i])) pick = i;
-        for (int i = 0; i < nl && pick < 0; i++)
-            if (!used[i]) pick = i;
-        used[pick] = true;
-        order[k] = pick;
-        cur = opt_set_union(oc, &cur, &ls[pick]);
-    }
-    /* Each condition goes to the lowest join (or leaf) that has its columns. */
-    List *leaf_conds = mem_new_array(oc->ctx, List, nl);
-    List *join_conds = mem_new_array(oc->ctx, List, nl);
-    List keep = {0};
-    Set *prefix = mem_new_array(oc->ctx, Set, nl);
-    prefix[0] = ls[order[0]];
-    for (int k = 1; k < nl; k++) prefix[k] = opt_set_union(oc, &prefix[k - 1], &ls[order[k]]);
+    /* Conditions of one leaf filter it wherever it lands; push them first,
+     * so the order can be chosen on the filtered leaves' estimates. */
+    List *own = mem_new_array(oc->ctx, List, nl);
+    List multi = {0}, keep = {0};
     for (int i = 0; i < conds.n; i++) {
         BoundExpr *c = conds.e[i];
         if (!opt_movable(c)) {
@@ -271,11 +358,20 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
         }
         int placed = -1;
         for (int k = 0; k < nl && placed < 0; k++)
-            if (opt_within(c, &all, &ls[order[k]])) placed = k;
-        if (placed >= 0) {
-            opt_list_add(oc, &leaf_conds[placed], c);
-            continue;
-        }
+            if (opt_within(c, &all, &ls[k])) placed = k;
+        if (placed >= 0) opt_list_add(oc, &own[placed], c);
+        else opt_list_add(oc, &multi, c);
+    }
+    LogicalOp **pushed = mem_new_array(oc->ctx, LogicalOp *, nl);
+    for (int k = 0; k < nl; k++) pushed[k] = push(oc, leaves[k], &own[k]);
+    int *order = join_order(oc, pushed, ls, nl, &all, &multi);
+    /* Each multi-relation condition goes to the lowest join that has its columns. */
+    List *join_conds = mem_new_array(oc->ctx, List, nl);
+    Set *prefix = mem_new_array(oc->ctx, Set, nl);
+    prefix[0] = ls[order[0]];
+    for (int k = 1; k < nl; k++) prefix[k] = opt_set_union(oc, &prefix[k - 1], &ls[order[k]]);
+    for (int i = 0; i < multi.n; i++) {
+        BoundExpr *c = multi.e[i];
         int at = nl - 1;
         for (int k = 1; k < nl; k++)
             if (opt_within(c, &all, &prefix[k])) {
@@ -284,10 +380,8 @@ static LogicalOp *push_inner(OCtx *oc, LogicalOp *op, List *pending)
             }
         opt_list_add(oc, &join_conds[at], c);
     }
-    LogicalOp *t = push(oc, leaves[order[0]], &leaf_conds[0]);
-    for (int k = 1; k < nl; k++) {
-        t = opt_new_join(oc, JOIN_INNER, t, push(oc, leaves[order[k]], &leaf_conds[k]), &join_conds[k]);
-    }
+    LogicalOp *t = pushed[order[0]];
+    for (int k = 1; k < nl; k++) t = opt_new_join(oc, JOIN_INNER, t, pushed[order[k]], &join_conds[k]);
     return opt_wrap(oc, t, &keep);
 }
 

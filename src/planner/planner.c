@@ -271,38 +271,9 @@ static bool has_volatile(const BoundExpr *e)
     return false;
 }
 
-/* A rough row estimate (no statistics yet): table row counts from
- * storage, a third per filter conjunct, the larger side of an inner join
- * (keys joins are mostly many-to-one). Used only to pick a hash join's
- * build side. */
-static double estimate(const LogicalOp *op)
-{
-    switch (op->kind) {
-    case LOP_GET: return op->est_rows > 0 ? op->est_rows : 1000;
-    case LOP_VALUES: return op->nrows;
-    case LOP_FILTER: {
-        double r = estimate(op->children[0]);
-        for (int i = 0; i < op->nconds; i++) r /= 3;
-        return r < 1 ? 1 : r;
-    }
-    case LOP_JOIN: {
-        double l = estimate(op->children[0]), r = estimate(op->children[1]);
-        if (op->join_type == JOIN_SEMI || op->join_type == JOIN_ANTI || op->join_type == JOIN_LEFT) return l;
-        if (op->nconds == 0) return l * r;
-        double m = l > r ? l : r;
-        for (int i = 0; i < op->nconds; i++)
-            if (op->conds[i]->kind != BE_OP || op->conds[i]->op != BOP_EQ) m /= 3;
-        return m < 1 ? 1 : m;
-    }
-    case LOP_AGGREGATE: {
-        double c = estimate(op->children[0]);
-        double one = op->nexprs == 0 ? 1 : (c > 1000 ? c / 10 : c);
-        return op->ngsets > 0 ? one * op->ngsets : one;
-    }
-    case LOP_SETOP: return estimate(op->children[0]) + estimate(op->children[1]);
-    default: return op->nchildren ? estimate(op->children[0]) : 1;
-    }
-}
+/* Row estimates come from the optimizer's cardinality model
+ * (optimizer/cardinality.c): statistics where ANALYZE gathered them. */
+static double estimate(const LogicalOp *op) { return opt_est_rows(op); }
 
 /* Types whose equality the hash functions (executor/exec_hash.c) follow. */
 static bool hashable(OmTypeId t)

@@ -18,12 +18,14 @@
  * COMMITTED).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../binder/binder.h"
 #include "../catalog/catalog.h"
 #include "../common/log.h"
 #include "../executor/executor.h"
+#include "../optimizer/optimizer.h"
 #include "../parser/parser.h"
 #include "../planner/explain.h"
 #include "../planner/planner.h"
@@ -182,10 +184,44 @@ static int view_replace_check(StmtRun *r, const CatView *old, const CatView *v)
     return 0;
 }
 
+/* ANALYZE / VACUUM (binder/bind_analyze.c): statistics of each table. */
+static int run_analyze(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
+{
+    char msg[400];
+    *tag = st->vacuum ? "VACUUM" : "ANALYZE";
+    if (st->vacuum && (r->s->txn_state == SRV_TXN_BLOCK || r->implicit))
+        return err_set(r->err, ERRCODE_ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+    for (int i = 0; i < st->nanalyze_skipped; i++) {
+        snprintf(msg, sizeof msg, "skipping \"%s\" --- cannot %s non-tables or special system tables",
+                 st->analyze_skipped[i], st->vacuum && !st->do_analyze ? "vacuum" : "analyze");
+        notice(r, "WARNING", ERRCODE_WARNING, msg);
+    }
+    if (!st->do_analyze) return 0;
+    long long target = 100;
+    const char *tv = srv_settings_show(r->s->settings, "default_statistics_target", NULL, r->err);
+    if (tv) target = atoll(tv);
+    for (int i = 0; i < st->nanalyze; i++) {
+        const CatTable *t = st->analyze[i];
+        if (st->verbose) {
+            snprintf(msg, sizeof msg, "analyzing \"public.%s\"", t->name);
+            notice(r, "INFO", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+        }
+        OptAnalyzeInfo info;
+        if (opt_analyze_table(txn, r->ctx, t, st->analyze_cols[i], (int)target, &info, r->err) < 0) return -1;
+        if (st->verbose) {
+            snprintf(msg, sizeof msg, "\"%s\": %llu rows, %d rows in sample", t->name, (unsigned long long)info.rows,
+                     info.sampled);
+            notice(r, "INFO", ERRCODE_SUCCESSFUL_COMPLETION, msg);
+        }
+    }
+    return 0;
+}
+
 static int run_ddl(StmtRun *r, BoundStmt *st, StorTxn *txn, const char **tag)
 {
     char msg[300];
     switch (st->kind) {
+    case BS_ANALYZE: return run_analyze(r, st, txn, tag);
     case BS_CREATE_SEQUENCE: {
         *tag = "CREATE SEQUENCE";
         int rc = cat_relation_exists(txn, r->ctx, r->s->database, st->seq->name, r->err);
@@ -619,19 +655,20 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
     const char *tag = NULL;
     char tagbuf[64];
     int rc = bind_stmt(&bc, node, &st);
-    if (rc == 0 && writes && s->txn_read_only) {
+    if (rc == 0 && writes && s->txn_read_only && st->kind != BS_ANALYZE) { /* PostgreSQL analyzes in read-only transactions */
         const char *what = st->kind == BS_INSERT ? "INSERT" : st->kind == BS_UPDATE ? "UPDATE"
                            : st->kind == BS_DELETE ? "DELETE" : st->kind == BS_CREATE_TABLE ? "CREATE TABLE"
                            : st->kind == BS_CREATE_SEQUENCE ? "CREATE SEQUENCE"
                            : st->kind == BS_DROP_SEQUENCE ? "DROP SEQUENCE"
                            : st->kind == BS_ALTER_SEQUENCE ? "ALTER SEQUENCE"
                            : st->kind == BS_CREATE_VIEW    ? "CREATE VIEW"
-                           : st->kind == BS_DROP_VIEW      ? "DROP VIEW" : "DROP TABLE";
+                           : st->kind == BS_DROP_VIEW      ? "DROP VIEW"
+                           : "DROP TABLE";
         rc = err_set(r->err, ERRCODE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction", what);
     }
     if (rc == 0 && (st->kind == BS_CREATE_TABLE || st->kind == BS_DROP_TABLE || st->kind == BS_CREATE_SEQUENCE ||
                     st->kind == BS_DROP_SEQUENCE || st->kind == BS_ALTER_SEQUENCE || st->kind == BS_CREATE_VIEW ||
-                    st->kind == BS_DROP_VIEW)) {
+                    st->kind == BS_DROP_VIEW || st->kind == BS_ANALYZE)) {
         rc = run_ddl(r, st, txn, &tag);
     } else if (rc == 0) {
         Plan *plan;

@@ -50,6 +50,7 @@ static const SetDef defs[] = {
     {"client_encoding", SK_ENUM, "UTF8", true, false, 0, 0, e_enc},
     {"client_min_messages", SK_ENUM, "notice", false, false, 0, 0, e_msgs},
     {"DateStyle", SK_DATESTYLE, "ISO, MDY", true},
+    {"default_statistics_target", SK_INT, "100", false, false, 1, 10000},
     {"default_transaction_isolation", SK_ENUM, "read committed", false, false, 0, 0, e_iso},
     {"default_transaction_read_only", SK_BOOL, "off", true},
     {"extra_float_digits", SK_INT, "1", false, false, -15, 3},

@@ -2,7 +2,7 @@
 """run.py - the differential TPC-H test: the 22 queries on OmenDB and on PostgreSQL 15.
 
     run.py [--binary build/omendb] [--only q1,q6] [--expect-pass q1,q6]
-           [--work-mem 1MB] [--self-check] [--batch 20] [--timeout 30] [--keep] [-v]
+           [--work-mem 1MB] [--no-analyze] [--self-check] [--batch 20] [--timeout 30] [--keep] [-v]
 
 Starts a temporary PostgreSQL 15 cluster and an OmenDB with an empty data
 directory (test/lib/servers.py), creates the TPC-H tables of schema.sql on
@@ -10,7 +10,8 @@ both, and loads the scale factor 0.1 data of data/*.tbl.zst (TPC's dbgen,
 decompressed with `zstd -d` on the fly) into both with the same multi-row
 INSERT statements inside BEGIN/COMMIT blocks. PostgreSQL also gets the
 indexes of pg_indexes.sql (OmenDB has no CREATE INDEX yet; an index changes
-no result). Then each query of queries/ runs on both and the results are
+no result), and both are ANALYZEd (--no-analyze: OmenDB is not, so its
+planner runs on default selectivities). Then each query of queries/ runs on both and the results are
 compared as text, exactly as each server sent them:
 
   - column names, in order;
@@ -460,6 +461,7 @@ def main():
     ap.add_argument("--expect-pass", default=None,
                     help="comma list of queries that must match (default: every query run)")
     ap.add_argument("--work-mem", help="SET work_mem to this on OmenDB's session first")
+    ap.add_argument("--no-analyze", action="store_true", help="do not ANALYZE OmenDB's tables after loading")
     ap.add_argument("--self-check", action="store_true",
                     help="PostgreSQL against itself: proves the harness")
     # PostgreSQL's cost per row grows with the VALUES list (100k lineitem rows:
@@ -509,6 +511,13 @@ def main():
         outcome = {}
         if loaded:
             pc.execute(open(PG_INDEXES).read())
+            if not a.no_analyze:
+                # Statistics for OmenDB's planner, as PostgreSQL's side gets them.
+                t1 = time.monotonic()
+                for r in oc.query("ANALYZE"):
+                    if r.error:
+                        problems.append("ANALYZE on omendb failed: %s %s" % (r.error.get("C"), r.error.get("M")))
+                say("analyze: omendb %.1fs" % (time.monotonic() - t1))
             pc.execute("SET statement_timeout = %d" % (a.timeout * 1000))
             for sql in ["SET statement_timeout = %d" % (a.timeout * 1000)] + \
                     (["SET work_mem = '%s'" % a.work_mem.replace("'", "''")] if a.work_mem else []):

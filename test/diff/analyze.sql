@@ -1,0 +1,57 @@
+-- ANALYZE and VACUUM: what they accept and refuse (statistics themselves
+-- show only in plans; test/sql/select/statistics.test checks those).
+CREATE TABLE an_t (a int PRIMARY KEY, b text, c numeric, d date, j json);
+INSERT INTO an_t SELECT g, 'v' || (g % 13), (g % 7) / 3.0, date '2001-01-01' + g % 400,
+  ('{"k": ' || g || '}')::json FROM generate_series(1, 3000) g;
+CREATE VIEW an_v AS SELECT a, b FROM an_t;
+CREATE SEQUENCE an_s;
+ANALYZE an_t;
+ANALYZE an_t (a);
+ANALYZE an_t (b, d);
+ANALYZE an_t (j);
+ANALYZE an_t (zz);
+ANALYZE an_t (a, a);
+ANALYZE an_nosuch;
+ANALYZE an_t, an_nosuch;
+ANALYZE an_v;
+ANALYZE an_s;
+ANALYZE public.an_t;
+ANALYZE nosuchschema.an_t;
+ANALYZE (foo) an_t;
+ANALYZE (skip_locked) an_t;
+ANALYZE;
+BEGIN;
+ANALYZE an_t;
+SELECT count(*) FROM an_t;
+COMMIT;
+BEGIN READ ONLY;
+ANALYZE an_t;
+COMMIT;
+BEGIN;
+VACUUM an_t;
+ROLLBACK;
+VACUUM an_t;
+VACUUM ANALYZE an_t;
+VACUUM (ANALYZE) an_t (b);
+VACUUM an_t (b);
+VACUUM (ANALYZE false) an_t (b);
+VACUUM (FREEZE, ANALYZE) an_t;
+VACUUM (foo) an_t;
+VACUUM an_nosuch;
+VACUUM an_v;
+-- statistics never change answers
+SELECT count(*) FROM an_t WHERE b = 'v3';
+SELECT count(*) FROM an_t WHERE c < 1;
+SELECT count(*) FROM an_t WHERE d BETWEEN '2001-03-01' AND '2001-04-01';
+SELECT b, count(*) FROM an_t GROUP BY b ORDER BY b;
+SELECT count(*) FROM an_t x JOIN an_t y ON x.a = y.a + 1 WHERE y.b LIKE 'v1%';
+DELETE FROM an_t WHERE a > 100;
+ANALYZE an_t;
+SELECT count(*) FROM an_t WHERE b = 'v3';
+DELETE FROM an_t;
+ANALYZE an_t;
+SELECT count(*) FROM an_t;
+DROP VIEW an_v;
+DROP SEQUENCE an_s;
+DROP TABLE an_t;
+ANALYZE an_t;
