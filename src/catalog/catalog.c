@@ -571,3 +571,15 @@ int cat_table_list(StorTxn *txn, MemCtx *ctx, const char *db, char ***names, int
     *n = s.n;
     return 0;
 }
+
+int cat_database_list(StorTxn *txn, MemCtx *ctx, char ***names, int *n, OmError *err)
+{
+    OmBuf k;
+    buf_init(&k, ctx, 16);
+    buf_append_str(&k, "db/");
+    ListState s = {ctx, k.len, NULL, 0, 0};
+    if (stor_kv_scan_prefix(txn, CAT_DB, k.data, k.len, list_one, &s, err) < 0) return -1;
+    *names = s.names;
+    *n = s.n;
+    return 0;
+}

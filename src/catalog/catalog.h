@@ -59,6 +59,8 @@ int cat_bootstrap(StorEnv *env, OmError *err);
 
 bool cat_role_exists(StorTxn *txn, const char *role);
 bool cat_database_exists(StorTxn *txn, const char *db);
+/* The databases' names (in ctx). */
+int cat_database_list(StorTxn *txn, MemCtx *ctx, char ***names, int *n, OmError *err);
 
 /* Look a table up. Returns 1 found (*out set), 0 not found, -1 error. */
 int cat_table_lookup(StorTxn *txn, MemCtx *ctx, const char *db, const char *name,

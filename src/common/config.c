@@ -69,6 +69,10 @@ static const CfgSetting settings[] = {
      sizeof(long long), 1, 64LL * 1024 * 1024, "1048576",
      "starting LMDB map size in MiB (address space, not disk: the map grows on its own when "
      "the data needs more; 1..67108864)"},
+    {"autovacuum_naptime", "autovacuum-naptime", "OMENDB_AUTOVACUUM_NAPTIME", CFG_INT,
+     offsetof(OmConfig, autovacuum_naptime), sizeof(int), 0, 2147483, "60",
+     "seconds between background checks for tables whose statistics are stale (they are then "
+     "ANALYZEd); 0 = never"},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -82,6 +86,7 @@ void cfg_defaults(OmConfig *cfg)
     cfg->max_connections = 100;
     cfg->config_file[0] = '\0';
     cfg->map_size_mb = 1048576; /* 1 TiB of address space */
+    cfg->autovacuum_naptime = 60;  /* PostgreSQL's autovacuum_naptime */
 }
 
 static const CfgSetting *find_by_key(const char *key)

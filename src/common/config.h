@@ -19,6 +19,7 @@ typedef struct OmConfig {
     int max_connections;         /* default 100 */
     char config_file[1024];      /* the TOML file read, "" if none */
     long long map_size_mb;       /* starting LMDB map size, default 1 TiB */
+    int autovacuum_naptime;      /* seconds between autoanalyze rounds, 0 = off; default 60 */
 } OmConfig;
 
 void cfg_defaults(OmConfig *cfg);

@@ -231,33 +231,41 @@ static void keep_previous(MemCtx *ctx, const CatTable *t, int c, CatTableStats *
     for (int i = 0; i < p->nhist; i++) cs->hist_text[i] = value_text(ctx, t->cols[c].type, &p->hist, i);
 }
 
-int opt_analyze_table(StorTxn *txn, MemCtx *parent, const CatTable *t, const bool *cols, int target,
-                      OptAnalyzeInfo *info, OmError *err)
+int opt_analyze_compute(StorTxn *txn, MemCtx *ctx, const CatTable *t, const bool *cols, int target,
+                        CatTableStats **out, OptAnalyzeInfo *info, OmError *err)
 {
     if (target < 1) target = 1;
-    MemCtx *ctx = mem_ctx_create(parent, "analyze");
     uint64_t nrows = 0;
-    int rc = -1;
-    if (stor_table_rows(txn, &t->desc, &nrows, err) < 0) goto out;
+    if (stor_table_rows(txn, &t->desc, &nrows, err) < 0) return -1;
     int want = nrows < (uint64_t)(300 * target) ? (int)nrows : 300 * target;
     Sample s;
-    if (take_sample(txn, ctx, t, nrows, want, &s, err) < 0) goto out;
+    if (take_sample(txn, ctx, t, nrows, want, &s, err) < 0) return -1;
     CatTableStats *prev = NULL;
-    if (cols && cat_stats_get(txn, ctx, t, &prev, err) < 0) goto out;
-    CatTableStats st = {.reltuples = (double)nrows, .ncols = t->ncols,
-                        .cols = mem_new_array(ctx, CatColStats, t->ncols ? t->ncols : 1)};
+    if (cols && cat_stats_get(txn, ctx, t, &prev, err) < 0) return -1;
+    CatTableStats *st = mem_new(ctx, CatTableStats);
+    st->reltuples = (double)nrows;
+    st->ncols = t->ncols;
+    st->cols = mem_new_array(ctx, CatColStats, t->ncols ? t->ncols : 1);
     for (int c = 0; c < t->ncols; c++) {
-        if (om_intr_check(err) < 0) goto out;
-        if (cols && !cols[c]) keep_previous(ctx, t, c, prev, &st.cols[c]);
-        else column_stats(ctx, t->cols[c].type, &s.cols[c], s.n, (double)nrows, target, &st.cols[c]);
+        if (om_intr_check(err) < 0) return -1;
+        if (cols && !cols[c]) keep_previous(ctx, t, c, prev, &st->cols[c]);
+        else column_stats(ctx, t->cols[c].type, &s.cols[c], s.n, (double)nrows, target, &st->cols[c]);
     }
-    if (cat_stats_put(txn, ctx, t->dbname, t->oid, &st, err) < 0) goto out;
     if (info) {
         info->rows = nrows;
         info->sampled = s.n;
     }
-    rc = 0;
-out:
+    *out = st;
+    return 0;
+}
+
+int opt_analyze_table(StorTxn *txn, MemCtx *parent, const CatTable *t, const bool *cols, int target,
+                      OptAnalyzeInfo *info, OmError *err)
+{
+    MemCtx *ctx = mem_ctx_create(parent, "analyze");
+    CatTableStats *st;
+    int rc = opt_analyze_compute(txn, ctx, t, cols, target, &st, info, err);
+    if (rc == 0) rc = cat_stats_put(txn, ctx, t->dbname, t->oid, st, err);
     mem_ctx_delete(ctx);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }

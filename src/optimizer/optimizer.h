@@ -38,5 +38,9 @@ typedef struct OptAnalyzeInfo {
 } OptAnalyzeInfo;
 int opt_analyze_table(StorTxn *txn, MemCtx *ctx, const CatTable *t, const bool *cols, int target,
                       OptAnalyzeInfo *info, OmError *err);
+/* The statistics alone, in ctx (a read transaction is enough), for a caller
+ * that stores them in a later write transaction (server/autoanalyze.c). */
+int opt_analyze_compute(StorTxn *txn, MemCtx *ctx, const CatTable *t, const bool *cols, int target,
+                        CatTableStats **out, OptAnalyzeInfo *info, OmError *err);
 
 #endif

@@ -316,7 +316,8 @@ int srv_server_start(SrvServer *s, OmError *err)
         return err_set(err, ERRCODE_SYSTEM_ERROR, "could not start the acceptor thread: %s",
                        strerror(rc));
     s->acceptor_started = true;
-    return srv_watchdog_start(s, err);
+    if (srv_watchdog_start(s, err) < 0) return -1;
+    return srv_autoanalyze_start(s, err);
 }
 
 bool srv_server_stopping(const SrvServer *s) { return atomic_load(&((SrvServer *)s)->stopping); }
@@ -324,6 +325,7 @@ bool srv_server_stopping(const SrvServer *s) { return atomic_load(&((SrvServer *
 void srv_server_stop_accepting(SrvServer *s)
 {
     if (atomic_exchange(&s->stopping, true)) return;
+    srv_autoanalyze_stop(s); /* no new background work once shutdown begins */
     /* One byte, never read: the pipe stays readable for every poller. */
     ssize_t w;
     do {
@@ -391,6 +393,7 @@ void srv_server_destroy(SrvServer *s)
 {
     if (!s) return;
     srv_server_stop_accepting(s);
+    srv_autoanalyze_stop(s);
     srv_watchdog_stop(s);
     close(s->stop_pipe[0]);
     close(s->stop_pipe[1]);

@@ -45,11 +45,22 @@ struct SrvServer {
     bool watchdog_stop;           /* under mu */
     pthread_cond_t watch;         /* wakes the watchdog (a new deadline, stop) */
     long long last_poll_us;       /* the watchdog's last sweep of client sockets */
+
+    /* The autoanalyze thread (autoanalyze.c): statistics of changed tables. */
+    pthread_t aa_thread;
+    bool aa_started;
+    bool aa_stop;                 /* under mu */
+    pthread_cond_t aa_wake;
+    OmInterrupt aa_intr;          /* TERMINATE at shutdown stops a running analysis */
 };
 
 /* Start / stop the watchdog thread (watchdog.c); stop is idempotent. */
 int srv_watchdog_start(SrvServer *s, OmError *err);
 void srv_watchdog_stop(SrvServer *s);
+/* Start / stop the autoanalyze thread (autoanalyze.c; not started when
+ * autovacuum_naptime is 0); stop is idempotent. */
+int srv_autoanalyze_start(SrvServer *s, OmError *err);
+void srv_autoanalyze_stop(SrvServer *s);
 
 
 #endif

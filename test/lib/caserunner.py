@@ -31,7 +31,7 @@ FAILURES = (AssertionError, pgmini.ProtocolError, pgmini.PgError, OSError, socke
             servers.ServerError)
 
 
-def main(doc, scope, connect_timeout=60):
+def main(doc, scope, connect_timeout=60, server_args=()):
     prog = os.path.basename(sys.argv[0])
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--engine", default="omendb", choices=["omendb", "postgresql"])
@@ -43,7 +43,7 @@ def main(doc, scope, connect_timeout=60):
     cases = [(name[5:], fn) for name, fn in sorted(scope.items())
              if name.startswith("case_") and callable(fn) and (not a.cases or name[5:] in a.cases)]
     try:
-        srv = servers.make_server(a.engine, a.binary)
+        srv = servers.make_server(a.engine, a.binary, extra_args=server_args)
     except servers.ServerError as e:
         print("%s: %s\n0 passed, 1 failed" % (prog, e))
         return 1

@@ -345,5 +345,6 @@ def make_server(engine, binary=None, **kw):
     if engine == "postgresql":
         kw.pop("max_connections", None)
         kw.pop("log_level", None)
+        kw.pop("extra_args", None)
         return PgServer(**kw)
     raise ValueError("unknown engine %r" % engine)

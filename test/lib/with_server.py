@@ -40,8 +40,10 @@ def main():
         ap.error("no command given")
 
     try:
+        # No background ANALYZE: EXPLAIN's estimates in the tests change only
+        # when a test runs ANALYZE (test/protocol/autoanalyze.py covers it).
         srv = servers.make_server(a.engine, a.binary, max_connections=a.max_connections,
-                                  keep=a.keep)
+                                  keep=a.keep, extra_args=["--autovacuum-naptime", "0"])
     except servers.ServerError as e:
         print("with_server: %s" % e, file=sys.stderr)
         return 2
