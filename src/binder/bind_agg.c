@@ -74,7 +74,10 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
         return bind_error_at(bc, fc->location);
     }
-    if (!sc || !sc->allow_aggs) {
+    /* Where aggregates may not stand (WHERE, GROUP BY, ...), one over an
+     * outer level's columns still may: it belongs to that level. Decided
+     * once the arguments are bound. */
+    if (!sc || (!sc->allow_aggs && (fc->agg_star || fc->n_args == 0))) {
         err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
                 sc && sc->clause ? sc->clause : "this context");
         return bind_error_at(bc, fc->location);
@@ -102,15 +105,34 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
             return bind_error_at(bc, fc->location);
         }
         agg.type = om_type(OM_T_INT8);
-    } else if (bind_agg_args(bc, sc, fc, name, &agg) < 0) {
-        return -1;
     }
+    BindScope *owner = NULL;
+    if (!fc->agg_star && bind_agg_args(bc, sc, fc, name, &agg, &owner) < 0) return -1;
     if (fc->agg_filter) {
         const char *clause = sc->clause;
         sc->clause = "FILTER";
         sc->in_agg_arg = true;
+        bool outer = sc->outer_used;
+        int local = sc->local_refs;
+        BindScope *hit = sc->outer_hit;
+        int hit_dist = sc->outer_hit_dist;
+        sc->outer_used = false;
+        sc->local_refs = 0;
+        sc->outer_hit = NULL;
         BoundExpr *f;
         int rc = bind_expr(bc, sc, fc->agg_filter, &f);
+        /* The filter's columns count for the level too: a local one keeps
+         * the aggregate here; outer ones of another level are beyond us. */
+        if (rc == 0 && owner && sc->local_refs) owner = NULL;
+        if (rc == 0 && owner && sc->outer_used && sc->outer_hit != owner)
+            rc = err_set(bc->err, ERRCODE_FEATURE_NOT_SUPPORTED,
+                         "an aggregate whose FILTER uses columns of another query level is not supported yet");
+        sc->outer_used |= outer;
+        sc->local_refs += local;
+        if (hit && (!sc->outer_hit || hit_dist < sc->outer_hit_dist)) {
+            sc->outer_hit = hit;
+            sc->outer_hit_dist = hit_dist;
+        }
         sc->in_agg_arg = false;
         sc->clause = clause;
         if (rc < 0) return -1;
@@ -124,12 +146,34 @@ int bind_agg_call(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
         }
         agg.filter = f;
     }
-    if (sc->naggs == sc->cap_aggs) {
-        int nc = sc->cap_aggs ? sc->cap_aggs * 2 : 4;
-        sc->aggs = mem_realloc(bc->ctx, sc->aggs, sizeof(BoundAgg) * (size_t)sc->cap_aggs, sizeof(BoundAgg) * (size_t)nc);
-        sc->cap_aggs = nc;
+    /* An aggregate of an outer level's columns is that level's (as if
+     * written there); here it reads as an outer column. */
+    BindScope *dest = sc;
+    if (!owner && !sc->allow_aggs) {
+        err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
+                sc->clause ? sc->clause : "this context");
+        return bind_error_at(bc, fc->location);
     }
-    sc->aggs[sc->naggs] = agg;
-    *out = bind_colref(bc, sc->agg_binding, sc->naggs++, agg.type, fc->location);
+    if (owner) {
+        if (!owner->allow_aggs) {
+            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
+                    owner->clause ? owner->clause : "this context");
+            return bind_error_at(bc, fc->location);
+        }
+        if (owner->in_agg_arg) {
+            err_set(bc->err, ERRCODE_GROUPING_ERROR, "aggregate function calls cannot be nested");
+            return bind_error_at(bc, fc->location);
+        }
+        dest = owner;
+        owner->local_refs++;
+    }
+    if (dest->naggs == dest->cap_aggs) {
+        int nc = dest->cap_aggs ? dest->cap_aggs * 2 : 4;
+        dest->aggs =
+            mem_realloc(bc->ctx, dest->aggs, sizeof(BoundAgg) * (size_t)dest->cap_aggs, sizeof(BoundAgg) * (size_t)nc);
+        dest->cap_aggs = nc;
+    }
+    dest->aggs[dest->naggs] = agg;
+    *out = bind_colref(bc, dest->agg_binding, dest->naggs++, agg.type, fc->location);
     return 0;
 }

@@ -210,8 +210,10 @@ static int bind_within_group(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, 
     return 0;
 }
 
-int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundAgg *agg)
+int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundAgg *agg,
+                  BindScope **owner)
 {
+    *owner = NULL;
     if (fc->agg_within_group) return bind_within_group(bc, sc, fc, name, agg);
     int loc = fc->location;
     int nin = (int)fc->n_args, nk = (int)fc->n_agg_order;
@@ -219,17 +221,24 @@ int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char 
     bool *desc = mem_new_array(bc->ctx, bool, nk + 1), *nf = mem_new_array(bc->ctx, bool, nk + 1);
     bool outer = sc->outer_used;
     int local = sc->local_refs;
+    BindScope *hit = sc->outer_hit;
+    int hit_dist = sc->outer_hit_dist;
     sc->outer_used = false;
     sc->local_refs = 0;
+    sc->outer_hit = NULL;
     for (int i = 0; i < nin; i++)
         if (bind_in_agg(bc, sc, fc->args[i], &args[i]) < 0) return -1;
     if (bind_keys(bc, sc, fc, args + nin, desc, nf) < 0) return -1;
-    /* An aggregate of outer columns only belongs to the outer query
-     * (PostgreSQL): not done yet, and evaluating it here would be wrong. */
-    if (sc->outer_used && sc->local_refs == 0)
-        return unsupported(bc, "aggregates over columns of an outer query", loc);
+    /* An aggregate of outer columns only belongs to the outer query level
+     * they come from, the nearest one if several (PostgreSQL's
+     * agglevelsup): bind_agg_call collects it there. */
+    if (sc->outer_used && sc->local_refs == 0) *owner = sc->outer_hit;
     sc->outer_used |= outer;
     sc->local_refs += local;
+    if (hit && (!sc->outer_hit || hit_dist < sc->outer_hit_dist)) {
+        sc->outer_hit = hit;
+        sc->outer_hit_dist = hit_dist;
+    }
     /* DISTINCT compares the arguments as written: keep them for the 42P10 check. */
     BoundExpr **raw = mem_new_array(bc->ctx, BoundExpr *, nin + 1);
     memcpy(raw, args, sizeof(BoundExpr *) * (size_t)nin);

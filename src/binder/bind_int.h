@@ -96,6 +96,8 @@ typedef struct BindScope {
     int nstar;           /* SELECT *: the FROM list's columns in PostgreSQL's order */
     BindStar *star;
     bool outer_used;     /* a reference resolved to an enclosing level */
+    struct BindScope *outer_hit; /* the nearest enclosing scope a reference resolved in (with outer_used) */
+    int outer_hit_dist;  /* its distance up the parent chain */
     int local_refs;      /* references resolved at this level */
     /* Aggregates: when aggs != NULL, aggregate calls are collected here as
      * BE_COLUMN (agg_binding, k). */
@@ -271,8 +273,11 @@ int bind_agg_classic(BindCtx *bc, const char *name, BoundAgg *agg, int location)
 /* 42883 "function name(types) does not exist". */
 int bind_agg_no_such(BindCtx *bc, const char *name, BoundExpr **args, int nargs, int location);
 /* An aggregate call's arguments, ORDER BY and WITHIN GROUP, its signature
- * and result type into agg (bind_agg_args.c). */
-int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundAgg *agg);
+ * and result type into agg (bind_agg_args.c). *owner: the enclosing scope the call
+ * belongs to when its arguments use only that level's columns (PostgreSQL's
+ * agglevelsup), else NULL. */
+int bind_agg_args(BindCtx *bc, BindScope *sc, PgQuery__FuncCall *fc, const char *name, BoundAgg *agg,
+                  BindScope **owner);
 /* Resolve name(args) among the registered signatures (bind_func.c). */
 /* The two halves of bind_func_call, for callers with their own candidates
  * (aggregates): choose among all[0..nall) by PostgreSQL's rules (42883 /

@@ -125,6 +125,18 @@ static int lateral_check(BindCtx *bc, const BindRel *r, int location)
     return bind_error_at(bc, location);
 }
 
+/* A reference from sc resolved in the enclosing scope s, dist levels up:
+ * remember the nearest such scope (an aggregate over outer columns only
+ * belongs to it, bind_agg.c). */
+static void note_outer(BindScope *sc, BindScope *s, int dist)
+{
+    sc->outer_used = true;
+    if (!sc->outer_hit || dist < sc->outer_hit_dist) {
+        sc->outer_hit = s;
+        sc->outer_hit_dist = dist;
+    }
+}
+
 int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int location)
 {
     for (BindScope *s = sc; s; s = s->parent) {
@@ -136,11 +148,12 @@ int bind_check_qualifier(BindCtx *bc, BindScope *sc, const char *relname, int lo
 
 int bind_whole_row_rel(BindCtx *bc, BindScope *sc, const char *relname, int location, BindRel **out)
 {
-    for (BindScope *s = sc; s; s = s->parent) {
+    int dist = 0;
+    for (BindScope *s = sc; s; s = s->parent, dist++) {
         BindRel *r = find_rel(s, relname);
         if (!r) continue;
         if (lateral_check(bc, r, location) < 0) return -1;
-        if (s != sc) sc->outer_used = true;
+        if (s != sc) note_outer(sc, s, dist);
         else sc->local_refs++;
         *out = r;
         return 0;
@@ -159,7 +172,8 @@ static BoundExpr *rel_column(BindCtx *bc, BindRel *r, int i, int location)
 int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const char *colname, int location,
                         BoundExpr **out)
 {
-    for (BindScope *s = sc; s; s = s->parent) {
+    int dist = 0;
+    for (BindScope *s = sc; s; s = s->parent, dist++) {
         if (relname) {
             BindRel *r = find_rel(s, relname);
             if (!r) continue;
@@ -167,7 +181,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
                 if (!strcmp(r->colnames[i], colname)) {
                     if (lateral_check(bc, r, location) < 0) return -1;
                     *out = rel_column(bc, r, i, location);
-                    if (s != sc) sc->outer_used = true;
+                    if (s != sc) note_outer(sc, s, dist);
                     else sc->local_refs++;
                     return 0;
                 }
@@ -191,7 +205,7 @@ int bind_resolve_column(BindCtx *bc, BindScope *sc, const char *relname, const c
         if (found) {
             if (lateral_check(bc, found, location) < 0) return -1;
             *out = rel_column(bc, found, fcol, location);
-            if (s != sc) sc->outer_used = true;
+            if (s != sc) note_outer(sc, s, dist);
             else sc->local_refs++;
             return 0;
         }

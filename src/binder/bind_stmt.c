@@ -84,11 +84,19 @@ static LogicalOp *dml_op(BindCtx *bc, LogicalKind k, CatTable *t, LogicalOp *chi
 /* Finish a write statement: its WITH (ws over parent), and RETURNING: the
  * write then outputs the affected rows under a binding of its own, and a
  * projection of the list over them makes st->query. Without a list the
- * statement returns no rows. RETURNING outside WITH is not done yet. */
+ * statement returns no rows. */
+static bool has_sublink(const BoundExpr *e)
+{
+    if (!e) return false;
+    if (e->kind == BE_SUBQUERY) return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (has_sublink(e->args[i])) return true;
+    return false;
+}
+
 static int bind_returning(BindCtx *bc, BindScope *ws, BindScope *parent, CatTable *t, const char *alias,
                           PgQuery__Node **list, size_t n, BoundStmt *st)
 {
-    if (n && !st->want_returning) return unsupported(bc, "RETURNING outside WITH");
     LogicalOp *dml = st->dml;
     if (bind_with_finish(bc, ws, parent, &st->dml) < 0) return -1;
     if (!n) return 0;
@@ -113,6 +121,9 @@ static int bind_returning(BindCtx *bc, BindScope *ws, BindScope *parent, CatTabl
         }
         BoundExpr *e;
         if (bind_expr(bc, &sc, v, &e) < 0 || bind_resolve_unknown(bc, e, &e) < 0) return -1;
+        /* PostgreSQL's subqueries there read the snapshot from before the
+         * statement; ours would see its own writes. */
+        if (!st->want_returning && has_sublink(e)) return unsupported(bc, "a subquery in RETURNING");
         bind_tl_add(bc, &tl, e, rt->name && rt->name[0] ? rt->name : bind_figure_colname(v), 0, 0);
     }
     LogicalOp *p = bind_lop(bc, LOP_PROJECT, 1);
@@ -184,6 +195,9 @@ static int bind_insert(BindCtx *bc, BindScope *parent, PgQuery__InsertStmt *ins,
         for (int i = 0; i < ntarget; i++) {
             int c = target[i];
             if (t->cols[c].identity != 'a') continue;
+            /* INSERT ... SELECT without a column list: how many columns it
+             * fills is known once the query is bound (below). */
+            if (!ins->n_cols && vs && !vs->n_values_lists) continue;
             bool explicit_value = !vs || !vs->n_values_lists;
             for (size_t r = 0; vs && r < vs->n_values_lists && !explicit_value; r++) {
                 PgQuery__List *l = vs->values_lists[r]->list;
@@ -265,10 +279,25 @@ static int bind_insert(BindCtx *bc, BindScope *parent, PgQuery__InsertStmt *ins,
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
             return -1;
         }
-        if (q->ntargets < ntarget) {
+        if (q->ntargets < ntarget && ins->n_cols) {
             err_set(bc->err, ERRCODE_SYNTAX_ERROR, "INSERT has more target columns than expressions");
             return -1;
         }
+        if (q->ntargets < ntarget) {
+            /* No column list: the query fills the first columns, the rest
+             * take their defaults (PostgreSQL truncates the target list). */
+            for (int i = q->ntargets; i < ntarget; i++) given[target[i]] = false;
+            ntarget = q->ntargets;
+        }
+        if (!ins->n_cols && ins->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE)
+            for (int i = 0; i < ntarget; i++)
+                if (t->cols[target[i]].identity == 'a') {
+                    const char *cn = t->cols[target[i]].name;
+                    err_set(bc->err, ERRCODE_GENERATED_ALWAYS, "cannot insert a non-DEFAULT value into column \"%s\"", cn);
+                    err_detail(bc->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", cn);
+                    err_hint(bc->err, "Use OVERRIDING SYSTEM VALUE to override.");
+                    return -1;
+                }
         /* A projection over the query's output row makes the table's row. */
         BoundExpr **cols = mem_new_array(bc->ctx, BoundExpr *, t->ncols > 0 ? t->ncols : 1);
         for (int c = 0; c < t->ncols; c++)

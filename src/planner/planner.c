@@ -761,6 +761,19 @@ int plan_stmt(MemCtx *ctx, const BoundStmt *st, Plan **out, OmError *err)
     case BS_INSERT:
     case BS_UPDATE:
     case BS_DELETE: {
+        /* With RETURNING the statement's query is a projection over the
+         * write, and its rows go to the client. */
+        if (st->query) {
+            if (opt_optimize(ctx, &st->query->root, err) < 0) return -1;
+            use_all(&pc, st->query->root);
+            if (plan_op(&pc, st->query->root, &p->root, &lay) < 0) return -1;
+            p->returns_rows = true;
+            p->nvisible = st->query->ntargets;
+            p->names = st->query->names;
+            p->src_table = st->query->src_table;
+            p->src_attnum = st->query->src_attnum;
+            return 0;
+        }
         LogicalOp *root = st->dml;
         if (opt_optimize(ctx, &root, err) < 0) return -1;
         use_all(&pc, root);

@@ -73,7 +73,9 @@ static int write_txn(StmtRun *r, StorTxn **out)
     return 0;
 }
 
-static int send_rows(StmtRun *r, Plan *plan, ExecNode *root)
+/* Send the plan's rows; the command tag is "<verb> <rows>" (SELECT, or the
+ * write's own for INSERT / UPDATE / DELETE ... RETURNING). */
+static int send_rows(StmtRun *r, Plan *plan, ExecNode *root, const char *verb)
 {
     int nv = plan->nvisible;
     SrvColumn *cols = mem_new_array(r->ctx, SrvColumn, nv > 0 ? nv : 1);
@@ -101,7 +103,7 @@ static int send_rows(StmtRun *r, Plan *plan, ExecNode *root)
     }
     if (rc < 0) return -1;
     char tag[64];
-    snprintf(tag, sizeof tag, "SELECT %llu", (unsigned long long)rows);
+    snprintf(tag, sizeof tag, "%s %llu", verb, (unsigned long long)rows);
     return complete(r, tag);
 }
 
@@ -683,7 +685,10 @@ static int run_stmt(StmtRun *r, PgQuery__Node *node)
         }
         if (rc == 0) rc = exec_build(&q, plan->root, &root);
         if (rc == 0 && plan->returns_rows) {
-            rc = send_rows(r, plan, root);
+            rc = send_rows(r, plan, root,
+                           st->kind == BS_INSERT   ? "INSERT 0"
+                           : st->kind == BS_UPDATE ? "UPDATE"
+                           : st->kind == BS_DELETE ? "DELETE" : "SELECT");
         } else if (rc == 0) {
             rc = exec_run(root);
             if (st->kind == BS_INSERT) snprintf(tagbuf, sizeof tagbuf, "INSERT 0 %llu", (unsigned long long)q.processed);

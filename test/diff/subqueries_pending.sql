@@ -10,9 +10,6 @@ INSERT INTO sq_a VALUES (1, 1, 'a'), (2, 2, 'b'), (3, NULL, 'c'), (4, 4, NULL), 
 INSERT INTO sq_b VALUES (10, 2, 'b'), (11, 3, 'x'), (12, NULL, NULL), (13, 2, 'b');
 INSERT INTO sq_nn VALUES (1, 2), (2, 3);
 INSERT INTO sq_c VALUES (100, 10, 2), (101, 11, 5), (102, 13, 5), (103, 12, 3);
-SELECT (SELECT max(a.x)) FROM sq_a a;
-SELECT (SELECT max(a.x) FROM sq_b b WHERE b.id = 10) FROM sq_a a;
-SELECT (SELECT count(*) FROM sq_b b WHERE b.y < max(a.x)) FROM sq_a a;
 SELECT s FROM (SELECT id, t FROM sq_a WHERE id < 3) s;
 SELECT id FROM sq_a a ORDER BY id LIMIT (SELECT a.id);
 CREATE TABLE sq_ins (id int PRIMARY KEY, v int, s text);

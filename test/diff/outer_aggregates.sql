@@ -1,0 +1,35 @@
+-- Aggregates over an outer query's columns only belong to that query
+-- (PostgreSQL's agglevelsup): the subquery reads the outer level's result.
+create table oa_a (x int, g int);
+create table oa_b (y int);
+insert into oa_a values (1,1),(2,1),(5,2),(null,2);
+insert into oa_b values (1),(2),(3);
+select (select max(oa_a.x)) from oa_a;
+select (select max(oa_a.x) from oa_b) from oa_a;
+select (select max(oa_a.x) + count(*) from oa_b) from oa_a;
+select g, (select sum(oa_a.x) from oa_b where oa_b.y = 1) from oa_a group by g order by g;
+select g, (select sum(oa_a.x + oa_b.y) from oa_b) from oa_a group by g order by g;
+select g from oa_a group by g having (select max(oa_a.x)) > 2;
+select * from oa_a where (select max(oa_a.x)) > 1;
+select (select y from oa_b where oa_b.y = max(oa_a.x)) from oa_a;
+select sum((select max(oa_a.x))) from oa_a;
+select (select max(oa_a.x) filter (where oa_a.g = 1)) from oa_a;
+select (select max(oa_a.x) filter (where oa_b.y = 1) from oa_b) from oa_a;
+select (select (select max(oa_a.x)) from oa_b limit 1) from oa_a;
+select g, (select array_agg(oa_a.x order by oa_a.x)) from oa_a group by g order by g;
+select (select string_agg(oa_a.x::text, ',' order by oa_a.x desc)) from oa_a;
+select x, (select max(oa_a.x)) from oa_a;
+select (select max(oa_a.x)) from oa_a order by 1;
+select exists(select max(oa_a.x)) from oa_a;
+select (select max(oa_a.x) from oa_b group by oa_b.y limit 1) from oa_a;
+select g, (select count(*) from oa_b where oa_b.y < max(oa_a.x)) from oa_a group by g order by g;
+select (select max(a.x) from oa_b b where b.y = 2) from oa_a a;
+select (select count(*) from oa_b b where b.y < max(a.x)) from oa_a a;
+select g, (select max(a.x) + min(b.y) from oa_b b) from oa_a a group by g order by g;
+select g, (select (select max(a.x) + max(b.y)) from oa_b b) from oa_a a group by g order by g;
+select (select max(oa_a.x)) from oa_a group by g order by 1;
+select (select max(oa_a.x)) from oa_a where false;
+select * from oa_b group by y having y < (select max(oa_b.y));
+select (select max(oa_a.x) from oa_b group by oa_a.g) from oa_a group by g order by 1;
+drop table oa_a;
+drop table oa_b;
